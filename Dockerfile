@@ -1,0 +1,49 @@
+# syntax=docker/dockerfile:1.7
+# QNT9 stock recommendation service: multi-stage image.
+#   docker buildx build -t qnt9-srs .                                   (GitHub Actions)
+#   podman build --format docker --pull=never -t qnt9-srs .            (.ci/run; see docs/DESIGN.md)
+# The Maven repository is a build cache mount, so dependencies are downloaded once per builder,
+# never baked into a layer.
+
+ARG JDK_IMAGE=eclipse-temurin:25-jdk
+ARG JRE_IMAGE=eclipse-temurin:25-jre
+
+# ---- 1. build: compile and package the layered Spring Boot jar ---------------------------------
+FROM ${JDK_IMAGE} AS build
+WORKDIR /workspace
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY data/ data/
+COPY src/ src/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -DskipTests package \
+ && cp target/qnt9-srs-*.jar app.jar \
+ && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+# ---- 2. runtime: JRE only, non-root, read-only friendly -----------------------------------------
+FROM ${JRE_IMAGE} AS runtime
+ARG VERSION=dev
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="qnt9-srs" \
+      org.opencontainers.image.description="QNT9 stock recommendation service" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.licenses="UNLICENSED"
+WORKDIR /app
+# One COPY per Spring Boot layer, least to most often changed, so a code change ships a small layer.
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+# The service writes only below /tmp (embedded PostgreSQL data when DATABASE_URL is absent, Tomcat work
+# files), so the root filesystem can be mounted read-only (Helm: emptyDir at /tmp).
+# ENVIRONMENT is left to the deployment (Helm sets it per environment; production also needs DATABASE_URL).
+ENV PORT=8000 \
+    DATA_DIR=/tmp/qnt9 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/./urandom"
+# uid/gid 10001 ("app") exists in the base image; numeric ids let Kubernetes verify runAsNonRoot.
+USER 10001:10001
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,121 @@
+package io.qnt9.srs.account;
+
+import io.qnt9.srs.system.ApiException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** The problems the account endpoints answer with (types listed in docs/PROBLEMS.md). */
+final class AccountProblems {
+
+    static final String BEARER_CHALLENGE = "Bearer realm=\"qnt9\"";
+
+    private AccountProblems() {}
+
+    static ApiException signinFailed() {
+        return unauthorized(new ApiException(
+                HttpStatus.UNAUTHORIZED, "signin-failed", "Sign-in failed", "E-mail or password is wrong."));
+    }
+
+    static ApiException locked(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        ApiException e = new ApiException(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "signin-locked",
+                        "Too many failed sign-ins",
+                        "Too many failed sign-ins for this e-mail address. Try again in " + ((seconds + 59) / 60)
+                                + " minute(s).")
+                .with("retryAfterSeconds", seconds);
+        e.getHeaders().set("Retry-After", Long.toString(seconds));
+        return e;
+    }
+
+    static ApiException invalidRefreshToken() {
+        return unauthorized(new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-refresh-token",
+                "Invalid refresh token",
+                "The refresh token is missing, unknown, expired or revoked. Sign in again."));
+    }
+
+    static ApiException unauthorized() {
+        return unauthorized(new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "Unauthorized",
+                "This needs a signed-in user: send 'Authorization: Bearer <access token>'."));
+    }
+
+    static ApiException accountGone() {
+        return unauthorized(new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-token",
+                "Invalid token",
+                "The account this token was issued to no longer exists."));
+    }
+
+    static ApiException emailTaken() {
+        return new ApiException(
+                        HttpStatus.CONFLICT,
+                        "email-taken",
+                        "E-mail address taken",
+                        "An account with this e-mail address already exists. Sign in, or use another address.")
+                .with("parameter", "email");
+    }
+
+    static ApiException wrongPassword() {
+        return new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "wrong-password",
+                        "Wrong password",
+                        "The current password is wrong; the password was not changed.")
+                .with("parameter", "currentPassword");
+    }
+
+    static ApiException originNotAllowed() {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "origin-not-allowed",
+                "Origin not allowed",
+                "A request authenticated by the refresh-token cookie must come from this site or an allowed origin.");
+    }
+
+    static ApiException crossOriginNotAllowed() {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "origin-not-allowed",
+                "Origin not allowed",
+                "Cross-origin requests are accepted only from the origins listed in CORS_ALLOWED_ORIGINS.");
+    }
+
+    /** 400 invalid-request-body naming the field, in the shape the problem handler gives validation errors. */
+    static ApiException invalidField(String field, String message) {
+        return invalidFields(field, List.of(message));
+    }
+
+    static ApiException invalidFields(String field, List<String> messages) {
+        StringBuilder detail = new StringBuilder();
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        for (String m : messages) {
+            detail.append(detail.isEmpty() ? "" : "; ")
+                    .append('\'')
+                    .append(field)
+                    .append("' ")
+                    .append(m);
+            errors.add(Map.of("name", field, "message", m));
+        }
+        return new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request-body",
+                        "Invalid request body",
+                        detail.append('.').toString())
+                .with("parameter", field)
+                .with("errors", errors);
+    }
+
+    private static ApiException unauthorized(ApiException e) {
+        e.getHeaders().set("WWW-Authenticate", BEARER_CHALLENGE);
+        return e;
+    }
+}

@@ -1,0 +1,244 @@
+package io.qnt9.srs.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sign-up, sign-in, token refresh, sign-out and the caller's own account. Token responses carry both tokens in the
+ * body and the refresh token again as an HttpOnly cookie, so a browser page never needs to keep it in script.
+ */
+@RestController
+@RequestMapping(value = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Accounts", description = "Sign-up, sign-in, tokens and the caller's own account")
+class AuthController {
+
+    private final Accounts accounts;
+    private final RefreshCookie cookie;
+    private final RateLimitProperties limits;
+    private final Clock clock;
+
+    AuthController(Accounts accounts, RefreshCookie cookie, RateLimitProperties limits, Clock clock) {
+        this.accounts = accounts;
+        this.cookie = cookie;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    record Credentials(
+            @Schema(example = "ada@example.com") String email,
+
+            @Schema(example = "correct horse battery staple", minLength = 12, maxLength = 128)
+            String password) {
+
+        @Override
+        public String toString() {
+            return "Credentials[email=<redacted>, password=<redacted>]";
+        }
+    }
+
+    record RefreshRequest(
+            @Schema(description = "Omit to use the qnt9_refresh cookie")
+            String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "RefreshRequest[<redacted>]";
+        }
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[<redacted>]";
+        }
+    }
+
+    record RateLimit(Tier tier, long perMinute, long burst) {}
+
+    record UserResponse(
+            long id,
+            String email,
+            Role role,
+            List<Role> roles,
+            Tier tier,
+            Instant createdAt,
+            Instant lastSigninAt,
+            RateLimit rateLimit) {}
+
+    record TokenResponse(
+            @Schema(example = "Bearer") String tokenType,
+            String accessToken,
+
+            @Schema(description = "Seconds until the access token expires", example = "900")
+            long expiresIn,
+
+            Instant accessTokenExpiresAt,
+
+            @Schema(description = "Opaque; also set as the HttpOnly qnt9_refresh cookie")
+            String refreshToken,
+
+            Instant refreshTokenExpiresAt,
+            UserResponse user) {
+
+        @Override
+        public String toString() {
+            return "TokenResponse[user=" + user.id() + "]";
+        }
+    }
+
+    @PostMapping("/signup")
+    @Operation(
+            summary = "Create an account (FREE tier) and sign in",
+            description = "201 with tokens. Password 12–128 characters, not the e-mail address. 409 email-taken when"
+                    + " an account with the address exists.")
+    ResponseEntity<TokenResponse> signup(@RequestBody Credentials body, HttpServletRequest request) {
+        Accounts.Session s = accounts.signup(body.email(), body.password(), request.getRemoteAddr());
+        return tokens(HttpStatus.CREATED, s);
+    }
+
+    @PostMapping("/signin")
+    @Operation(
+            summary = "Sign in with e-mail and password",
+            description = "401 signin-failed says only that e-mail or password is wrong. After 5 failures for one"
+                    + " address within 15 minutes it is locked for 15 minutes: 429 signin-locked with Retry-After.")
+    ResponseEntity<TokenResponse> signin(@RequestBody Credentials body, HttpServletRequest request) {
+        Accounts.Session s = accounts.signin(body.email(), body.password(), request.getRemoteAddr());
+        return tokens(HttpStatus.OK, s);
+    }
+
+    @PostMapping("/refresh")
+    @Operation(
+            summary = "Exchange a refresh token for a new access token and a new refresh token",
+            description = "Send the refresh token in the body, or rely on the qnt9_refresh cookie (then the request"
+                    + " must come from this site or an allowed origin). The presented token is used up; presenting it"
+                    + " again revokes the whole session.")
+    ResponseEntity<TokenResponse> refresh(
+            @RequestBody(required = false) RefreshRequest body,
+            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
+            HttpServletRequest request) {
+        String token = presented(body, fromCookie, request);
+        if (token == null) {
+            throw AccountProblems.invalidRefreshToken();
+        }
+        return tokens(HttpStatus.OK, accounts.refresh(token, request.getRemoteAddr()));
+    }
+
+    @PostMapping("/signout")
+    @Operation(
+            summary = "End this sign-in session",
+            description = "Revokes the session's refresh tokens and clears the cookie. Always 204: signing out twice"
+                    + " is not an error. Access tokens already issued run out on their own (15 minutes).")
+    ResponseEntity<Void> signout(
+            @RequestBody(required = false) RefreshRequest body,
+            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
+            HttpServletRequest request) {
+        String token = presented(body, fromCookie, request);
+        if (token != null) {
+            accounts.signout(token, request.getRemoteAddr());
+        }
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, cookie.clear())
+                .cacheControl(CacheControl.noStore())
+                .build();
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in user, with role, tier and rate limit")
+    UserResponse me(CurrentUser caller) {
+        return accounts.find(caller.id()).map(this::user).orElseThrow(AccountProblems::accountGone);
+    }
+
+    @PutMapping(value = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Change the password",
+            description = "Needs the current password (400 wrong-password otherwise; failures count towards the"
+                    + " sign-in lockout). Every other sign-in session is ended; this one stays.")
+    ResponseEntity<Void> changePassword(
+            @RequestBody PasswordChange body,
+            CurrentUser caller,
+            @AuthenticationPrincipal Jwt jwt,
+            HttpServletRequest request) {
+        UUID session = sessionOf(jwt);
+        accounts.changePassword(caller, session, body.currentPassword(), body.newPassword(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+
+    private String presented(RefreshRequest body, String fromCookie, HttpServletRequest request) {
+        if (body != null && body.refreshToken() != null && !body.refreshToken().isBlank()) {
+            return body.refreshToken().trim();
+        }
+        if (fromCookie != null && !fromCookie.isBlank()) {
+            if (!cookie.trustedOrigin(request)) {
+                Audit.LOG.warn(
+                        "event=origin-rejected path={} origin={} ip={}",
+                        Audit.clean(request.getRequestURI()),
+                        Audit.clean(request.getHeader("Origin")),
+                        request.getRemoteAddr());
+                throw AccountProblems.originNotAllowed();
+            }
+            return fromCookie;
+        }
+        return null;
+    }
+
+    private static UUID sessionOf(Jwt jwt) {
+        String sid = jwt == null ? null : jwt.getClaimAsString(AccessTokens.SESSION);
+        try {
+            return sid == null ? null : UUID.fromString(sid);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private ResponseEntity<TokenResponse> tokens(HttpStatus status, Accounts.Session s) {
+        Instant now = clock.instant();
+        TokenResponse body = new TokenResponse(
+                "Bearer",
+                s.access().value(),
+                Math.max(0, Duration.between(now, s.access().expiresAt()).toSeconds()),
+                s.access().expiresAt(),
+                s.refresh().value(),
+                s.refresh().expiresAt(),
+                user(s.user()));
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.SET_COOKIE, cookie.set(s.refresh(), now))
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.PRAGMA, "no-cache")
+                .body(body);
+    }
+
+    UserResponse user(UserRepository.UserRow u) {
+        RateLimitProperties.Limit limit = limits.of(u.tier());
+        return new UserResponse(
+                u.id(),
+                u.email(),
+                u.role(),
+                u.role().granted(),
+                u.tier(),
+                u.createdAt(),
+                u.lastSigninAt(),
+                new RateLimit(u.tier(), limit.perMinute(), limit.burst()));
+    }
+}

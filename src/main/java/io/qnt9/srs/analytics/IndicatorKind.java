@@ -1,0 +1,307 @@
+package io.qnt9.srs.analytics;
+
+import static io.qnt9.srs.analytics.ParameterDefinition.period;
+
+import java.util.List;
+
+/**
+ * The indicators the catalog knows: spec name, parameters with defaults, warm-up, column names and computation. Each
+ * constant delegates to the documented function; only the catalog wiring lives here.
+ */
+enum IndicatorKind {
+    SMA("sma", "Simple moving average of the close", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return MovingAverages.smaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MovingAverages.computeSma(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    EMA("ema", "Exponential moving average of the close (SMA-seeded)", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return MovingAverages.emaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MovingAverages.computeEma(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    WMA("wma", "Linearly weighted moving average of the close", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return MovingAverages.wmaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MovingAverages.computeWma(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    DEMA("dema", "Double exponential moving average of the close", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return MovingAverages.demaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MovingAverages.computeMultipleEma(bars.close(), i(p, 0), out[0], false);
+        }
+    },
+    TEMA("tema", "Triple exponential moving average of the close", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return MovingAverages.temaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MovingAverages.computeMultipleEma(bars.close(), i(p, 0), out[0], true);
+        }
+    },
+    RSI("rsi", "Relative strength index (Wilder)", List.of(period("period", 14))) {
+        @Override
+        int warmup(double[] p) {
+            return Momentum.rsiWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeRsi(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    MACD(
+            "macd",
+            "MACD line, signal and histogram (TA-Lib seeding)",
+            List.of(
+                    period("fast", Momentum.MACD_FAST),
+                    period("slow", Momentum.MACD_SLOW),
+                    period("signal", Momentum.MACD_SIGNAL))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("macd", "macd_signal", "macd_hist");
+        }
+
+        @Override
+        String validate(double[] p) {
+            return i(p, 0) < i(p, 1)
+                    ? null
+                    : "macd parameter 'fast' (" + i(p, 0) + ") must be less than 'slow' (" + i(p, 1) + ")";
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Momentum.macdWarmup(i(p, 0), i(p, 1), i(p, 2));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeMacd(bars.close(), i(p, 0), i(p, 1), i(p, 2), new Macd(out[0], out[1], out[2]));
+        }
+    },
+    BBANDS(
+            "bbands",
+            "Bollinger Bands: upper, middle, lower, %B and bandwidth",
+            List.of(period("period", 20), new ParameterDefinition("k", 2, 0.1, 10, false))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("bb_upper", "bb_middle", "bb_lower", "bb_percent_b", "bb_bandwidth");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Volatility.bollingerWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Volatility.computeBollinger(
+                    bars.close(), i(p, 0), p[1], new BollingerBands(out[0], out[1], out[2], out[3], out[4]));
+        }
+    },
+    STOCH("stoch", "Fast stochastic oscillator %K and %D", List.of(period("k", 14), period("d", 3))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("stoch_k", "stoch_d");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Momentum.stochasticDWarmup(i(p, 0), i(p, 1));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeStochastic(
+                    bars.high(), bars.low(), bars.close(), i(p, 0), i(p, 1), new Stochastic(out[0], out[1]));
+        }
+    },
+    ATR("atr", "Average true range (Wilder)", List.of(period("period", 14))) {
+        @Override
+        int warmup(double[] p) {
+            return Volatility.atrWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Volatility.computeAtr(bars.high(), bars.low(), bars.close(), i(p, 0), out[0]);
+        }
+    },
+    ADX("adx", "Average directional index with +DI and -DI", List.of(period("period", 14))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("adx", "plus_di", "minus_di");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return DirectionalMovement.adxWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            DirectionalMovement.computeAdx(
+                    bars.high(), bars.low(), bars.close(), i(p, 0), new DirectionalIndex(out[0], out[1], out[2]));
+        }
+    },
+    OBV("obv", "On-balance volume", List.of()) {
+        @Override
+        int warmup(double[] p) {
+            return VolumeIndicators.obvWarmup();
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            VolumeIndicators.computeObv(bars.close(), bars.volume(), out[0]);
+        }
+    },
+    VWAP("vwap", "Rolling volume-weighted average of the typical price", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return VolumeIndicators.vwapWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            VolumeIndicators.computeVwap(bars.high(), bars.low(), bars.close(), bars.volume(), i(p, 0), out[0]);
+        }
+    },
+    ROC("roc", "Rate of change of the close, in percent", List.of(period("period", 10))) {
+        @Override
+        int warmup(double[] p) {
+            return Momentum.rocWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeRoc(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    MOM("mom", "Momentum: close minus the close period bars earlier", List.of(period("period", 10))) {
+        @Override
+        int warmup(double[] p) {
+            return Momentum.momentumWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeMomentum(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    DONCHIAN("donchian", "Donchian channel: upper, middle, lower", List.of(period("period", 20))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("donchian_upper", "donchian_middle", "donchian_lower");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Volatility.donchianWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Volatility.computeDonchian(bars.high(), bars.low(), i(p, 0), new DonchianChannel(out[0], out[1], out[2]));
+        }
+    },
+    HV("hv", "Annualised historical volatility of log returns", List.of(period("period", 20, 2))) {
+        @Override
+        int warmup(double[] p) {
+            return Volatility.historicalVolatilityWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Arguments.positive("close", bars.close());
+            Volatility.computeHistoricalVolatility(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    WILLR("willr", "Williams %R", List.of(period("period", 14))) {
+        @Override
+        int warmup(double[] p) {
+            return Momentum.williamsRWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeWilliamsR(bars.high(), bars.low(), bars.close(), i(p, 0), out[0], new double[bars.size()]);
+        }
+    },
+    CCI("cci", "Commodity channel index", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return Momentum.cciWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeCci(bars.high(), bars.low(), bars.close(), i(p, 0), out[0]);
+        }
+    };
+
+    private final String specName;
+    private final String description;
+    private final List<ParameterDefinition> parameters;
+
+    IndicatorKind(String specName, String description, List<ParameterDefinition> parameters) {
+        this.specName = specName;
+        this.description = description;
+        this.parameters = parameters;
+    }
+
+    String specName() {
+        return specName;
+    }
+
+    String description() {
+        return description;
+    }
+
+    List<ParameterDefinition> parameters() {
+        return parameters;
+    }
+
+    /** One prefix per output column; the parameters are appended with underscores. */
+    List<String> columnPrefixes() {
+        return List.of(specName);
+    }
+
+    /** Checks across parameters; returns a message naming the first parameter at fault, or null when valid. */
+    String validate(double[] p) {
+        return null;
+    }
+
+    abstract int warmup(double[] p);
+
+    /** Writes every column; {@code out[c]} has the length of the bars. Inputs are already validated. */
+    abstract void compute(BarColumns bars, double[] p, double[][] out);
+
+    static int i(double[] p, int index) {
+        return (int) p[index];
+    }
+}

@@ -1,0 +1,531 @@
+package io.qnt9.srs.analytics;
+
+import java.util.Arrays;
+import java.util.OptionalInt;
+
+/**
+ * Return statistics over daily prices: returns, total return, CAGR, volatility, Sharpe, Sortino, maximum drawdown,
+ * Calmar, historical VaR/CVaR, best/worst day, positive-day share, beta/correlation against a benchmark, and rolling
+ * volatility, Sharpe and beta.
+ *
+ * <p>Conventions (also in {@code docs/ANALYTICS.md}):
+ *
+ * <ul>
+ *   <li>Daily simple returns {@code r[i] = p[i] / p[i-1] − 1} between consecutive prices of the series (whatever the
+ *       calendar gap), log returns {@code ln(p[i] / p[i-1])}.
+ *   <li>Annualisation: deviations ×√252; CAGR over calendar days / 365.25.
+ *   <li>Risk-free rate: annual {@code rf}, daily {@code rf_d = (1 + rf)^(1/252) − 1}, subtracted from every daily
+ *       return.
+ *   <li>Standard deviations are sample ones (divide by {@code n − 1}), computed in two passes.
+ *   <li>A ratio whose denominator is 0 (no variability, no downside, no drawdown) is reported as 0, never NaN or ∞;
+ *       the denominators are in the result so callers can tell.
+ * </ul>
+ */
+public final class ReturnStatistics {
+
+    /** Trading days per year used to annualise. */
+    public static final int TRADING_DAYS_PER_YEAR = 252;
+
+    /** Average calendar days per year used by the CAGR. */
+    public static final double DAYS_PER_YEAR = 365.25;
+
+    private static final double ANNUALISE = Math.sqrt(TRADING_DAYS_PER_YEAR);
+
+    private ReturnStatistics() {}
+
+    // ---------------------------------------------------------------- returns
+
+    /**
+     * Daily simple returns as a column as long as the prices: {@code out[0] = NaN}, {@code out[i] = prices[i] /
+     * prices[i-1] − 1}.
+     *
+     * @throws IllegalArgumentException if a price is not a finite positive number
+     */
+    public static double[] simpleReturns(double[] prices) {
+        Arguments.positive("prices", prices);
+        double[] out = new double[prices.length];
+        if (prices.length > 0) {
+            out[0] = Double.NaN;
+        }
+        for (int i = 1; i < prices.length; i++) {
+            out[i] = prices[i] / prices[i - 1] - 1;
+        }
+        return out;
+    }
+
+    /**
+     * Daily log returns as a column as long as the prices: {@code out[0] = NaN}, {@code out[i] = ln(prices[i] /
+     * prices[i-1])}.
+     *
+     * @throws IllegalArgumentException if a price is not a finite positive number
+     */
+    public static double[] logReturns(double[] prices) {
+        Arguments.positive("prices", prices);
+        double[] out = new double[prices.length];
+        if (prices.length > 0) {
+            out[0] = Double.NaN;
+        }
+        for (int i = 1; i < prices.length; i++) {
+            out[i] = Math.log(prices[i] / prices[i - 1]);
+        }
+        return out;
+    }
+
+    /**
+     * The daily equivalent of an annual rate: {@code (1 + annual)^(1/252) − 1}.
+     *
+     * @throws IllegalArgumentException unless {@code annual} is finite and greater than −1
+     */
+    public static double dailyRiskFreeRate(double annual) {
+        if (!Double.isFinite(annual) || annual <= -1) {
+            throw new IllegalArgumentException(
+                    "riskFreeRate must be a finite annual rate greater than -1 (0.02 = 2 %), got " + annual);
+        }
+        return Math.pow(1 + annual, 1.0 / TRADING_DAYS_PER_YEAR) - 1;
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    /**
+     * All single-series statistics in one pass-light computation (O(n); the tail quantiles use a bounded heap, not a
+     * sort). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
+     * excess returns {@code e = r − rf_d}:
+     *
+     * <ul>
+     *   <li>{@code totalReturn = p[n-1] / p[0] − 1};
+     *   <li>{@code cagr = (p[n-1] / p[0])^(365.25 / (d[n-1] − d[0])) − 1};
+     *   <li>{@code annualizedVolatility = std(r) · √252} (sample std);
+     *   <li>{@code sharpeRatio = mean(e) / std(e) · √252};
+     *   <li>{@code annualizedDownsideDeviation = sqrt(Σ min(0, e)² / N) · √252} (all days in the denominator, target =
+     *       the risk-free rate) and {@code sortinoRatio = mean(e) · √252 / annualizedDownsideDeviation};
+     *   <li>maximum drawdown: the minimum over {@code i} of {@code p[i] / max(p[0..i]) − 1}, see {@link Drawdown};
+     *   <li>{@code calmarRatio = cagr / |maxDrawdown.depth|};
+     *   <li>VaR/CVaR: see {@link TailRisk};
+     *   <li>best/worst day: the largest/smallest {@code r} (the first one on ties) with its date {@code d[i]};
+     *   <li>{@code positiveDayShare = count(r > 0) / N}.
+     * </ul>
+     *
+     * @param riskFreeRate annual risk-free rate, e.g. 0.02
+     * @throws IllegalArgumentException if the series has fewer than 3 prices (a sample deviation needs 2 returns) or
+     *     the rate is not finite and greater than −1
+     */
+    public static PerformanceSummary summarize(PriceSeries series, double riskFreeRate) {
+        Arguments.notNull("series", series);
+        double rfDaily = dailyRiskFreeRate(riskFreeRate);
+        double[] p = series.prices();
+        int[] days = series.epochDays();
+        int n = p.length;
+        if (n < 3) {
+            throw new IllegalArgumentException("statistics need at least 3 prices (2 returns), got " + n);
+        }
+        int count = n - 1;
+        double[] r = new double[count];
+        double sum = 0;
+        int positive = 0;
+        int best = 0;
+        int worst = 0;
+        for (int i = 0; i < count; i++) {
+            double v = p[i + 1] / p[i] - 1;
+            r[i] = v;
+            sum += v;
+            positive += v > 0 ? 1 : 0;
+            if (v > r[best]) {
+                best = i;
+            }
+            if (v < r[worst]) {
+                worst = i;
+            }
+        }
+        double mean = sum / count;
+        double excessMean = mean - rfDaily;
+        double squares = 0;
+        double excessSquares = 0;
+        double downsideSquares = 0;
+        for (double v : r) {
+            double d = v - mean;
+            squares += d * d;
+            double e = v - rfDaily;
+            double de = e - excessMean;
+            excessSquares += de * de;
+            if (e < 0) {
+                downsideSquares += e * e;
+            }
+        }
+        double volatility = Math.sqrt(squares / (count - 1)) * ANNUALISE;
+        double excessDeviation = Math.sqrt(excessSquares / (count - 1));
+        double sharpe = excessDeviation == 0 ? 0 : excessMean / excessDeviation * ANNUALISE;
+        double downside = Math.sqrt(downsideSquares / count) * ANNUALISE;
+        double sortino = downside == 0 ? 0 : excessMean * ANNUALISE / downside;
+
+        double growth = p[n - 1] / p[0];
+        double cagr = Math.pow(growth, DAYS_PER_YEAR / (days[n - 1] - days[0])) - 1;
+        Drawdown drawdown = maxDrawdown(p, days);
+        double calmar = drawdown.depth() == 0 ? 0 : cagr / Math.abs(drawdown.depth());
+
+        return new PerformanceSummary(
+                days[0],
+                days[n - 1],
+                count,
+                growth - 1,
+                cagr,
+                volatility,
+                riskFreeRate,
+                sharpe,
+                sortino,
+                downside,
+                drawdown,
+                calmar,
+                tailRisk(r),
+                new DailyReturn(days[best + 1], r[best]),
+                new DailyReturn(days[worst + 1], r[worst]),
+                (double) positive / count);
+    }
+
+    static Drawdown maxDrawdown(double[] p, int[] days) {
+        int peak = 0;
+        int worstPeak = 0;
+        int trough = 0;
+        double depth = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[peak]) {
+                peak = i;
+            }
+            double dd = p[i] / p[peak] - 1;
+            if (dd < depth) {
+                depth = dd;
+                worstPeak = peak;
+                trough = i;
+            }
+        }
+        if (depth == 0) {
+            return new Drawdown(0, days[0], days[0], OptionalInt.empty());
+        }
+        OptionalInt recovery = OptionalInt.empty();
+        for (int i = trough + 1; i < p.length; i++) {
+            if (p[i] >= p[worstPeak]) {
+                recovery = OptionalInt.of(days[i]);
+                break;
+            }
+        }
+        return new Drawdown(depth, days[worstPeak], days[trough], recovery);
+    }
+
+    // ---------------------------------------------------------------- tail risk
+
+    static TailRisk tailRisk(double[] returns) {
+        int n = returns.length;
+        double h95 = (n - 1) * 0.05;
+        double h99 = (n - 1) * 0.01;
+        // The order statistics up to floor(h95) + 1 are all the quantiles need: keep only that many smallest returns.
+        double[] smallest = smallest(returns, Math.min(n, (int) Math.floor(h95) + 2));
+        double q95 = interpolate(smallest, h95, n);
+        double q99 = interpolate(smallest, h99, n);
+        double sum95 = 0;
+        double sum99 = 0;
+        int count95 = 0;
+        int count99 = 0;
+        for (double v : returns) {
+            if (v <= q95) {
+                sum95 += v;
+                count95++;
+                if (v <= q99) {
+                    sum99 += v;
+                    count99++;
+                }
+            }
+        }
+        // 0.0 − x rather than −x, so that a zero quantile reports 0.0 and not −0.0.
+        return new TailRisk(0.0 - q95, 0.0 - sum95 / count95, 0.0 - q99, 0.0 - sum99 / count99);
+    }
+
+    /**
+     * numpy's {@code quantile(method="linear")}: {@code h = (n − 1)·p}, between the order statistics {@code ⌊h⌋} and
+     * {@code ⌊h⌋ + 1} with numpy's own lerp (which interpolates from the upper neighbour when the fraction is ≥ 0.5),
+     * so the result matches numpy bit for bit.
+     */
+    static double interpolate(double[] sorted, double h, int n) {
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, n - 1);
+        double t = h - lo;
+        double a = sorted[lo];
+        double b = sorted[hi];
+        double diff = b - a;
+        return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+
+    /** The {@code m} smallest values in ascending order, via a bounded max-heap: O(n log m) and no full sort. */
+    static double[] smallest(double[] values, int m) {
+        double[] heap = new double[m];
+        int size = 0;
+        for (double v : values) {
+            if (size < m) {
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (heap[parent] >= v) {
+                        break;
+                    }
+                    heap[i] = heap[parent];
+                    i = parent;
+                }
+                heap[i] = v;
+            } else if (v < heap[0]) {
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= m) {
+                        break;
+                    }
+                    if (child + 1 < m && heap[child + 1] > heap[child]) {
+                        child++;
+                    }
+                    if (heap[child] <= v) {
+                        break;
+                    }
+                    heap[i] = heap[child];
+                    i = child;
+                }
+                heap[i] = v;
+            }
+        }
+        Arrays.sort(heap, 0, size);
+        return heap;
+    }
+
+    // ---------------------------------------------------------------- benchmark
+
+    /**
+     * Beta and correlation against a benchmark over their common dates only: both series are reduced to the dates
+     * they share, simple returns are taken between consecutive common dates, and {@code beta = cov(a, b) / var(b)},
+     * {@code correlation = cov(a, b) / (std(a)·std(b))} (sample moments; the {@code n − 1} cancels). Both are 0 when
+     * the denominator is 0.
+     *
+     * @throws IllegalArgumentException if the series share fewer than 3 dates
+     */
+    public static BenchmarkRelation relativeTo(PriceSeries asset, PriceSeries benchmark) {
+        Arguments.notNull("asset", asset);
+        Arguments.notNull("benchmark", benchmark);
+        Aligned aligned = Aligned.of(asset, benchmark);
+        int count = aligned.size() - 1;
+        if (count < 2) {
+            throw new IllegalArgumentException(
+                    "beta needs at least 3 common dates (2 returns), the series share " + aligned.size());
+        }
+        double[] a = new double[count];
+        double[] b = new double[count];
+        double sumA = 0;
+        double sumB = 0;
+        for (int i = 0; i < count; i++) {
+            a[i] = aligned.asset[i + 1] / aligned.asset[i] - 1;
+            b[i] = aligned.benchmark[i + 1] / aligned.benchmark[i] - 1;
+            sumA += a[i];
+            sumB += b[i];
+        }
+        double meanA = sumA / count;
+        double meanB = sumB / count;
+        double cov = 0;
+        double varA = 0;
+        double varB = 0;
+        for (int i = 0; i < count; i++) {
+            double da = a[i] - meanA;
+            double db = b[i] - meanB;
+            cov += da * db;
+            varA += da * da;
+            varB += db * db;
+        }
+        double beta = varB == 0 ? 0 : cov / varB;
+        double correlation = varA == 0 || varB == 0 ? 0 : cov / Math.sqrt(varA * varB);
+        return new BenchmarkRelation(count, beta, correlation);
+    }
+
+    /** Two price series reduced to their common dates (a merge of the two ascending date columns). */
+    static final class Aligned {
+        final int[] days;
+        final double[] asset;
+        final double[] benchmark;
+        private final int size;
+
+        private Aligned(int[] days, double[] asset, double[] benchmark, int size) {
+            this.days = days;
+            this.asset = asset;
+            this.benchmark = benchmark;
+            this.size = size;
+        }
+
+        static Aligned of(PriceSeries a, PriceSeries b) {
+            int[] da = a.epochDays();
+            int[] db = b.epochDays();
+            int capacity = Math.min(da.length, db.length);
+            int[] days = new int[capacity];
+            double[] pa = new double[capacity];
+            double[] pb = new double[capacity];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < da.length && j < db.length) {
+                if (da[i] < db[j]) {
+                    i++;
+                } else if (da[i] > db[j]) {
+                    j++;
+                } else {
+                    days[k] = da[i];
+                    pa[k] = a.prices()[i++];
+                    pb[k++] = b.prices()[j++];
+                }
+            }
+            return new Aligned(days, pa, pb, k);
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    // ---------------------------------------------------------------- rolling
+
+    /**
+     * Rolling annualised volatility: {@code values[i] = std(r[i-window+1..i]) · √252} over the {@code window} simple
+     * returns ending at price {@code i} (sample std; 0 for a window of identical returns). Warm-up: {@code window}.
+     *
+     * @throws IllegalArgumentException if {@code window} is outside 2..5000
+     */
+    public static RollingSeries rollingVolatility(PriceSeries series, int window) {
+        Arguments.notNull("series", series);
+        Arguments.period("window", window, 2);
+        double[] values = rollingMoments(series.prices(), window, 0, false);
+        return new RollingSeries(series.epochDays(), values, window);
+    }
+
+    /**
+     * Rolling annualised Sharpe ratio: over the {@code window} daily excess returns {@code e = r − rf_d} ending at price
+     * {@code i}, {@code mean(e) / std(e) · √252} (0 when the window's deviation is 0). Warm-up: {@code window}.
+     *
+     * @throws IllegalArgumentException if {@code window} is outside 2..5000 or the rate is not finite and greater than
+     *     −1
+     */
+    public static RollingSeries rollingSharpe(PriceSeries series, int window, double riskFreeRate) {
+        Arguments.notNull("series", series);
+        Arguments.period("window", window, 2);
+        double rfDaily = dailyRiskFreeRate(riskFreeRate);
+        double[] values = rollingMoments(series.prices(), window, rfDaily, true);
+        return new RollingSeries(series.epochDays(), values, window);
+    }
+
+    /** Sliding-window Welford over simple returns minus {@code shift}: volatility or Sharpe, as requested. */
+    private static double[] rollingMoments(double[] p, int window, double shift, boolean sharpe) {
+        int n = p.length;
+        double[] out = new double[n];
+        if (n <= window) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        double[] ring = new double[window];
+        double inv = 1.0 / window;
+        double invSample = 1.0 / (window - 1);
+        double mean = 0;
+        double m2 = 0;
+        int run = 0;
+        double previous = Double.NaN;
+        int slot = 0;
+        out[0] = Double.NaN;
+        for (int i = 1; i < n; i++) {
+            double e = p[i] / p[i - 1] - 1 - shift;
+            run = e == previous ? run + 1 : 1;
+            previous = e;
+            if (i <= window) {
+                ring[i - 1] = e;
+                double delta = e - mean;
+                mean += delta / i;
+                m2 += delta * (e - mean);
+            } else {
+                double old = ring[slot];
+                ring[slot] = e;
+                slot = slot + 1 == window ? 0 : slot + 1;
+                double next = mean + (e - old) * inv;
+                m2 += (e - old) * (e - next + old - mean);
+                mean = next;
+            }
+            if (i < window) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double deviation = run >= window ? 0 : Math.sqrt(Math.max(m2, 0) * invSample);
+            if (sharpe) {
+                out[i] = deviation == 0 ? 0 : mean / deviation * ANNUALISE;
+            } else {
+                out[i] = deviation * ANNUALISE;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rolling beta against a benchmark on their common dates: over the {@code window} paired simple returns ending at
+     * common date {@code i}, {@code cov(a, b) / var(b)} (0 when the benchmark's returns are identical over the window).
+     * The result is dated by the common dates. Warm-up: {@code window}.
+     *
+     * @throws IllegalArgumentException if {@code window} is outside 2..5000
+     */
+    public static RollingSeries rollingBeta(PriceSeries asset, PriceSeries benchmark, int window) {
+        Arguments.notNull("asset", asset);
+        Arguments.notNull("benchmark", benchmark);
+        Arguments.period("window", window, 2);
+        Aligned aligned = Aligned.of(asset, benchmark);
+        int n = aligned.size();
+        double[] out = new double[n];
+        int[] days = Arrays.copyOf(aligned.days, n);
+        if (n <= window) {
+            Arrays.fill(out, Double.NaN);
+            return new RollingSeries(days, out, window);
+        }
+        double[] pa = aligned.asset;
+        double[] pb = aligned.benchmark;
+        double[] ringA = new double[window];
+        double[] ringB = new double[window];
+        double inv = 1.0 / window;
+        double meanA = 0;
+        double meanB = 0;
+        double co = 0;
+        double m2b = 0;
+        int run = 0;
+        double previous = Double.NaN;
+        int slot = 0;
+        out[0] = Double.NaN;
+        for (int i = 1; i < n; i++) {
+            double a = pa[i] / pa[i - 1] - 1;
+            double b = pb[i] / pb[i - 1] - 1;
+            run = b == previous ? run + 1 : 1;
+            previous = b;
+            if (i <= window) {
+                ringA[i - 1] = a;
+                ringB[i - 1] = b;
+                double da = a - meanA;
+                double db = b - meanB;
+                meanA += da / i;
+                meanB += db / i;
+                co += da * (b - meanB);
+                m2b += db * (b - meanB);
+            } else {
+                double oldA = ringA[slot];
+                double oldB = ringB[slot];
+                ringA[slot] = a;
+                ringB[slot] = b;
+                slot = slot + 1 == window ? 0 : slot + 1;
+                double dA = a - oldA;
+                double dB = b - oldB;
+                double nextA = meanA + dA * inv;
+                double nextB = meanB + dB * inv;
+                co += 0.5 * (dA * (b - nextB + oldB - meanB) + dB * (a - nextA + oldA - meanA));
+                m2b += dB * (b - nextB + oldB - meanB);
+                meanA = nextA;
+                meanB = nextB;
+            }
+            if (i < window) {
+                out[i] = Double.NaN;
+            } else {
+                out[i] = run >= window || m2b <= 0 ? 0 : co / m2b;
+            }
+        }
+        return new RollingSeries(days, out, window);
+    }
+}

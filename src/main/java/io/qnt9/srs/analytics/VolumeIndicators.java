@@ -1,0 +1,122 @@
+package io.qnt9.srs.analytics;
+
+import java.util.Arrays;
+
+/**
+ * Volume indicators: on-balance volume and rolling VWAP.
+ *
+ * <p>Same conventions as {@link MovingAverages}: outputs as long as the input, {@code NaN} before the warm-up index,
+ * finite after it, non-finite prices and negative volumes rejected.
+ */
+public final class VolumeIndicators {
+
+    private VolumeIndicators() {}
+
+    /** Bars needed before the first OBV value: 0. */
+    public static int obvWarmup() {
+        return 0;
+    }
+
+    /** See {@link #obv(double[], long[], double[])}. */
+    public static double[] obv(double[] close, long[] volume) {
+        Arguments.notNull("close", close);
+        return obv(close, volume, new double[close.length]);
+    }
+
+    /**
+     * On-balance volume (TA-Lib {@code OBV}): {@code OBV[0] = volume[0]}; then {@code OBV[i] = OBV[i-1] + volume[i]}
+     * if the close rose, {@code − volume[i]} if it fell, unchanged if equal. ta4j starts at 0 instead, so its values
+     * are these minus {@code volume[0]}. Volumes are summed as doubles, exact up to 2^53 shares.
+     *
+     * @throws IllegalArgumentException if the columns differ in length, a close is NaN or infinite, a volume is
+     *     negative, or {@code out} has the wrong length
+     */
+    public static double[] obv(double[] close, long[] volume, double[] out) {
+        Arguments.finite("close", close);
+        Arguments.nonNegative("volume", volume);
+        Arguments.sameLength("close", close.length, "volume", volume.length);
+        Arguments.output("out", out, close, close.length);
+        computeObv(close, volume, out);
+        return out;
+    }
+
+    static void computeObv(double[] close, long[] volume, double[] out) {
+        int n = close.length;
+        if (n == 0) {
+            return;
+        }
+        double obv = volume[0];
+        out[0] = obv;
+        for (int i = 1; i < n; i++) {
+            double d = close[i] - close[i - 1];
+            double v = volume[i];
+            obv += d > 0 ? v : d < 0 ? -v : 0;
+            out[i] = obv;
+        }
+    }
+
+    /** Bars needed before the first VWAP value: {@code period - 1}. */
+    public static int vwapWarmup(int period) {
+        return period - 1;
+    }
+
+    /** See {@link #vwap(double[], double[], double[], long[], int, double[])}. */
+    public static double[] vwap(double[] high, double[] low, double[] close, long[] volume, int period) {
+        Arguments.notNull("close", close);
+        return vwap(high, low, close, volume, period, new double[close.length]);
+    }
+
+    /**
+     * Rolling volume-weighted average price over the last {@code period} bars (as ta4j {@code VWAPIndicator}): with
+     * typical price {@code tp = (high + low + close) / 3}, {@code VWAP = Σ tp·volume / Σ volume} over the window. A
+     * window without volume gives the plain mean of {@code tp} (the limit of equal weights). Volume sums are exact
+     * ({@code long}).
+     *
+     * @throws IllegalArgumentException if {@code period} is outside 1..5000, the columns differ in length, a price is
+     *     NaN or infinite, a volume is negative, or {@code out} has the wrong length
+     */
+    public static double[] vwap(double[] high, double[] low, double[] close, long[] volume, int period, double[] out) {
+        Arguments.bars(high, low, close);
+        Arguments.nonNegative("volume", volume);
+        Arguments.sameLength("close", close.length, "volume", volume.length);
+        Arguments.period("period", period);
+        Arguments.output("out", out, close, close.length);
+        Arguments.output("out", out, high, close.length);
+        Arguments.output("out", out, low, close.length);
+        computeVwap(high, low, close, volume, period, out);
+        return out;
+    }
+
+    static void computeVwap(double[] high, double[] low, double[] close, long[] volume, int period, double[] out) {
+        int n = close.length;
+        int first = vwapWarmup(period);
+        if (n <= first) {
+            Arrays.fill(out, Double.NaN);
+            return;
+        }
+        // Typical prices of the window in a ring buffer, so the leaving one need not be recomputed.
+        double[] ring = new double[period];
+        double priceVolume = 0;
+        double priceSum = 0;
+        long volumeSum = 0;
+        int slot = 0;
+        for (int i = 0; i < n; i++) {
+            double tp = (high[i] + low[i] + close[i]) / 3;
+            long v = volume[i];
+            double leaving = ring[slot];
+            ring[slot] = tp;
+            slot = slot + 1 == period ? 0 : slot + 1;
+            priceVolume += tp * v;
+            priceSum += tp - leaving;
+            volumeSum += v;
+            if (i < first) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            out[i] = volumeSum == 0 ? priceSum / period : priceVolume / volumeSum;
+            long vOld = volume[i - first];
+            priceVolume -= ring[slot] * vOld;
+            volumeSum -= vOld;
+        }
+    }
+}

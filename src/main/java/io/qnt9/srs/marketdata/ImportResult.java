@@ -1,0 +1,28 @@
+package io.qnt9.srs.marketdata;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an accepted import did.
+ *
+ * @param rowsReceived valid data rows in the file
+ * @param rowsInserted bars for dates that were not stored before
+ * @param rowsUpdated stored bars overwritten ({@link ImportMode#REPLACE})
+ * @param rowsSkipped rows for dates already stored, left alone ({@link ImportMode#APPEND})
+ * @param createdInstruments symbols that did not exist and were created with the symbol as their name
+ * @param ignoredColumns header columns that are not bar data (e.g. Dividends)
+ */
+public record ImportResult(
+        long importId,
+        List<String> symbols,
+        ImportMode mode,
+        int rowsReceived,
+        int rowsInserted,
+        int rowsUpdated,
+        int rowsSkipped,
+        LocalDate firstDate,
+        LocalDate lastDate,
+        List<String> createdInstruments,
+        List<String> ignoredColumns,
+        long durationMs) {}

@@ -1,0 +1,123 @@
+package io.qnt9.srs.marketdata;
+
+import io.qnt9.srs.system.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Writes instrument reference data: the bundled catalogue on start, and metadata CSV imports (all or nothing). */
+@Service
+class InstrumentCatalogue {
+
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+    private static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    private final InstrumentRepository instruments;
+    private final ImportRunRepository runs;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InstrumentCatalogue(
+            InstrumentRepository instruments,
+            ImportRunRepository runs,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.instruments = instruments;
+        this.runs = runs;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Inserts the instruments whose symbol is not stored yet; leaves existing ones (and their edits) alone. */
+    void insertMissing(List<Instrument> list) {
+        Set<String> added = new LinkedHashSet<>();
+        tx.executeWithoutResult(status -> {
+            for (Instrument i : list) {
+                if (instruments.findBySymbol(i.symbol()).isEmpty()) {
+                    instruments.insert(i);
+                    added.add(i.symbol());
+                }
+            }
+        });
+        if (!added.isEmpty()) {
+            events.publishEvent(new MarketDataChanged(added));
+        }
+    }
+
+    record MetadataImportResult(long importId, int rows, List<String> symbols) {}
+
+    /** Validates the whole file, then inserts or updates every instrument in one transaction. */
+    MetadataImportResult importCsv(InputStream body, String source, String requestedBy) throws IOException {
+        Instant started = clock.instant();
+        byte[] bytes = new LimitedInputStream(body, MAX_BYTES).readAllBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Set<String> symbols = new LinkedHashSet<>();
+        try {
+            long id = tx.execute(status -> {
+                InstrumentCsv.parse(text, (instrument, extra) -> {
+                    try {
+                        instruments.upsert(instrument);
+                    } catch (DuplicateKeyException e) {
+                        throw new ApiException(
+                                        HttpStatus.CONFLICT,
+                                        "instrument-conflict",
+                                        "Identifier already used",
+                                        "The ISIN or WKN of " + instrument.symbol()
+                                                + " belongs to another stored instrument. Nothing was imported.")
+                                .with("symbol", instrument.symbol());
+                    }
+                    symbols.add(instrument.symbol());
+                });
+                return runs.record(new ImportRunRepository.Run(
+                        "INSTRUMENTS",
+                        source,
+                        requestedBy,
+                        String.join(",", symbols),
+                        null,
+                        started,
+                        clock.instant(),
+                        symbols.size(),
+                        symbols.size(),
+                        0,
+                        ImportRunRepository.Outcome.SUCCEEDED,
+                        null,
+                        null));
+            });
+            audit.info("event=instrument-import outcome=succeeded by={} rows={}", requestedBy, symbols.size());
+            events.publishEvent(new MarketDataChanged(symbols));
+            return new MetadataImportResult(id, symbols.size(), List.copyOf(symbols));
+        } catch (ApiException e) {
+            runs.record(new ImportRunRepository.Run(
+                    "INSTRUMENTS",
+                    source,
+                    requestedBy,
+                    null,
+                    null,
+                    started,
+                    clock.instant(),
+                    0,
+                    0,
+                    0,
+                    ImportRunRepository.Outcome.REJECTED,
+                    e.getBody().getDetail(),
+                    null));
+            audit.info("event=instrument-import outcome=rejected by={}", requestedBy);
+            throw e;
+        }
+    }
+}

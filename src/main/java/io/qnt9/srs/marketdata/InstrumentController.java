@@ -1,0 +1,252 @@
+package io.qnt9.srs.marketdata;
+
+import static io.qnt9.srs.marketdata.StatsController.checkRange;
+import static io.qnt9.srs.marketdata.StatsController.invalid;
+import static io.qnt9.srs.marketdata.StatsController.symbolParameter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Instruments, their daily bars (JSON or CSV), and CSV imports of bars and of instrument metadata. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Market data", description = "Instruments, daily bars and imports")
+class InstrumentController {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final MarketData marketData;
+    private final BarImporter importer;
+    private final InstrumentCatalogue catalogue;
+    private final ImportProperties importProperties;
+    private final MarketDataProvider provider;
+
+    InstrumentController(
+            MarketData marketData,
+            BarImporter importer,
+            InstrumentCatalogue catalogue,
+            ImportProperties importProperties,
+            MarketDataProvider provider) {
+        this.marketData = marketData;
+        this.importer = importer;
+        this.catalogue = catalogue;
+        this.importProperties = importProperties;
+        this.provider = provider;
+    }
+
+    record InstrumentResponse(
+            String symbol,
+            String name,
+            String exchange,
+            String currency,
+            String isin,
+            String wkn,
+            String sector,
+            InstrumentKind kind,
+            LocalDate firstDate,
+            LocalDate lastDate,
+            int bars) {
+
+        static InstrumentResponse of(InstrumentListing l) {
+            Instrument i = l.instrument();
+            return new InstrumentResponse(
+                    i.symbol(),
+                    i.name(),
+                    i.exchange(),
+                    i.currency(),
+                    i.isin(),
+                    i.wkn(),
+                    i.sector(),
+                    i.kind(),
+                    l.firstDate(),
+                    l.lastDate(),
+                    l.bars());
+        }
+    }
+
+    @GetMapping("/instruments")
+    @Operation(summary = "All instruments with the date coverage of their bars")
+    List<InstrumentResponse> instruments(
+            @Parameter(description = "Only this kind") @RequestParam(required = false) InstrumentKind kind) {
+        List<InstrumentResponse> out = new ArrayList<>();
+        for (InstrumentListing l : marketData.instruments()) {
+            if (kind == null || l.instrument().kind() == kind) {
+                out.add(InstrumentResponse.of(l));
+            }
+        }
+        return out;
+    }
+
+    @GetMapping("/instruments/{symbol}")
+    @Operation(summary = "One instrument with its date coverage")
+    InstrumentResponse instrument(@Parameter(example = "AAPL") @PathVariable String symbol) {
+        return InstrumentResponse.of(marketData.requireListing(symbolParameter(symbol, "symbol"), "symbol"));
+    }
+
+    record Bar(LocalDate date, double open, double high, double low, double close, double adjClose, long volume) {}
+
+    record BarsResponse(String symbol, int count, List<Bar> bars) {}
+
+    @GetMapping(value = "/instruments/{symbol}/bars", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Daily bars in a date range (JSON; send Accept: text/csv for CSV)")
+    BarsResponse bars(
+            @Parameter(example = "AAPL") @PathVariable String symbol,
+            @Parameter(example = "2014-01-01")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate start,
+            @Parameter(example = "2014-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate end) {
+        DailySeries s = range(symbol, start, end);
+        List<Bar> bars = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            bars.add(new Bar(
+                    s.date(i), s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.adjClose()[i], s.volume()[i]));
+        }
+        return new BarsResponse(s.symbol(), bars.size(), bars);
+    }
+
+    @GetMapping(value = "/instruments/{symbol}/bars", produces = TEXT_CSV)
+    ResponseEntity<String> barsCsv(
+            @PathVariable String symbol,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+        DailySeries s = range(symbol, start, end);
+        StringBuilder csv = new StringBuilder(64 * (s.size() + 1));
+        csv.append("date,open,high,low,close,adj_close,volume\n");
+        for (int i = 0; i < s.size(); i++) {
+            csv.append(s.date(i))
+                    .append(',')
+                    .append(s.open()[i])
+                    .append(',')
+                    .append(s.high()[i])
+                    .append(',')
+                    .append(s.low()[i])
+                    .append(',')
+                    .append(s.close()[i])
+                    .append(',')
+                    .append(s.adjClose()[i])
+                    .append(',')
+                    .append(s.volume()[i])
+                    .append('\n');
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"" + s.symbol() + ".csv\"")
+                .body(csv.toString());
+    }
+
+    private DailySeries range(String symbol, LocalDate start, LocalDate end) {
+        checkRange(start, end);
+        DailySeries s = marketData.requireSeries(symbolParameter(symbol, "symbol"), "symbol");
+        int from = start == null ? 0 : s.firstIndexOnOrAfter(start);
+        int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
+        return s.slice(from, Math.max(from, to));
+    }
+
+    @PostMapping(
+            value = "/instruments/{symbol}/bars",
+            consumes = {TEXT_CSV, "application/csv", "text/plain"})
+    @Operation(
+            summary = "Import daily bars of one instrument from CSV (admin)",
+            description = "All or nothing: one bad row rejects the file (422 listing the first errors with line"
+                    + " numbers). Dates already stored: mode=reject (default, 409), append (keep stored), replace"
+                    + " (overwrite). An unknown symbol is created, named by the 'name' parameter.")
+    ImportResult importBars(
+            @Parameter(example = "AAPL") @PathVariable String symbol,
+            @Parameter(description = "reject | append | replace") @RequestParam(required = false) String mode,
+            @Parameter(description = "Name for a new instrument") @RequestParam(required = false) String name,
+            HttpServletRequest request,
+            Principal principal)
+            throws IOException {
+        String s = symbolParameter(symbol, "symbol");
+        return importer.importBars(
+                new BarImporter.Request(s, mode(mode), "upload", who(principal), name), bodyWithinLimit(request));
+    }
+
+    @PostMapping(
+            value = "/bars",
+            consumes = {TEXT_CSV, "application/csv", "text/plain"})
+    @Operation(
+            summary = "Import daily bars of many instruments from one CSV with a symbol column (admin)",
+            description = "Same rules as the single-instrument import; unknown symbols are created.")
+    ImportResult importManyBars(
+            @Parameter(description = "reject | append | replace") @RequestParam(required = false) String mode,
+            HttpServletRequest request,
+            Principal principal)
+            throws IOException {
+        return importer.importBars(
+                new BarImporter.Request(null, mode(mode), "upload", who(principal), null), bodyWithinLimit(request));
+    }
+
+    @PostMapping(
+            value = "/instruments",
+            consumes = {TEXT_CSV, "application/csv", "text/plain"})
+    @Operation(
+            summary = "Import instrument metadata from CSV (admin)",
+            description = "Columns symbol,name and optionally exchange,currency,isin,wkn,sector,kind. Inserts new"
+                    + " and updates existing instruments; all or nothing.")
+    InstrumentCatalogue.MetadataImportResult importInstruments(HttpServletRequest request, Principal principal)
+            throws IOException {
+        return catalogue.importCsv(bodyWithinLimit(request), "upload", who(principal));
+    }
+
+    @PostMapping("/instruments/{symbol}/refresh")
+    @Operation(
+            summary = "Fetch the latest daily bars from the live provider and import them (admin)",
+            description = "Off unless ALPHAVANTAGE_API_KEY is set (503). The provider's bars pass the same validation"
+                    + " as an upload; by default only new dates are added (mode=append).")
+    ImportResult refresh(
+            @Parameter(example = "IBM") @PathVariable String symbol,
+            @Parameter(description = "Whole history instead of the last ~100 days")
+                    @RequestParam(defaultValue = "false")
+                    boolean full,
+            @Parameter(description = "append (default) | replace | reject") @RequestParam(defaultValue = "append")
+                    String mode,
+            Principal principal) {
+        String s = symbolParameter(symbol, "symbol");
+        ImportMode m = mode(mode);
+        String csv = provider.dailyBarsCsv(s, full);
+        return importer.importBars(
+                new BarImporter.Request(s, m, "provider:" + provider.name(), who(principal), null),
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    private java.io.InputStream bodyWithinLimit(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > importProperties.maxBytes()) {
+            throw LimitedInputStream.tooLarge(importProperties.maxBytes());
+        }
+        return request.getInputStream();
+    }
+
+    private static ImportMode mode(String value) {
+        ImportMode mode = ImportMode.parse(value);
+        if (mode == null) {
+            throw invalid("mode", "mode must be one of reject, append, replace; got '" + value + "'.");
+        }
+        return mode;
+    }
+
+    private static String who(Principal principal) {
+        return principal == null ? "anonymous" : principal.getName();
+    }
+}

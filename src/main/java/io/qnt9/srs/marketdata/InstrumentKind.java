@@ -1,0 +1,7 @@
+package io.qnt9.srs.marketdata;
+
+public enum InstrumentKind {
+    STOCK,
+    INDEX,
+    ETF
+}

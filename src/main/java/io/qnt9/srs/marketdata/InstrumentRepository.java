@@ -1,0 +1,124 @@
+package io.qnt9.srs.marketdata;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class InstrumentRepository {
+
+    private static final String COLUMNS = "id, symbol, name, exchange, currency, isin, wkn, sector, kind";
+    private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM instrument ORDER BY symbol";
+    private static final String SELECT_BY_SYMBOL = "SELECT " + COLUMNS + " FROM instrument WHERE symbol = :symbol";
+    private static final String INSERT = """
+            INSERT INTO instrument (symbol, name, exchange, currency, isin, wkn, sector, kind)
+            VALUES (:symbol, :name, :exchange, :currency, :isin, :wkn, :sector, :kind)
+            RETURNING id""";
+    private static final String UPSERT = """
+            INSERT INTO instrument (symbol, name, exchange, currency, isin, wkn, sector, kind)
+            VALUES (:symbol, :name, :exchange, :currency, :isin, :wkn, :sector, :kind)
+            ON CONFLICT (symbol) DO UPDATE SET name = EXCLUDED.name, exchange = EXCLUDED.exchange,
+                currency = EXCLUDED.currency, isin = EXCLUDED.isin, wkn = EXCLUDED.wkn, sector = EXCLUDED.sector,
+                kind = EXCLUDED.kind, updated_at = now()
+            RETURNING id""";
+    private static final String COVERAGE_ALL = """
+            SELECT instrument_id, min(trade_date) AS first_date, max(trade_date) AS last_date, count(*) AS bars
+            FROM daily_bar GROUP BY instrument_id""";
+    private static final String COVERAGE_ONE = """
+            SELECT min(trade_date) AS first_date, max(trade_date) AS last_date, count(*) AS bars
+            FROM daily_bar WHERE instrument_id = :id""";
+
+    private final JdbcClient jdbc;
+
+    InstrumentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(long id, Instrument instrument) {}
+
+    @Transactional(readOnly = true)
+    List<Row> findAll() {
+        return jdbc.sql(SELECT_ALL).query(InstrumentRepository::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Row> findBySymbol(String symbol) {
+        return jdbc.sql(SELECT_BY_SYMBOL)
+                .param("symbol", symbol)
+                .query(InstrumentRepository::map)
+                .optional();
+    }
+
+    long insert(Instrument i) {
+        return jdbc.sql(INSERT).paramSource(params(i)).query(Long.class).single();
+    }
+
+    long upsert(Instrument i) {
+        return jdbc.sql(UPSERT).paramSource(params(i)).query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    Map<Long, Coverage> coverageOfAll() {
+        Map<Long, Coverage> out = new HashMap<>();
+        jdbc.sql(COVERAGE_ALL).query((ResultSet rs) -> {
+            out.put(rs.getLong("instrument_id"), coverage(rs));
+        });
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    Coverage coverageOf(long id) {
+        return jdbc.sql(COVERAGE_ONE)
+                .param("id", id)
+                .query((rs, n) -> coverage(rs))
+                .single();
+    }
+
+    private static Coverage coverage(ResultSet rs) throws SQLException {
+        java.sql.Date first = rs.getDate("first_date");
+        java.sql.Date last = rs.getDate("last_date");
+        return new Coverage(
+                first == null ? null : first.toLocalDate(),
+                last == null ? null : last.toLocalDate(),
+                rs.getInt("bars"));
+    }
+
+    private static Map<String, Object> params(Instrument i) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("symbol", i.symbol());
+        p.put("name", i.name());
+        p.put("exchange", i.exchange());
+        p.put("currency", i.currency() == null ? "USD" : i.currency());
+        p.put("isin", i.isin());
+        p.put("wkn", i.wkn());
+        p.put("sector", i.sector());
+        p.put("kind", (i.kind() == null ? InstrumentKind.STOCK : i.kind()).name());
+        return p;
+    }
+
+    private static Row map(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                new Instrument(
+                        rs.getString("symbol"),
+                        rs.getString("name"),
+                        rs.getString("exchange"),
+                        rs.getString("currency"),
+                        rs.getString("isin"),
+                        rs.getString("wkn"),
+                        rs.getString("sector"),
+                        InstrumentKind.valueOf(rs.getString("kind"))));
+    }
+
+    /** Date coverage of an instrument's bars; dates are null when it has none. */
+    record Coverage(LocalDate firstDate, LocalDate lastDate, int bars) {
+        static final Coverage NONE = new Coverage(null, null, 0);
+    }
+}

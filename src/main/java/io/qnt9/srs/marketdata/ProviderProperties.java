@@ -1,0 +1,24 @@
+package io.qnt9.srs.marketdata;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The live provider ({@code ALPHAVANTAGE_API_KEY}, {@code ALPHAVANTAGE_BASE_URL}, …). Off unless a key is set: this
+ * service never downloads data on its own, only when an admin asks for a refresh.
+ */
+@ConfigurationProperties("qnt9.provider.alphavantage")
+record ProviderProperties(
+        @DefaultValue("https://www.alphavantage.co") URI baseUrl,
+        String apiKey,
+        @DefaultValue("3s") Duration connectTimeout,
+        @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("500ms") Duration initialBackoff) {
+
+    boolean enabled() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+}

@@ -1,0 +1,55 @@
+package io.qnt9.srs.recommendation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The backtest answer: the strategy side by side with buy-and-hold and the benchmark, its trades, its equity curves
+ * and the calibration table.
+ */
+record BacktestReport(
+        String symbol,
+        LocalDate start,
+        LocalDate end,
+        String modelVersion,
+        double costBps,
+        Backtest.Mode mode,
+        double riskFreeRate,
+        Performance strategy,
+        Performance buyAndHold,
+        String benchmark,
+        Performance benchmarkPerformance,
+        int trades,
+        int roundTrips,
+        Double hitRate,
+        double exposure,
+        List<TradeView> tradeList,
+        Curve equity,
+        List<Calibration.Row> calibration) {
+
+    /**
+     * @param volatility annualised (sample std of daily returns × √252)
+     * @param sharpe annualised, with the request's risk-free rate
+     * @param maxDrawdown deepest fall, negative fraction
+     * @param finalEquity growth of 1 over the window
+     */
+    record Performance(
+            double totalReturn,
+            double cagr,
+            double volatility,
+            double sharpe,
+            double maxDrawdown,
+            LocalDate maxDrawdownPeak,
+            LocalDate maxDrawdownTrough,
+            double finalEquity) {}
+
+    /**
+     * @param date the day of the trade, executed at that day's open
+     * @param price that open (unadjusted, as quoted)
+     * @param signal the band at the previous close that caused it
+     */
+    record TradeView(LocalDate date, String action, double price, int positionAfter, Band signal) {}
+
+    /** Growth of 1 from the window's first close; {@code benchmark} is null when it does not cover the window. */
+    record Curve(List<LocalDate> dates, double[] strategy, double[] buyAndHold, double[] benchmark) {}
+}

@@ -1,0 +1,61 @@
+package io.qnt9.srs.recommendation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Does STRONG_BUY really beat STRONG_SELL? For each band: how often it was given in the window, and the average and
+ * median return over the next 5, 20 and 60 trading days (close to close, adjusted), counting only days whose
+ * forward window ends inside the backtest window.
+ */
+final class Calibration {
+
+    static final int[] HORIZONS = {5, 20, 60};
+
+    record Forward(int horizonDays, int count, Double average, Double median) {}
+
+    record Row(Band band, int count, List<Forward> forward) {}
+
+    private Calibration() {}
+
+    static List<Row> table(double[] close, Band[] bands, int from, int to) {
+        List<Row> rows = new ArrayList<>();
+        for (Band band : Band.values()) {
+            int count = 0;
+            for (int t = from; t <= to; t++) {
+                if (bands[t] == band) {
+                    count++;
+                }
+            }
+            List<Forward> forward = new ArrayList<>();
+            for (int h : HORIZONS) {
+                double[] values = new double[count];
+                int n = 0;
+                for (int t = from; t + h <= to; t++) {
+                    if (bands[t] == band) {
+                        values[n++] = close[t + h] / close[t] - 1;
+                    }
+                }
+                forward.add(summary(h, Arrays.copyOf(values, n)));
+            }
+            rows.add(new Row(band, count, List.copyOf(forward)));
+        }
+        return List.copyOf(rows);
+    }
+
+    static Forward summary(int horizon, double[] values) {
+        if (values.length == 0) {
+            return new Forward(horizon, 0, null, null);
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+        return new Forward(horizon, values.length, sum / values.length, median);
+    }
+}

@@ -1,0 +1,205 @@
+package io.qnt9.srs.report;
+
+import io.qnt9.srs.analytics.BarColumns;
+import io.qnt9.srs.analytics.IndicatorCatalog;
+import io.qnt9.srs.analytics.IndicatorDefinition;
+import io.qnt9.srs.analytics.IndicatorSpec;
+import io.qnt9.srs.analytics.InvalidIndicatorSpecException;
+import io.qnt9.srs.marketdata.DailySeries;
+import io.qnt9.srs.marketdata.InsufficientDataException;
+import io.qnt9.srs.marketdata.MarketData;
+import io.qnt9.srs.marketdata.Symbols;
+import io.qnt9.srs.system.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Technical indicators of an instrument. Every indicator is computed over the whole stored history up to {@code end},
+ * and the rows from {@code start} are returned: earlier bars serve as warm-up, so the first returned value is already
+ * valid whenever enough history exists, and a value never depends on the {@code start} asked for.
+ */
+@RestController
+@Tag(name = "Indicators", description = "Technical indicators (TA-Lib conventions)")
+class IndicatorController {
+
+    static final int MAX_SPECS = 20;
+
+    private final MarketData marketData;
+
+    IndicatorController(MarketData marketData) {
+        this.marketData = marketData;
+    }
+
+    @GetMapping("/api/v1/indicators")
+    @Operation(summary = "The indicators the API computes, with parameters, defaults and ranges")
+    List<IndicatorDefinition> catalog() {
+        return IndicatorCatalog.definitions();
+    }
+
+    record IndicatorResponse(
+            String symbol,
+            LocalDate start,
+            LocalDate end,
+            int count,
+            List<String> specs,
+            Map<String, Integer> warmup,
+            String notice,
+            List<LocalDate> dates,
+            Map<String, List<Double>> columns) {}
+
+    /** The computed table, before it is written as JSON or CSV. */
+    private record Table(
+            String symbol,
+            List<String> specs,
+            Map<String, Integer> warmup,
+            String notice,
+            int[] epochDays,
+            int from,
+            int to,
+            Map<String, double[]> columns) {}
+
+    @GetMapping(value = "/api/v1/instruments/{symbol}/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Indicator columns over a date range (JSON; Accept: text/csv for CSV)",
+            description = "names: comma-separated specs such as sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2 (see"
+                    + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid.")
+    IndicatorResponse indicators(
+            @Parameter(example = "AAPL") @PathVariable String symbol,
+            @Parameter(example = "sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2") @RequestParam String names,
+            @Parameter(example = "2017-01-01")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate start,
+            @Parameter(example = "2017-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate end) {
+        Table t = compute(symbol, names, start, end);
+        List<LocalDate> dates = new ArrayList<>(t.to() - t.from());
+        for (int i = t.from(); i < t.to(); i++) {
+            dates.add(LocalDate.ofEpochDay(t.epochDays()[i]));
+        }
+        Map<String, List<Double>> cols = new LinkedHashMap<>();
+        t.columns().forEach((name, values) -> cols.put(name, Columns.nullable(values, t.from(), t.to())));
+        return new IndicatorResponse(
+                t.symbol(),
+                dates.isEmpty() ? null : dates.get(0),
+                dates.isEmpty() ? null : dates.get(dates.size() - 1),
+                dates.size(),
+                t.specs(),
+                t.warmup(),
+                t.notice(),
+                dates,
+                cols);
+    }
+
+    @GetMapping(value = "/api/v1/instruments/{symbol}/indicators", produces = "text/csv")
+    ResponseEntity<String> indicatorsCsv(
+            @PathVariable String symbol,
+            @RequestParam String names,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+        Table t = compute(symbol, names, start, end);
+        StringBuilder csv = new StringBuilder("date");
+        t.columns().keySet().forEach(c -> csv.append(',').append(c));
+        csv.append('\n');
+        for (int i = t.from(); i < t.to(); i++) {
+            csv.append(LocalDate.ofEpochDay(t.epochDays()[i]));
+            for (double[] col : t.columns().values()) {
+                csv.append(',');
+                if (Double.isFinite(col[i])) {
+                    csv.append(col[i]);
+                }
+            }
+            csv.append('\n');
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(csv.toString());
+    }
+
+    private Table compute(String symbol, String names, LocalDate start, LocalDate end) {
+        if (start != null && end != null && start.isAfter(end)) {
+            throw invalid("start", "start (" + start + ") must not be after end (" + end + ").");
+        }
+        List<IndicatorSpec> specs = parse(names);
+        DailySeries s = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
+        int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
+        int warm = specs.stream().mapToInt(IndicatorSpec::warmup).max().orElse(0);
+        if (to <= warm) {
+            IndicatorSpec hungriest = specs.stream()
+                    .max(java.util.Comparator.comparingInt(IndicatorSpec::warmup))
+                    .orElseThrow();
+            throw new InsufficientDataException(
+                    hungriest.canonical() + " needs at least " + (warm + 1) + " daily bars; " + s.symbol() + " has "
+                            + Math.max(0, to) + (end == null ? "" : " up to " + end) + ".",
+                    warm + 1,
+                    Math.max(0, to));
+        }
+        int from = start == null ? warm : s.firstIndexOnOrAfter(start);
+        from = Math.min(from, to);
+        String notice = start != null && from < warm
+                ? "The first " + (warm - from) + " rows have no value for every indicator: " + s.symbol()
+                        + " has no earlier history to warm them up."
+                : null;
+        DailySeries known = to == s.size() ? s : s.slice(0, to);
+        BarColumns bars = new BarColumns(known.open(), known.high(), known.low(), known.close(), known.volume());
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        Map<String, Integer> warmup = new LinkedHashMap<>();
+        List<String> canonical = new ArrayList<>();
+        for (IndicatorSpec spec : specs) {
+            columns.putAll(spec.compute(bars));
+            warmup.put(spec.canonical(), spec.warmup());
+            canonical.add(spec.canonical());
+        }
+        return new Table(s.symbol(), canonical, warmup, notice, known.epochDays(), from, to, columns);
+    }
+
+    static List<IndicatorSpec> parse(String names) {
+        if (names == null || names.isBlank()) {
+            throw invalid(
+                    "names",
+                    "Name at least one indicator, e.g. names=sma:50,rsi:14; valid names: " + IndicatorCatalog.names()
+                            + ".");
+        }
+        LinkedHashSet<IndicatorSpec> specs = new LinkedHashSet<>();
+        for (String part : names.split(",")) {
+            try {
+                specs.add(IndicatorCatalog.parse(part));
+            } catch (InvalidIndicatorSpecException e) {
+                throw new ApiException(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-indicator",
+                                "Invalid indicator",
+                                "'" + e.spec() + "': " + e.getMessage() + ".")
+                        .with("parameter", "names")
+                        .with("spec", e.spec())
+                        .with("validNames", IndicatorCatalog.names());
+            }
+        }
+        if (specs.size() > MAX_SPECS) {
+            throw invalid("names", "At most " + MAX_SPECS + " indicators per request; got " + specs.size() + ".");
+        }
+        return List.copyOf(specs);
+    }
+
+    static ApiException invalid(String parameter, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail)
+                .with("parameter", parameter);
+    }
+}

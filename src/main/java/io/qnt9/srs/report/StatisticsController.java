@@ -1,0 +1,231 @@
+package io.qnt9.srs.report;
+
+import io.qnt9.srs.analytics.BenchmarkRelation;
+import io.qnt9.srs.analytics.DailyReturn;
+import io.qnt9.srs.analytics.Drawdown;
+import io.qnt9.srs.analytics.PerformanceSummary;
+import io.qnt9.srs.analytics.PriceSeries;
+import io.qnt9.srs.analytics.ReturnStatistics;
+import io.qnt9.srs.analytics.RollingSeries;
+import io.qnt9.srs.analytics.TailRisk;
+import io.qnt9.srs.marketdata.DailySeries;
+import io.qnt9.srs.marketdata.InsufficientDataException;
+import io.qnt9.srs.marketdata.MarketData;
+import io.qnt9.srs.marketdata.Symbols;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Risk/return statistics of an instrument's adjusted closes over a date range; conventions in docs/ANALYTICS.md
+ * (CAGR over calendar days / 365.25, volatility = sample std × √252, Sharpe/Sortino with an annual risk-free rate
+ * converted to daily, historical VaR/CVaR as positive 1-day losses, beta/correlation on common dates only).
+ */
+@RestController
+@Tag(name = "Statistics", description = "Risk and return statistics")
+class StatisticsController {
+
+    static final int MIN_BARS = 20;
+
+    private final MarketData marketData;
+
+    StatisticsController(MarketData marketData) {
+        this.marketData = marketData;
+    }
+
+    record DrawdownView(double depth, LocalDate peak, LocalDate trough, LocalDate recovery) {
+        static DrawdownView of(Drawdown d) {
+            return new DrawdownView(
+                    d.depth(),
+                    LocalDate.ofEpochDay(d.peakEpochDay()),
+                    LocalDate.ofEpochDay(d.troughEpochDay()),
+                    d.recoveryEpochDay().isPresent()
+                            ? LocalDate.ofEpochDay(d.recoveryEpochDay().getAsInt())
+                            : null);
+        }
+    }
+
+    record Day(LocalDate date, double value) {
+        static Day of(DailyReturn r) {
+            return new Day(LocalDate.ofEpochDay(r.epochDay()), r.value());
+        }
+    }
+
+    record Benchmark(String symbol, int commonReturns, double beta, double correlation) {}
+
+    record Rolling(int window, List<LocalDate> dates, List<Double> volatility, List<Double> sharpe, Series beta) {}
+
+    record Series(List<LocalDate> dates, List<Double> values) {}
+
+    record Returns(List<LocalDate> dates, List<Double> simple, List<Double> log) {}
+
+    record StatisticsResponse(
+            String symbol,
+            LocalDate start,
+            LocalDate end,
+            int bars,
+            double riskFreeRate,
+            double totalReturn,
+            double cagr,
+            double annualizedVolatility,
+            double sharpeRatio,
+            double sortinoRatio,
+            double annualizedDownsideDeviation,
+            DrawdownView maxDrawdown,
+            double calmarRatio,
+            TailRisk valueAtRisk,
+            Day bestDay,
+            Day worstDay,
+            double positiveDayShare,
+            Benchmark benchmark,
+            String notice,
+            Rolling rolling,
+            Returns returns) {}
+
+    @GetMapping("/api/v1/instruments/{symbol}/statistics")
+    @Operation(
+            summary = "Risk/return statistics over a date range",
+            description = "benchmark: a symbol (default SPX) or 'none'. window: rolling window in trading days for"
+                    + " rolling volatility, Sharpe and beta. includeReturns: add the daily simple and log returns.")
+    StatisticsResponse statistics(
+            @Parameter(example = "AAPL") @PathVariable String symbol,
+            @Parameter(example = "2014-01-01")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate start,
+            @Parameter(example = "2017-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate end,
+            @Parameter(example = "SPX") @RequestParam(defaultValue = "SPX") String benchmark,
+            @Parameter(description = "annual, -0.05 to 0.20", example = "0.02") @RequestParam(defaultValue = "0")
+                    double riskFreeRate,
+            @Parameter(description = "2 to 5000 trading days") @RequestParam(defaultValue = "63") int window,
+            @RequestParam(defaultValue = "false") boolean includeReturns) {
+        if (start != null && end != null && start.isAfter(end)) {
+            throw IndicatorController.invalid("start", "start (" + start + ") must not be after end (" + end + ").");
+        }
+        if (!(riskFreeRate >= -0.05 && riskFreeRate <= 0.20)) {
+            throw IndicatorController.invalid(
+                    "riskFreeRate",
+                    "riskFreeRate is an annual fraction between -0.05 and" + " 0.20 (0.02 = 2 %); got " + riskFreeRate
+                            + ".");
+        }
+        if (window < 2 || window > 5000) {
+            throw IndicatorController.invalid(
+                    "window", "window must be between 2 and 5000 trading days; got " + window + ".");
+        }
+        DailySeries s = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
+        DailySeries bench = benchmark.equalsIgnoreCase("none")
+                ? null
+                : marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark");
+        PriceSeries prices = window(s, start, end);
+        PerformanceSummary p = ReturnStatistics.summarize(prices, riskFreeRate);
+
+        Benchmark relation = null;
+        String notice = null;
+        RollingSeries rollingBeta = null;
+        if (bench != null) {
+            PriceSeries benchPrices = overlapping(bench, prices);
+            if (benchPrices == null) {
+                notice = bench.symbol() + " has fewer than 3 dates in common with " + s.symbol()
+                        + " in this range: no beta or correlation.";
+            } else {
+                try {
+                    BenchmarkRelation r = ReturnStatistics.relativeTo(prices, benchPrices);
+                    relation = new Benchmark(bench.symbol(), r.returnCount(), r.beta(), r.correlation());
+                    rollingBeta = ReturnStatistics.rollingBeta(prices, benchPrices, window);
+                } catch (IllegalArgumentException e) {
+                    notice = bench.symbol() + " has fewer than 3 dates in common with " + s.symbol()
+                            + " in this range: no beta or correlation.";
+                }
+            }
+        }
+        RollingSeries vol = ReturnStatistics.rollingVolatility(prices, window);
+        RollingSeries sharpe = ReturnStatistics.rollingSharpe(prices, window, riskFreeRate);
+        Rolling rolling = new Rolling(
+                window,
+                dates(vol.epochDays()),
+                Columns.nullable(vol.values(), 0, vol.values().length),
+                Columns.nullable(sharpe.values(), 0, sharpe.values().length),
+                rollingBeta == null
+                        ? null
+                        : new Series(
+                                dates(rollingBeta.epochDays()),
+                                Columns.nullable(rollingBeta.values(), 0, rollingBeta.values().length)));
+        Returns returns = null;
+        if (includeReturns) {
+            double[] simple = ReturnStatistics.simpleReturns(prices.prices());
+            double[] log = ReturnStatistics.logReturns(prices.prices());
+            returns = new Returns(
+                    dates(Arrays.copyOfRange(prices.epochDays(), 1, prices.size())),
+                    Columns.nullable(simple, 1, simple.length), // index 0 has no previous price
+                    Columns.nullable(log, 1, log.length));
+        }
+        return new StatisticsResponse(
+                s.symbol(),
+                LocalDate.ofEpochDay(p.firstEpochDay()),
+                LocalDate.ofEpochDay(p.lastEpochDay()),
+                prices.size(),
+                riskFreeRate,
+                p.totalReturn(),
+                p.cagr(),
+                p.annualizedVolatility(),
+                p.sharpeRatio(),
+                p.sortinoRatio(),
+                p.annualizedDownsideDeviation(),
+                DrawdownView.of(p.maxDrawdown()),
+                p.calmarRatio(),
+                p.valueAtRisk(),
+                Day.of(p.bestDay()),
+                Day.of(p.worstDay()),
+                p.positiveDayShare(),
+                relation,
+                notice,
+                rolling,
+                returns);
+    }
+
+    /** The adjusted closes of {@code [start, end]}; 422 below {@value #MIN_BARS} bars. */
+    static PriceSeries window(DailySeries s, LocalDate start, LocalDate end) {
+        int from = start == null ? 0 : s.firstIndexOnOrAfter(start);
+        int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
+        if (to - from < MIN_BARS) {
+            throw new InsufficientDataException(
+                    "Statistics need at least " + MIN_BARS + " daily bars; " + s.symbol() + " has "
+                            + Math.max(0, to - from) + " between " + (start == null ? "its first bar" : start)
+                            + " and " + (end == null ? "its last bar" : end) + ".",
+                    MIN_BARS,
+                    Math.max(0, to - from));
+        }
+        return new PriceSeries(Arrays.copyOfRange(s.epochDays(), from, to), Arrays.copyOfRange(s.adjClose(), from, to));
+    }
+
+    /** The benchmark's bars over the asset's range (relativeTo aligns them on common dates). */
+    private static PriceSeries overlapping(DailySeries bench, PriceSeries asset) {
+        int from = bench.firstIndexOnOrAfter(LocalDate.ofEpochDay(asset.epochDays()[0]));
+        int to = bench.lastIndexOnOrBefore(LocalDate.ofEpochDay(asset.epochDays()[asset.size() - 1])) + 1;
+        if (to - from < 3) {
+            return null;
+        }
+        return new PriceSeries(
+                Arrays.copyOfRange(bench.epochDays(), from, to), Arrays.copyOfRange(bench.adjClose(), from, to));
+    }
+
+    private static List<LocalDate> dates(int[] epochDays) {
+        List<LocalDate> out = new ArrayList<>(epochDays.length);
+        for (int d : epochDays) {
+            out.add(LocalDate.ofEpochDay(d));
+        }
+        return out;
+    }
+}

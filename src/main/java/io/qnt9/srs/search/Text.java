@@ -1,0 +1,86 @@
+package io.qnt9.srs.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Folding and comparing text for search: case- and accent-insensitive, words split on anything not a letter/digit. */
+final class Text {
+
+    private Text() {}
+
+    /** "Nestlé S.A." → "nestle s.a."; "Ærø" → "aero"; keeps letters, digits, spaces and punctuation, lower case. */
+    static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        StringBuilder sb = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            switch (c) {
+                case 'ß' -> sb.append("ss");
+                case 'æ', 'Æ' -> sb.append("ae");
+                case 'ø', 'Ø' -> sb.append('o');
+                case 'œ', 'Œ' -> sb.append("oe");
+                default -> sb.append(Character.isWhitespace(c) ? ' ' : c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT).trim();
+    }
+
+    /** The words of already-folded text: maximal runs of letters and digits. */
+    static List<String> words(String folded) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * True when {@code a} and {@code b} differ by at most one edit: a substitution, an insertion, a deletion, or a
+     * swap of two adjacent characters (optimal string alignment distance ≤ 1). Linear time, no allocation.
+     */
+    static boolean withinOneEdit(String a, String b) {
+        return withinOneEdit(a, b, b.length());
+    }
+
+    /** As {@link #withinOneEdit(String, String)}, comparing {@code a} with the first {@code lb} characters of b. */
+    static boolean withinOneEdit(String a, String b, int lb) {
+        int la = a.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == la && i == lb) {
+            return true; // equal
+        }
+        if (la == lb) {
+            // substitution at i, or transposition of i and i+1
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true;
+            }
+            return i + 1 < la
+                    && a.charAt(i) == b.charAt(i + 1)
+                    && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+        }
+        // one insertion/deletion at i
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
+    }
+}

@@ -1,0 +1,296 @@
+package io.qnt9.srs.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where exceptions become RFC 9457 problem+json. Framework errors get stable types and a detail
+ * written for the caller (which parameter, what was expected); anything unexpected is a 500 whose body says
+ * nothing about internals and whose log line carries the request id.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            errors.add(error(name, v.getMessage()));
+        });
+        return problem(
+                HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", summary(errors), errors, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unhandled error on {}", describe(request), ex);
+        ProblemDetail body = ApiException.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The service failed to handle this request. Quote the request id when reporting it.");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "value" : describeType(ex.getRequiredType());
+        String detail = "Parameter '" + name + "' must be " + expected + "; got '" + abbreviate(ex.getValue()) + "'.";
+        ProblemDetail body = ApiException.problem(status, "invalid-parameter", "Invalid parameter", detail);
+        body.setProperty("parameter", name);
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                status,
+                "missing-parameter",
+                "Missing parameter",
+                "Required parameter '" + ex.getParameterName() + "' is missing.");
+        body.setProperty("parameter", ex.getParameterName());
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(error(name, error.getDefaultMessage()));
+            }
+        });
+        return problem(status, "invalid-parameter", "Invalid parameter", summary(errors), errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+            errors.add(error(fe.getField(), fe.getDefaultMessage()));
+        }
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(error("body", ge.getDefaultMessage())));
+        return problem(status, "invalid-request-body", "Invalid request body", summary(errors), errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                status,
+                "malformed-request-body",
+                "Malformed request body",
+                "The request body could not be read as the expected JSON document.");
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                status,
+                "method-not-allowed",
+                "Method not allowed",
+                "Method " + ex.getMethod() + " is not supported here; use " + ex.getSupportedHttpMethods() + ".");
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                status,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "Content type '" + ex.getContentType() + "' is not supported; use one of " + ex.getSupportedMediaTypes()
+                        + ".");
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                status,
+                "not-acceptable",
+                "Not acceptable",
+                "This resource can be returned as " + ex.getSupportedMediaTypes() + ".");
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return notFound(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(
+            NoHandlerFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return notFound(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", "The upload is too large.");
+        return handleExceptionInternal(ex, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    private ResponseEntity<Object> notFound(
+            Exception ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ApiException.problem(
+                HttpStatus.NOT_FOUND, "not-found", "Not found", "No resource at " + describe(request) + ".");
+        return handleExceptionInternal(ex, body, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    /** Every problem leaves here: gets its instance and request id, and always goes out as problem+json. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail pd
+                ? pd
+                : ex instanceof ErrorResponse er ? er.getBody() : ProblemDetail.forStatus(status);
+        decorate(problem, request);
+        if (status.is5xxServerError() && !(ex instanceof ApiException)) {
+            // The detail of an unexpected failure may carry internals; the log line has it, the client does not.
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(URI.create(ApiException.TYPE_BASE + "internal-error"));
+            }
+        } else if (status.is4xxClientError()) {
+            log.debug("{} -> {} {}", describe(request), status.value(), problem.getDetail());
+        }
+        HttpHeaders out = new HttpHeaders();
+        out.addAll(headers);
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(out).body(problem);
+    }
+
+    private ResponseEntity<Object> problem(
+            HttpStatusCode status,
+            String slug,
+            String title,
+            String detail,
+            List<Map<String, String>> errors,
+            WebRequest request) {
+        ProblemDetail body = ApiException.problem(status, slug, title, detail);
+        if (!errors.isEmpty()) {
+            body.setProperty("parameter", errors.get(0).get("name"));
+            body.setProperty("errors", errors);
+        }
+        return handleExceptionInternal(null, body, new HttpHeaders(), status, request);
+    }
+
+    static void decorate(ProblemDetail problem, WebRequest request) {
+        if (request instanceof NativeWebRequest nwr && nwr.getNativeRequest() instanceof HttpServletRequest http) {
+            if (problem.getInstance() == null) {
+                problem.setInstance(instance(http.getRequestURI()));
+            }
+            String id = RequestIdFilter.currentId(http);
+            if (id != null) {
+                problem.setProperty("requestId", id);
+            }
+        }
+    }
+
+    /** The request path as the problem's instance; null when the path is not a valid URI reference. */
+    static URI instance(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> error(String name, String message) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("message", message);
+        return m;
+    }
+
+    private static String summary(List<Map<String, String>> errors) {
+        if (errors.isEmpty()) {
+            return "The request is invalid.";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, String> e : errors) {
+            if (!sb.isEmpty()) {
+                sb.append("; ");
+            }
+            sb.append('\'').append(e.get("name")).append("' ").append(e.get("message"));
+        }
+        return sb.append('.').toString();
+    }
+
+    private static String describe(WebRequest request) {
+        if (request instanceof ServletWebRequest swr) {
+            return swr.getRequest().getMethod() + " " + swr.getRequest().getRequestURI();
+        }
+        return request.getDescription(false);
+    }
+
+    private static String describeType(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a valid date in ISO format (yyyy-MM-dd)";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "double", "Double", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a valid value";
+        };
+    }
+
+    private static String abbreviate(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

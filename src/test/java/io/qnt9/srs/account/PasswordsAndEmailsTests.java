@@ -1,0 +1,45 @@
+package io.qnt9.srs.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordsAndEmailsTests {
+
+    @Test
+    void passwordsAreTwelveToOneHundredTwentyEightCharactersAndNotTheAddress() {
+        assertThat(Passwords.violations("correct horse battery", "ada@example.com"))
+                .isEmpty();
+        assertThat(Passwords.violations("short", "ada@example.com"))
+                .containsExactly("must be at least 12 characters long");
+        assertThat(Passwords.violations("p".repeat(129), null)).containsExactly("must be at most 128 characters long");
+        assertThat(Passwords.violations(" ".repeat(12), null)).containsExactly("must not be only spaces");
+        assertThat(Passwords.violations("ADA@example.com ", "ada@example.com"))
+                .contains("must not be the e-mail address");
+        assertThat(Passwords.violations("adalovelace1", "adalovelace1@example.com"))
+                .contains("must not be the e-mail address");
+        assertThat(Passwords.violations(null, null)).containsExactly("must not be empty");
+        // characters, not UTF-16 units: twelve emoji are twelve characters
+        assertThat(Passwords.violations("🔒".repeat(12), null)).isEmpty();
+    }
+
+    @Test
+    void addressesAreTrimmedLowerCasedAndPlausible() {
+        assertThat(Emails.normalise("  Ada@Example.COM ")).isEqualTo("ada@example.com");
+        assertThat(Emails.isValid("ada@example.com")).isTrue();
+        assertThat(Emails.isValid("o'brien+news@mail.example.co.uk")).isTrue();
+        assertThat(Emails.isValid("ada@localhost")).isFalse();
+        assertThat(Emails.isValid("ada example@example.com")).isFalse();
+        assertThat(Emails.isValid("<script>@example.com")).isFalse();
+        assertThat(Emails.isValid("a".repeat(65) + "@example.com")).isFalse();
+        assertThat(Emails.isValid("a@" + "b".repeat(250) + ".com")).isFalse();
+        assertThat(Emails.fingerprint("ada@example.com")).hasSize(16).isEqualTo(Emails.fingerprint("ada@example.com"));
+    }
+
+    @Test
+    void auditValuesStayOnOneLine() {
+        assertThat(Audit.clean("a b\nc\"d")).isEqualTo("a_b_c_d");
+        assertThat(Audit.clean(null)).isEqualTo("-");
+        assertThat(Audit.clean("x".repeat(500))).hasSize(120);
+    }
+}

@@ -1,0 +1,117 @@
+package io.qnt9.srs.account;
+
+import static io.qnt9.srs.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qnt9.srs.HttpTestClient;
+import io.qnt9.srs.HttpTestClient.Response;
+import io.qnt9.srs.TestAccounts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rate limits as shipped (profile {@code default-rate-limits} switches off the test profile's raised limits):
+ * every request of this class comes from 127.0.0.1, so the tests run in order and share that address's buckets.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "default-rate-limits"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateLimitEndToEndTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient anonymous;
+    TestAccounts.SignedUp user;
+
+    @BeforeAll
+    void setUp() {
+        anonymous = new HttpTestClient(port);
+        user = TestAccounts.newUser(anonymous);
+    }
+
+    @Test
+    @Order(1)
+    void theDefaultsAreThoseDocumented() {
+        JsonNode me = user.client().get("/api/v1/auth/me").json();
+        assertThat(me.at("/rateLimit/perMinute").asLong()).isEqualTo(300);
+        assertThat(me.at("/rateLimit/burst").asLong()).isEqualTo(300);
+        Response r = anonymous.get("/api/stats?ticker=AAPL");
+        assertThat(r.header("X-RateLimit-Limit")).isEqualTo("120");
+    }
+
+    @Test
+    @Order(2)
+    void signUpAndSignInAttemptsHaveTheirOwnStricterLimitPerAddress() {
+        int refusedAt = -1;
+        for (int i = 1; i <= 12 && refusedAt < 0; i++) {
+            Response r = anonymous.post(
+                    "/api/v1/auth/signin",
+                    "application/json",
+                    TestAccounts.credentials("nobody-" + i + "@test.qnt9.io", "wrong-password-xyz"));
+            if (r.status() == 429) {
+                refusedAt = i;
+                JsonNode p = assertProblem(r, 429, "rate-limited");
+                assertThat(p.get("tier").asString()).isEqualTo("AUTH");
+                assertThat(r.header("Retry-After")).isNotNull();
+            } else {
+                assertThat(r.status()).isEqualTo(401);
+            }
+        }
+        // 10 at once (the sign-up in setUp took one), plus the one every 3 s that refills while Argon2 works
+        assertThat(refusedAt).isBetween(10, 12);
+    }
+
+    @Test
+    @Order(3)
+    void anAnonymousCallerGets120RequestsAtOnceThenA429WithRetryAfterAndTheBucketRefills() throws Exception {
+        int allowed = 0;
+        Response last = null;
+        long previousRemaining = Long.MAX_VALUE;
+        for (int i = 0; i < 200; i++) {
+            // A forged X-Forwarded-For changes nothing: no proxy is trusted by default.
+            last = anonymous.get("/api/v1/stats?ticker=AAPL", "X-Forwarded-For", "203.0.113." + (i % 250));
+            if (last.status() != 200) {
+                break;
+            }
+            allowed++;
+            long remaining = Long.parseLong(last.header("X-RateLimit-Remaining"));
+            assertThat(remaining).isLessThanOrEqualTo(previousRemaining); // refills 2 a second meanwhile
+            previousRemaining = remaining;
+            assertThat(last.header("X-RateLimit-Limit")).isEqualTo("120");
+            assertThat(Long.parseLong(last.header("X-RateLimit-Reset"))).isBetween(1L, 60L);
+        }
+        // 120 minus what earlier tests of this class spent, plus what refilled meanwhile (2 a second)
+        assertThat(allowed).isBetween(90, 125);
+        JsonNode p = assertProblem(last, 429, "rate-limited");
+        assertThat(p.get("tier").asString()).isEqualTo("ANONYMOUS");
+        assertThat(last.header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(last.header("Retry-After")).isEqualTo("1");
+        assertThat(Long.parseLong(last.header("X-RateLimit-Reset"))).isBetween(55L, 60L);
+
+        // While this address is throttled: probes, docs and static files still answer, without limit headers.
+        for (String path : new String[] {"/health", "/actuator/health", "/livez", "/v3/api-docs", "/"}) {
+            Response exempt = anonymous.get(path);
+            assertThat(exempt.status()).as(path).isNotEqualTo(429);
+            assertThat(exempt.header("X-RateLimit-Limit")).as(path).isNull();
+        }
+        // A signed-in user is limited on their own account, not by the address.
+        Response signedIn = user.client().get("/api/v1/stats?ticker=AAPL");
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.header("X-RateLimit-Limit")).isEqualTo("300");
+
+        Thread.sleep(1100);
+        assertThat(anonymous.get("/api/v1/stats?ticker=AAPL").status())
+                .as("refilled at 2 a second")
+                .isEqualTo(200);
+    }
+}

@@ -1,0 +1,73 @@
+package io.qnt9.srs.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class VolumeIndicatorsTests {
+
+    @Test
+    void obvStartsAtTheFirstVolumeAndAddsOrSubtractsEachDaysVolumeByTheCloseDirection() {
+        double[] close = {10, 11, 11, 10, 12};
+        long[] volume = {100, 200, 300, 400, 500};
+        assertThat(VolumeIndicators.obv(close, volume))
+                .containsExactly(100, 100 + 200, 100 + 200, 100 + 200 - 400, 100 + 200 - 400 + 500);
+        assertThat(VolumeIndicators.obvWarmup()).isZero();
+        assertThat(VolumeIndicators.obv(new double[0], new long[0])).isEmpty();
+    }
+
+    @Test
+    void obvOfConstantPricesStaysAtTheFirstVolume() {
+        assertThat(VolumeIndicators.obv(new double[] {5, 5, 5}, new long[] {7, 8, 9}))
+                .containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void vwapWeightsTheTypicalPriceByVolumeOverTheWindow() {
+        double[] high = {11, 12, 13, 14};
+        double[] low = {9, 10, 9, 12};
+        double[] close = {10, 11, 12, 13};
+        long[] volume = {100, 300, 0, 200};
+        double tp0 = (11 + 9 + 10) / 3.0;
+        double tp1 = (12 + 10 + 11) / 3.0;
+        double tp2 = (13 + 9 + 12) / 3.0;
+        double tp3 = (14 + 12 + 13) / 3.0;
+        assertThat(VolumeIndicators.vwap(high, low, close, volume, 2))
+                .containsExactly(
+                        new double[] {
+                            Double.NaN,
+                            (tp0 * 100 + tp1 * 300) / (100 + 300),
+                            (tp1 * 300 + tp2 * 0) / (300 + 0),
+                            (tp2 * 0 + tp3 * 200) / (0 + 200)
+                        },
+                        within(1e-10));
+        assertThat(VolumeIndicators.vwapWarmup(20)).isEqualTo(19);
+    }
+
+    @Test
+    void vwapOfAWindowWithoutVolumeIsThePlainMeanOfTheTypicalPrice() {
+        double[] high = {11, 12, 13};
+        double[] low = {9, 10, 9};
+        double[] close = {10, 11, 12};
+        double[] out = VolumeIndicators.vwap(high, low, close, new long[] {5, 0, 0}, 2);
+        assertThat(out[2]).isCloseTo(((12 + 10 + 11) / 3.0 + (13 + 9 + 12) / 3.0) / 2, within(1e-12));
+        assertThat(VolumeIndicators.vwap(high, low, close, new long[3], 4)).containsOnly(Double.NaN);
+    }
+
+    @Test
+    void volumeMustNotBeNegativeAndLengthsMustMatch() {
+        assertThatThrownBy(() -> VolumeIndicators.obv(new double[] {1, 2}, new long[] {1, -1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("volume[1] is -1: volumes must not be negative");
+        assertThatThrownBy(() -> VolumeIndicators.obv(new double[] {1, 2}, new long[] {1}))
+                .hasMessage("close and volume must have the same length, got 2 and 1");
+        assertThatThrownBy(() ->
+                        VolumeIndicators.vwap(new double[] {1}, new double[] {1}, new double[] {1}, new long[] {1}, 0))
+                .hasMessage("period must be between 1 and 5000, got 0");
+        double[] out = new double[2];
+        assertThat(VolumeIndicators.obv(new double[] {1, 2}, new long[] {3, 4}, out))
+                .isSameAs(out);
+    }
+}

@@ -1,0 +1,251 @@
+package io.qnt9.srs.report;
+
+import static io.qnt9.srs.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.qnt9.srs.HttpTestClient;
+import io.qnt9.srs.HttpTestClient.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/** Indicators, statistics and the report over HTTP; expected values computed here from the bundled CSV files. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReportEndToEndTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpTestClient(port);
+    }
+
+    /** Rows of data/aapl.csv: date, open, high, low, close, adj close, volume. */
+    record Row(LocalDate date, double high, double low, double close, double adj) {}
+
+    static final List<Row> AAPL = read("aapl.csv");
+
+    static List<Row> read(String file) {
+        try {
+            return Files.readAllLines(Path.of("data", file)).stream()
+                    .skip(1)
+                    .map(l -> l.split(","))
+                    .map(f -> new Row(
+                            LocalDate.parse(f[0]),
+                            Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]),
+                            Double.parseDouble(f[4]),
+                            Double.parseDouble(f[5])))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int indexOf(LocalDate d) {
+        for (int i = 0; i < AAPL.size(); i++) {
+            if (AAPL.get(i).date().equals(d)) {
+                return i;
+            }
+        }
+        throw new AssertionError(d);
+    }
+
+    static double meanClose(int end, int n) {
+        double sum = 0;
+        for (int k = end - n + 1; k <= end; k++) {
+            sum += AAPL.get(k).close();
+        }
+        return sum / n;
+    }
+
+    @Test
+    void indicatorsAreWarmedUpFromEarlierHistorySoTheFirstRowIsValid() {
+        JsonNode r = http.get("/api/v1/instruments/AAPL/indicators?names=sma:50,macd&start=2016-01-04&end=2016-01-29")
+                .json();
+        assertThat(r.get("start").asString()).isEqualTo("2016-01-04");
+        assertThat(r.get("end").asString()).isEqualTo("2016-01-29");
+        assertThat(r.get("specs").toString()).isEqualTo("[\"sma:50\",\"macd:12:26:9\"]");
+        assertThat(r.get("columns").propertyNames())
+                .containsExactly("sma_50", "macd_12_26_9", "macd_signal_12_26_9", "macd_hist_12_26_9");
+        int first = indexOf(LocalDate.of(2016, 1, 4));
+        assertThat(r.at("/columns/sma_50/0").asDouble()).isCloseTo(meanClose(first, 50), within(1e-9));
+        assertThat(r.at("/columns/macd_hist_12_26_9/0").isNumber()).isTrue();
+        assertThat(r.get("count").asInt()).isEqualTo(r.get("dates").size()).isEqualTo(19);
+        assertThat(r.get("notice").isNull()).isTrue();
+    }
+
+    @Test
+    void withoutAStartRowsBeginWhereEveryIndicatorIsValid() {
+        JsonNode r = http.get("/api/v1/instruments/AAPL/indicators?names=sma:200,rsi:14")
+                .json();
+        assertThat(r.at("/warmup/sma:200").asInt()).isEqualTo(199);
+        assertThat(r.at("/dates/0").asString()).isEqualTo(AAPL.get(199).date().toString());
+        assertThat(r.at("/columns/sma_200/0").asDouble()).isCloseTo(meanClose(199, 200), within(1e-9));
+        assertThat(r.get("count").asInt()).isEqualTo(AAPL.size() - 199);
+    }
+
+    @Test
+    void aStartBeforeTheAvailableWarmUpGivesNullsAndSaysSo() {
+        JsonNode r = http.get("/api/v1/instruments/AAPL/indicators?names=sma:10&start=2013-01-01&end=2013-06-01")
+                .json();
+        assertThat(r.at("/columns/sma_10/0").isNull()).isTrue();
+        assertThat(r.at("/columns/sma_10/9").asDouble()).isCloseTo(meanClose(9, 10), within(1e-9));
+        assertThat(r.get("notice").asString()).contains("first 9 rows");
+    }
+
+    @Test
+    void indicatorsComeAsCsvOnRequest() {
+        Response r = http.get(
+                "/api/v1/instruments/AAPL/indicators?names=sma:5&start=2017-01-03&end=2017-01-05",
+                "Accept",
+                "text/csv");
+        assertThat(r.contentType()).startsWith("text/csv");
+        String[] lines = r.body().split("\n");
+        assertThat(lines[0]).isEqualTo("date,sma_5");
+        assertThat(lines).hasSize(4);
+        assertThat(Double.parseDouble(lines[1].split(",")[1]))
+                .isCloseTo(meanClose(indexOf(LocalDate.of(2017, 1, 3)), 5), within(1e-9));
+    }
+
+    @Test
+    void badIndicatorRequestsSayWhatIsWrong() {
+        JsonNode unknown = assertProblem(
+                http.get("/api/v1/instruments/AAPL/indicators?names=sma:50,magic:3"), 400, "invalid-indicator");
+        assertThat(unknown.get("detail").asString()).contains("magic");
+        assertThat(unknown.get("validNames").toString()).contains("sma", "rsi", "macd", "bbands");
+        assertThat(assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=sma:0"), 400, "invalid-indicator")
+                        .get("detail")
+                        .asString())
+                .contains("period");
+        assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=sma:5001"), 400, "invalid-indicator");
+        assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=sma:abc"), 400, "invalid-indicator");
+        assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=%20"), 400, "invalid-parameter");
+        StringBuilder specs = new StringBuilder();
+        for (int k = 1; k <= 21; k++) {
+            specs.append(k == 1 ? "" : ",").append("sma:").append(k);
+        }
+        assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=" + specs), 400, "invalid-parameter");
+        JsonNode tooFew =
+                assertProblem(http.get("/api/v1/instruments/MSFT/indicators?names=sma:300"), 422, "insufficient-data");
+        assertThat(tooFew.get("required").asInt()).isEqualTo(300);
+        assertThat(tooFew.get("available").asInt()).isEqualTo(249);
+    }
+
+    @Test
+    void theIndicatorCatalogListsEveryIndicatorWithItsDefaults() {
+        JsonNode c = http.get("/api/v1/indicators").json();
+        assertThat(c.size()).isGreaterThanOrEqualTo(18);
+        assertThat(c.findValuesAsString("name")).contains("sma", "ema", "rsi", "macd", "bbands", "atr", "adx", "obv");
+    }
+
+    @Test
+    void statisticsMatchFiguresComputedFromTheCsv() {
+        JsonNode s = http.get("/api/v1/instruments/AAPL/statistics?start=2014-01-01&end=2014-12-31&riskFreeRate=0.02")
+                .json();
+        List<Row> year = AAPL.stream().filter(r -> r.date().getYear() == 2014).toList();
+        double first = year.get(0).adj();
+        double last = year.get(year.size() - 1).adj();
+        assertThat(s.get("bars").asInt()).isEqualTo(year.size());
+        assertThat(s.get("totalReturn").asDouble()).isCloseTo(last / first - 1, within(1e-12));
+        double days = year.get(year.size() - 1).date().toEpochDay()
+                - year.get(0).date().toEpochDay();
+        assertThat(s.get("cagr").asDouble()).isCloseTo(Math.pow(last / first, 365.25 / days) - 1, within(1e-12));
+        double[] r = new double[year.size() - 1];
+        double mean = 0;
+        for (int k = 1; k < year.size(); k++) {
+            r[k - 1] = year.get(k).adj() / year.get(k - 1).adj() - 1;
+            mean += r[k - 1];
+        }
+        mean /= r.length;
+        double ss = 0;
+        for (double v : r) {
+            ss += (v - mean) * (v - mean);
+        }
+        assertThat(s.get("annualizedVolatility").asDouble())
+                .isCloseTo(Math.sqrt(ss / (r.length - 1)) * Math.sqrt(252), within(1e-12));
+        assertThat(s.at("/benchmark/symbol").asString()).isEqualTo("SPX");
+        assertThat(s.at("/benchmark/beta").asDouble()).isBetween(0.3, 2.0);
+        assertThat(s.at("/valueAtRisk/var95").asDouble()).isPositive();
+        assertThat(s.at("/rolling/window").asInt()).isEqualTo(63);
+        assertThat(s.at("/rolling/volatility/0").isNull()).isTrue();
+        assertThat(s.get("returns").isNull()).isTrue();
+    }
+
+    @Test
+    void statisticsCanListDailyReturnsAndSkipTheBenchmark() {
+        JsonNode s = http.get("/api/v1/instruments/MSFT/statistics?benchmark=none&includeReturns=true&window=20")
+                .json();
+        assertThat(s.get("benchmark").isNull()).isTrue();
+        assertThat(s.at("/returns/simple").size()).isEqualTo(s.get("bars").asInt() - 1);
+        List<Row> msft = read("msft.csv");
+        assertThat(s.at("/returns/simple/0").asDouble())
+                .isCloseTo(msft.get(1).close() / msft.get(0).close() - 1, within(1e-12));
+        assertThat(s.at("/returns/log/0").asDouble())
+                .isCloseTo(Math.log(msft.get(1).close() / msft.get(0).close()), within(1e-12));
+    }
+
+    @Test
+    void badStatisticsRequestsAre4xx() {
+        assertProblem(http.get("/api/v1/instruments/AAPL/statistics?benchmark=NOPE"), 404, "unknown-instrument");
+        assertProblem(http.get("/api/v1/instruments/AAPL/statistics?riskFreeRate=1.5"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/instruments/AAPL/statistics?window=1"), 400, "invalid-parameter");
+        assertProblem(
+                http.get("/api/v1/instruments/AAPL/statistics?start=2014-01-01&end=2014-01-10"),
+                422,
+                "insufficient-data");
+        JsonNode noOverlap = http.get(
+                        "/api/v1/instruments/GOOG/statistics?start=2005-01-01&end=2005-12-31&benchmark=AAPL")
+                .json();
+        assertThat(noOverlap.get("benchmark").isNull()).isTrue();
+        assertThat(noOverlap.get("notice").asString()).contains("fewer than 3 dates in common");
+    }
+
+    @Test
+    void theReportSummarisesTheLatestPictureFromTheData() {
+        JsonNode r = http.get("/api/v1/instruments/AAPL/report").json();
+        int last = AAPL.size() - 1;
+        assertThat(r.get("asOf").asString()).isEqualTo("2018-05-11");
+        assertThat(r.get("lastPrice").asDouble()).isEqualTo(AAPL.get(last).close());
+        assertThat(r.get("change").asDouble())
+                .isCloseTo(AAPL.get(last).close() - AAPL.get(last - 1).close(), within(1e-9));
+        LocalDate yearAgo = LocalDate.of(2017, 5, 11);
+        double hi = AAPL.stream()
+                .filter(x -> !x.date().isBefore(yearAgo))
+                .mapToDouble(Row::high)
+                .max()
+                .orElseThrow();
+        double lo = AAPL.stream()
+                .filter(x -> !x.date().isBefore(yearAgo))
+                .mapToDouble(Row::low)
+                .min()
+                .orElseThrow();
+        assertThat(r.get("high52w").asDouble()).isEqualTo(hi);
+        assertThat(r.get("low52w").asDouble()).isEqualTo(lo);
+        assertThat(r.get("lastBars")).hasSize(7);
+        assertThat(r.at("/lastBars/6/date").asString()).isEqualTo("2018-05-11");
+        double sma50 = 0;
+        for (int k = last - 49; k <= last; k++) {
+            sma50 += AAPL.get(k).adj();
+        }
+        assertThat(r.at("/indicators/sma50").asDouble()).isCloseTo(sma50 / 50, within(1e-9));
+        assertThat(r.at("/statistics/benchmark").asString()).isEqualTo("SPX");
+        assertThat(r.at("/statistics/return1y").asDouble())
+                .isCloseTo(AAPL.get(last).adj() / AAPL.get(indexOf(yearAgo)).adj() - 1, within(1e-12));
+        assertThat(r.at("/statistics/beta1y").isNumber()).isTrue();
+    }
+}

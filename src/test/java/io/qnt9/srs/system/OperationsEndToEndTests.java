@@ -1,0 +1,137 @@
+package io.qnt9.srs.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qnt9.srs.HttpTestClient;
+import io.qnt9.srs.HttpTestClient.Response;
+import io.qnt9.srs.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/** What operators see: actuator exposure, probes, metrics, and structured logs carrying the request id. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.structured.format.console=ecs", "logging.level.io.qnt9=INFO"})
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsEndToEndTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpTestClient(port);
+    }
+
+    @Test
+    void actuatorExposesOnlyHealthInfoAndPrometheus() {
+        HttpTestClient admin = TestAccounts.admin(port);
+        for (String hidden :
+                new String[] {"env", "beans", "heapdump", "configprops", "mappings", "loggers", "threaddump"}) {
+            // Not exposed at all: even an admin finds nothing; anyone else is turned away before that.
+            assertThat(admin.get("/actuator/" + hidden).status()).as(hidden).isEqualTo(404);
+            assertThat(http.get("/actuator/" + hidden).status()).as(hidden).isEqualTo(401);
+        }
+        JsonNode index = http.get("/actuator").json().get("_links");
+        assertThat(index.propertyNames())
+                .allMatch(name -> name.equals("self")
+                        || name.startsWith("health")
+                        || name.equals("info")
+                        || name.equals("prometheus"));
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndBothProbesHaveShortPaths() {
+        Response readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("components").propertyNames()).contains("db", "readinessState");
+        assertThat(http.get("/actuator/health/liveness")
+                        .json()
+                        .get("components")
+                        .propertyNames())
+                .containsExactly("livenessState");
+        assertThat(http.get("/readyz").status()).isEqualTo(200);
+        assertThat(http.get("/livez").status()).isEqualTo(200);
+    }
+
+    @Test
+    void infoShowsVersionAndCommitButNotWhoBuiltItWhere() {
+        Response r = http.get("/actuator/info");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode info = r.json();
+        assertThat(info.at("/build/version").asString()).isNotBlank();
+        assertThat(info.at("/git/commit/id").asString()).matches("[0-9a-f]{7,40}");
+        assertThat(r.body())
+                .doesNotContain("\"user\"")
+                .doesNotContain("\"host\"")
+                .doesNotContain("@");
+    }
+
+    @Test
+    void prometheusExportsLatencyHistogramsPerRoutePoolAndBusinessMetrics() {
+        http.get("/api/stats?ticker=AAPL");
+        TestAccounts.admin(port).post("/api/v1/instruments/METRIC/bars", "text/csv", "date,close\n2019-01-02,1\n");
+        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("# TYPE http_server_requests_seconds histogram")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/stats\",le=\"0\\.5\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.1\"")
+                .contains("hikaricp_connections_active")
+                .contains("hikaricp_connections_pending")
+                .contains("qnt9_import_rows_total{")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void logLinesAreJsonAndCarryTheRequestId(CapturedOutput output) {
+        TestAccounts.admin(port)
+                .post(
+                        "/api/v1/instruments/LOGCO/bars",
+                        "text/csv",
+                        "date,close\n2019-01-02,1\n",
+                        "X-Request-Id",
+                        "log-check-7");
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("event=import") && l.contains("LOGCO"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no audit line for the import in:\n" + output.getOut()));
+        JsonNode json = HttpTestClient.parse(line);
+        assertThat(json.at("/http/request/id").asString()).isEqualTo("log-check-7");
+        assertThat(json.at("/log/logger").asString()).isEqualTo("audit");
+        assertThat(json.at("/log/level").asString()).isEqualTo("INFO");
+        assertThat(json.get("@timestamp").asString()).isNotBlank();
+    }
+
+    @Test
+    void openApiDescribesTheApiAndSwaggerUiIsServed() {
+        Response docs = http.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/stats",
+                        "/api/v1/stats",
+                        "/api/stats/batch",
+                        "/api/compare",
+                        "/api/v1/instruments",
+                        "/api/v1/instruments/{symbol}/bars",
+                        "/health");
+        assertThat(paths.at("/~1api~1stats/get/parameters/0/example").asString())
+                .isEqualTo("AAPL");
+        Response ui = http.get("/swagger-ui/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        assertThat(http.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+}
