@@ -1,0 +1,58 @@
+package io.qnt9.srs.system;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Distributed tracing is off unless an OTLP collector is named with the standard OpenTelemetry variables:
+ *
+ * <ul>
+ *   <li>{@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} — the full traces URL, used as given, or
+ *   <li>{@code OTEL_EXPORTER_OTLP_ENDPOINT} — the collector's base URL; {@code /v1/traces} is appended (OTLP/HTTP);
+ *   <li>{@code OTEL_TRACES_SAMPLER_ARG} — the share of requests traced, 0–1 (default 0.1).
+ * </ul>
+ *
+ * <p>Without an endpoint, {@code management.tracing.export.enabled=false}: no spans are recorded, exported or
+ * propagated, so the default costs nothing and never tries to reach a collector that does not exist. The settings
+ * are added with the lowest precedence, so any explicit {@code management.*} property still wins.
+ */
+public class TracingEnvironment implements EnvironmentPostProcessor {
+
+    static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    static final String TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+    static final String SAMPLER_ARG = "OTEL_TRACES_SAMPLER_ARG";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("qnt9-tracing", settings(environment)));
+    }
+
+    static Map<String, Object> settings(ConfigurableEnvironment environment) {
+        Map<String, Object> settings = new HashMap<>();
+        String endpoint = tracesEndpoint(environment.getProperty(TRACES_ENDPOINT), environment.getProperty(ENDPOINT));
+        if (endpoint == null) {
+            settings.put("management.tracing.export.enabled", false);
+            return settings;
+        }
+        settings.put("management.tracing.export.enabled", true);
+        settings.put("management.opentelemetry.tracing.export.otlp.endpoint", endpoint);
+        settings.put("management.tracing.sampling.probability", environment.getProperty(SAMPLER_ARG, "0.1"));
+        return settings;
+    }
+
+    /** The traces URL from the two OpenTelemetry variables, or {@code null} when neither is set. */
+    static String tracesEndpoint(String tracesEndpoint, String baseEndpoint) {
+        if (tracesEndpoint != null && !tracesEndpoint.isBlank()) {
+            return tracesEndpoint.strip();
+        }
+        if (baseEndpoint == null || baseEndpoint.isBlank()) {
+            return null;
+        }
+        String base = baseEndpoint.strip();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces";
+    }
+}
