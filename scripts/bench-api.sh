@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=$(ls target/qnt9-srs-*.jar | grep -v plain | head -n 1)
+JARS=(target/qnt9-srs-*[0-9T].jar)
+JAR=${JARS[0]}
+[[ -f $JAR ]] || { echo "no jar in target/: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 PORT=${BENCH_PORT:-18080}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
@@ -28,11 +30,14 @@ echo "load:   $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java:   $("$JAVA" -version 2>&1 | head -n 1)"
 
 start_app() {
-  local started=$(date +%s%N)
-  DATA_DIR="$WORK/pgdata" PORT=$PORT LOG_FORMAT= ROOT_LOG_LEVEL=WARN LOG_LEVEL=WARN \
+  local started
+  started=$(date +%s%N)
+  local opts=()
+  read -r -a opts <<< "${JAVA_OPTS:-}"
+  env DATA_DIR="$WORK/pgdata" PORT="$PORT" LOG_FORMAT='' ROOT_LOG_LEVEL=WARN LOG_LEVEL=WARN \
     RATE_LIMIT_ANONYMOUS_PER_MINUTE=100000000 RATE_LIMIT_PAID_PER_MINUTE=100000000 \
-    ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
+    ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    "$JAVA" "${opts[@]}" -jar "$JAR" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -fsS -o /dev/null "$BASE/health" 2>/dev/null; do
     kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$WORK/app.log"; exit 1; }
@@ -91,7 +96,7 @@ with open(path, "w") as f:
             f.write(f"BNCH{s:04d},{day},{o:.4f},{hi:.4f},{lo:.4f},{price:.4f},{price:.4f},{random.randint(1000, 900000)}\n")
             n += 1
 EOF
-ls -l "$WORK/universe.csv" | awk '{printf "file: %.1f MB\n", $5 / 1048576}'
+echo "file: $(( $(stat -c %s "$WORK/universe.csv") / 1048576 )) MiB"
 TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
   -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/signin" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
