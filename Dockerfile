@@ -18,7 +18,7 @@ COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -DskipTests package \
  && cp target/qnt9-srs-*.jar app.jar \
- && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+ && java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 # ---- 2. runtime: JRE only, non-root, read-only friendly -----------------------------------------
 FROM ${JRE_IMAGE} AS runtime
@@ -30,9 +30,9 @@ LABEL org.opencontainers.image.title="qnt9-srs" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.licenses="UNLICENSED"
 WORKDIR /app
-# One COPY per Spring Boot layer, least to most often changed, so a code change ships a small layer.
+# One COPY per Spring Boot layer, least to most often changed, so a code change ships a small layer:
+# /app/lib/*.jar (dependencies) and /app/app.jar (the application; its manifest's Class-Path names lib/).
 COPY --from=build /workspace/extracted/dependencies/ ./
-COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 # The service writes only below /tmp (embedded PostgreSQL data when DATABASE_URL is absent, Tomcat work
@@ -41,9 +41,22 @@ COPY --from=build /workspace/extracted/application/ ./
 ENV PORT=8000 \
     DATA_DIR=/tmp/qnt9 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/./urandom"
+# Java 25 AOT cache: a training run starts the application once (embedded PostgreSQL, migrations, bundled data,
+# the whole Spring context), records the classes it loaded and linked and their profiles, and exits at the end of
+# the context refresh. Starting with the cache roughly halves the time to ready (docs/PERFORMANCE.md). PostgreSQL
+# refuses to run as root, so the training runs as the service's user and leaves nothing behind but the cache.
+USER 10001:10001
+RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/tmp/app.aot -Dspring.context.exit=onRefresh \
+      -Dlogging.level.root=WARN -Dlogging.structured.format.console= -jar app.jar > /tmp/aot-training.log 2>&1 \
+    || { tail -n 40 /tmp/aot-training.log; exit 1; }
+USER 0:0
+RUN mv /tmp/app.aot /app/app.aot && chown root:root /app/app.aot && chmod 444 /app/app.aot \
+ && rm -rf /tmp/aot-training /tmp/aot-training.log /tmp/embedded-pg /tmp/tomcat* /tmp/hsperfdata_*
 # uid/gid 10001 ("app") exists in the base image; numeric ids let Kubernetes verify runAsNonRoot.
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# -Xlog:aot=off: a cache that cannot be used (e.g. another JVM build) is ignored quietly; the service then starts
+# as it would without one.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/app.jar"]
