@@ -50,9 +50,9 @@ import org.ta4j.core.num.Num;
  * of a whole series: for each indicator a {@code *_qnt9} and a {@code *_ta4j} method, to be compared within one run.
  *
  * <ul>
- *   <li>{@code series=spx}: the bundled S&amp;P 500 daily bars ({@code data/spx.csv}, 2000–2020, ≈5,100 bars, real
- *       data); {@code series=syn10y}: a SYNTHETIC 10-year series (2,520 bars of geometric Brownian motion with a fixed
- *       seed, generated in memory).
+ *   <li>{@code series=spx}: the bundled S&amp;P 500 daily bars ({@code data/spx.csv}, 2000-01-03 to 2020-04-17,
+ *       5,105 bars, real data); {@code series=syn10y}: a SYNTHETIC 10-year series (2,520 bars of geometric Brownian
+ *       motion with a fixed seed, generated in memory).
  *   <li>ta4j: the {@link BarSeries} is built once in {@link #setUp()} (that cost is not measured — fair to ta4j); every
  *       invocation creates fresh indicator instances (ta4j caches values inside an instance, so reusing one would
  *       measure a cache lookup), calls {@code getValue(i)} for every {@code i} of every output column and consumes each
@@ -76,7 +76,9 @@ import org.ta4j.core.num.Num;
  * {@link #setUp()} also checks that each pair computes the same numbers (last value, after ta4j's different seeding
  * has converged), so a pair never compares different work.
  *
- * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -Pbench test-compile exec:exec -Djmh.args="AnalyticsBenchmark -p series=spx -f 1 -wi 3 -i 5 -w 1s -r 1s"</pre>
+ * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -Pbench test-compile exec:exec -Djmh.args="AnalyticsBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s"</pre>
+ *
+ * (add {@code -p series=spx} for the real series only). Results: {@code docs/PERFORMANCE.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
