@@ -90,8 +90,8 @@ public final class IndicatorCatalog {
     }
 
     /**
-     * Parses a comma-separated list such as {@code "sma:50, ema:20,rsi"}, keeping the order and dropping exact
-     * duplicates.
+     * Parses a comma-separated list such as {@code "sma:50, ema:20,rsi"}, keeping the order and dropping duplicates
+     * after defaults and case are applied ({@code rsi} and {@code RSI:14} are one series).
      *
      * @throws InvalidIndicatorSpecException on the first invalid spec, or if the list is empty
      */

@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  *   <li>Annualisation: deviations ×√252; CAGR over calendar days / 365.25.
  *   <li>Risk-free rate: annual {@code rf}, daily {@code rf_d = (1 + rf)^(1/252) − 1}, subtracted from every daily
  *       return.
- *   <li>Standard deviations are sample ones (divide by {@code n − 1}), computed in two passes.
+ *   <li>Standard deviations are sample ones (divide by {@code n − 1}), computed in two passes (mean, then squared deviations) by {@link #summarize} and {@link #relativeTo};
+ *       the rolling versions update running sums in one pass.
  *   <li>A ratio whose denominator is 0 (no variability, no downside, no drawdown) is reported as 0, never NaN or ∞;
  *       the denominators are in the result so callers can tell.
  * </ul>
@@ -87,8 +88,8 @@ public final class ReturnStatistics {
     // ---------------------------------------------------------------- summary
 
     /**
-     * All single-series statistics in one pass-light computation (O(n); the tail quantiles use a bounded heap, not a
-     * sort). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
+     * All single-series statistics in one pass-light computation (O(n log m) with m the size of the VaR/CVaR tail: the tail
+     * quantiles use a bounded heap, not a sort). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
      * excess returns {@code e = r − rf_d}:
      *
      * <ul>
