@@ -31,7 +31,14 @@ final class SearchIndex {
     private final Entry[] entries;
     final long version;
 
-    record Entry(Instrument instrument, String symbolFolded, String nameFolded, String[] words) {}
+    /** One instrument, folded once; the letter sets let a query skip names that cannot match before any string test. */
+    record Entry(
+            Instrument instrument,
+            String symbolFolded,
+            String nameFolded,
+            String[] words,
+            long nameLetters,
+            long[] wordLetters) {}
 
     enum MatchType {
         ISIN,
@@ -62,11 +69,13 @@ final class SearchIndex {
         for (int i = 0; i < entries.length; i++) {
             Instrument in = instruments.get(i);
             String name = Text.fold(in.name());
-            entries[i] = new Entry(
-                    in,
-                    in.symbol().toLowerCase(Locale.ROOT),
-                    name,
-                    Text.words(name).toArray(String[]::new));
+            String[] words = Text.words(name).toArray(String[]::new);
+            long[] wordLetters = new long[words.length];
+            for (int w = 0; w < words.length; w++) {
+                wordLetters[w] = Text.letters(words[w]);
+            }
+            entries[i] =
+                    new Entry(in, in.symbol().toLowerCase(Locale.ROOT), name, words, Text.letters(name), wordLetters);
         }
     }
 
@@ -96,6 +105,13 @@ final class SearchIndex {
         String folded = Text.fold(trimmed);
         String[] words = Text.words(folded).toArray(String[]::new);
         boolean fuzzy = folded.length() >= FUZZY_MIN_LENGTH && words.length > 0;
+        long queryLetters = Text.letters(folded);
+        long[] wordLetters = new long[words.length];
+        for (int w = 0; w < words.length; w++) {
+            wordLetters[w] = Text.letters(words[w]);
+        }
+        // Exact name matches need every letter of the query in the name; a fuzzy one at most one missing per word.
+        int missingAllowed = fuzzy ? words.length : 0;
 
         // Keep the best `limit` hits in a small sorted array; no per-entry allocation for non-matches.
         Hit[] top = new Hit[limit];
@@ -119,16 +135,23 @@ final class SearchIndex {
             } else if (folded.length() >= 2 && e.symbolFolded().contains(folded)) {
                 score = 600;
                 how = MatchType.SYMBOL_CONTAINS;
-            } else if (e.nameFolded().startsWith(folded)) {
+            } else if (Text.missing(queryLetters, e.nameLetters()) > missingAllowed) {
+                // Too many of the query's letters are absent from the name for any name match, even a fuzzy one.
+            } else if (Text.missing(queryLetters, e.nameLetters()) == 0
+                    && e.nameFolded().startsWith(folded)) {
                 score = 500;
                 how = MatchType.NAME_PREFIX;
-            } else if (words.length > 0 && allWordsStartWords(words, e.words())) {
+            } else if (words.length > 0
+                    && Text.missing(queryLetters, e.nameLetters()) == 0
+                    && allWordsStartWords(words, e.words())) {
                 score = 400;
                 how = MatchType.NAME_WORD;
-            } else if (folded.length() >= 2 && e.nameFolded().contains(folded)) {
+            } else if (folded.length() >= 2
+                    && Text.missing(queryLetters, e.nameLetters()) == 0
+                    && e.nameFolded().contains(folded)) {
                 score = 300;
                 how = MatchType.NAME_CONTAINS;
-            } else if (fuzzy && allWordsNear(words, e.words())) {
+            } else if (fuzzy && allWordsNear(words, wordLetters, e)) {
                 score = 200;
                 how = MatchType.NAME_FUZZY;
             }
@@ -198,11 +221,22 @@ final class SearchIndex {
         return false;
     }
 
-    /** Every query word is within one edit of a name word, or of the start of a longer name word (still typing). */
-    private static boolean allWordsNear(String[] query, String[] name) {
-        for (String q : query) {
+    /**
+     * Every query word is within one edit of a name word, or of the start of a longer name word (still typing). One
+     * edit leaves at most one of the query word's letters absent from the name word, which rules out most pairs
+     * before any character is compared.
+     */
+    private static boolean allWordsNear(String[] query, long[] queryLetters, Entry entry) {
+        String[] name = entry.words();
+        long[] nameLetters = entry.wordLetters();
+        for (int k = 0; k < query.length; k++) {
+            String q = query[k];
             boolean found = false;
-            for (String w : name) {
+            for (int j = 0; j < name.length; j++) {
+                if (Text.missing(queryLetters[k], nameLetters[j]) > 1) {
+                    continue;
+                }
+                String w = name[j];
                 if (Text.withinOneEdit(q, w) || (q.length() >= FUZZY_MIN_LENGTH && nearPrefix(q, w))) {
                     found = true;
                     break;

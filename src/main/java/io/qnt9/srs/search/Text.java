@@ -50,6 +50,29 @@ final class Text {
     }
 
     /**
+     * The set of ASCII letters and digits in folded text, one bit each (other characters are ignored). A cheap
+     * necessary condition for the string tests: text can only contain, start with or be one edit away from a query
+     * when (nearly) all of the query's letters occur in it.
+     */
+    static long letters(String folded) {
+        long mask = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                mask |= 1L << (c - 'a');
+            } else if (c >= '0' && c <= '9') {
+                mask |= 1L << (26 + c - '0');
+            }
+        }
+        return mask;
+    }
+
+    /** How many of the letters in {@code query} are missing from {@code text} (both from {@link #letters}). */
+    static int missing(long query, long text) {
+        return Long.bitCount(query & ~text);
+    }
+
+    /**
      * True when {@code a} and {@code b} differ by at most one edit: a substitution, an insertion, a deletion, or a
      * swap of two adjacent characters (optimal string alignment distance ≤ 1). Linear time, no allocation.
      */
