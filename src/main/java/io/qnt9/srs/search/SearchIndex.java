@@ -105,13 +105,8 @@ final class SearchIndex {
         String folded = Text.fold(trimmed);
         String[] words = Text.words(folded).toArray(String[]::new);
         boolean fuzzy = folded.length() >= FUZZY_MIN_LENGTH && words.length > 0;
-        long queryLetters = Text.letters(folded);
-        long[] wordLetters = new long[words.length];
-        for (int w = 0; w < words.length; w++) {
-            wordLetters[w] = Text.letters(words[w]);
-        }
-        // Exact name matches need every letter of the query in the name; a fuzzy one at most one missing per word.
-        int missingAllowed = fuzzy ? words.length : 0;
+        // Exact name matches need every letter of the query in the name; a fuzzy one at most one absent per word.
+        int absentAllowed = fuzzy ? words.length : 0;
 
         // Keep the best `limit` hits in a small sorted array; no per-entry allocation for non-matches.
         Hit[] top = new Hit[limit];
@@ -120,6 +115,7 @@ final class SearchIndex {
             int score = 0;
             MatchType how = null;
             Instrument in = e.instrument();
+            int absent = Text.absent(folded, e.nameLetters());
             if (upper.equals(in.symbol())) {
                 score = 1000;
                 how = MatchType.SYMBOL_EXACT;
@@ -135,23 +131,18 @@ final class SearchIndex {
             } else if (folded.length() >= 2 && e.symbolFolded().contains(folded)) {
                 score = 600;
                 how = MatchType.SYMBOL_CONTAINS;
-            } else if (Text.missing(queryLetters, e.nameLetters()) > missingAllowed) {
+            } else if (absent > absentAllowed) {
                 // Too many of the query's letters are absent from the name for any name match, even a fuzzy one.
-            } else if (Text.missing(queryLetters, e.nameLetters()) == 0
-                    && e.nameFolded().startsWith(folded)) {
+            } else if (absent == 0 && e.nameFolded().startsWith(folded)) {
                 score = 500;
                 how = MatchType.NAME_PREFIX;
-            } else if (words.length > 0
-                    && Text.missing(queryLetters, e.nameLetters()) == 0
-                    && allWordsStartWords(words, e.words())) {
+            } else if (words.length > 0 && absent == 0 && allWordsStartWords(words, e.words())) {
                 score = 400;
                 how = MatchType.NAME_WORD;
-            } else if (folded.length() >= 2
-                    && Text.missing(queryLetters, e.nameLetters()) == 0
-                    && e.nameFolded().contains(folded)) {
+            } else if (folded.length() >= 2 && absent == 0 && e.nameFolded().contains(folded)) {
                 score = 300;
                 how = MatchType.NAME_CONTAINS;
-            } else if (fuzzy && allWordsNear(words, wordLetters, e)) {
+            } else if (fuzzy && allWordsNear(words, e)) {
                 score = 200;
                 how = MatchType.NAME_FUZZY;
             }
@@ -226,14 +217,14 @@ final class SearchIndex {
      * edit leaves at most one of the query word's letters absent from the name word, which rules out most pairs
      * before any character is compared.
      */
-    private static boolean allWordsNear(String[] query, long[] queryLetters, Entry entry) {
+    private static boolean allWordsNear(String[] query, Entry entry) {
         String[] name = entry.words();
         long[] nameLetters = entry.wordLetters();
         for (int k = 0; k < query.length; k++) {
             String q = query[k];
             boolean found = false;
             for (int j = 0; j < name.length; j++) {
-                if (Text.missing(queryLetters[k], nameLetters[j]) > 1) {
+                if (Text.absent(q, nameLetters[j]) > 1) {
                     continue;
                 }
                 String w = name[j];

@@ -67,9 +67,22 @@ final class Text {
         return mask;
     }
 
-    /** How many of the letters in {@code query} are missing from {@code text} (both from {@link #letters}). */
-    static int missing(long query, long text) {
-        return Long.bitCount(query & ~text);
+    /**
+     * How many characters of {@code query} (ASCII letters and digits, counted per position) do not occur in the text
+     * whose {@link #letters} are given. A substitution or insertion brings in one character, a deletion or swap
+     * none, so a query within one edit of (a prefix of) a word has at most one; containing or starting with the
+     * query means none.
+     */
+    static int absent(String query, long textLetters) {
+        int absent = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            long bit = c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 0;
+            if ((bit & ~textLetters) != 0) {
+                absent++;
+            }
+        }
+        return absent;
     }
 
     /**
