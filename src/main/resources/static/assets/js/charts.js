@@ -96,7 +96,7 @@ export function stockOption(data, show, narrow) {
   }
   series.push({
     name: 'Volume', type: 'bar', data: data.volume.map((v, i) => ({value: v, itemStyle: {color: data.up[i] ? '#7ec699' : '#f0a3a8'}})),
-    xAxisIndex: idx.volume, yAxisIndex: idx.volume, large: true,
+    xAxisIndex: idx.volume, yAxisIndex: idx.volume,
   });
   if (show.rsi) {
     series.push(line('RSI 14', col('rsi_14'), COLORS.ema, 'rsi', {

@@ -44,19 +44,23 @@ final class BrowserSupport {
 
     private BrowserSupport() {}
 
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(chromium());
+    }
+
     /** Skips (or, when required, fails) the calling test class if Chromium is not installed. */
     static void requireChromium() {
         Path browser = chromium();
         if (Files.isExecutable(browser)) {
             return;
         }
-        String reason = "Browser tests need Chromium at " + browser + " (apt-get install -y chromium, or set"
-                + " QNT9_CHROMIUM); it is missing, so they are SKIPPED. Set " + REQUIRE_ENV
-                + "=1 to make this a failure.";
-        System.out.println("[browser tests] " + reason);
+        String missing = "Browser tests need Chromium at " + browser + " (apt-get install -y chromium, or set"
+                + " QNT9_CHROMIUM to its path), and it is missing";
         if ("1".equals(System.getenv(REQUIRE_ENV))) {
-            Assertions.fail(reason);
+            Assertions.fail(missing + "; " + REQUIRE_ENV + "=1 makes that a failure.");
         }
+        String reason = missing + ": SKIPPED (" + REQUIRE_ENV + "=1 makes this a failure).";
+        System.err.println("[browser tests] " + reason);
         Assumptions.abort(reason);
     }
 
