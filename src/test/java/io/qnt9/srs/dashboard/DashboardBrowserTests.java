@@ -387,8 +387,8 @@ class DashboardBrowserTests {
                 expect(page.locator("#equity-chart canvas")).isVisible();
                 assertThat(ink(page, "#price-chart")).isGreaterThan(0.02);
             }
-            String name = "phone-"
-                    + (route[0].isEmpty() ? "home" : route[0].replaceAll("[^a-z]+", "-")).replaceAll("-+$", "");
+            String slug = route[0].replaceAll("^#/|[?].*$", "").replace('/', '-');
+            String name = "phone-" + (slug.isEmpty() ? "home" : slug);
             screenshot(page, name);
             assertThat((Boolean) page.evaluate(NO_HORIZONTAL_OVERFLOW))
                     .as("horizontal overflow on " + route[0] + " at 390 px")
