@@ -31,7 +31,7 @@ export function setQuery(params) {
   history.replaceState(null, '', '#' + path + (q ? '?' + q : ''));
 }
 
-export async function resolve() {
+export async function resolve(event) {
   const hash = location.hash.slice(1) || '/';
   const [path, query] = hash.split('?');
   const main = document.getElementById('main');
@@ -52,6 +52,11 @@ export async function resolve() {
       replace(main, h('h1', {text: 'Something went wrong'}), errorBox(e));
     } finally {
       main.removeAttribute('aria-busy');
+    }
+    if (event && event.type === 'hashchange') {
+      // a new page: start at its top, and let keyboard and screen-reader users continue from its content
+      window.scrollTo(0, 0);
+      if (!main.contains(document.activeElement)) main.focus({preventScroll: true});
     }
     return;
   }

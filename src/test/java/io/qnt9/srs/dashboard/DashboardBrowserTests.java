@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,6 +18,7 @@ import io.qnt9.srs.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -207,6 +209,23 @@ class DashboardBrowserTests {
         problems.expect(e -> e.contains("status of 404"));
         page.navigate(url("#/stock/NOSUCH"));
         expect(page.getByRole(AriaRole.ALERT)).containsText("No instrument with symbol 'NOSUCH'");
+    }
+
+    @Test
+    void aRateLimitedCallShowsTheProblemDetailAndTheWait() {
+        // The test profile lifts the limits, so the 429 (exactly as RateLimitFilter sends it) is served by the browser.
+        page.route(
+                "**/api/v1/recommendations**",
+                r -> r.fulfill(new Route.FulfillOptions()
+                        .setStatus(429)
+                        .setHeaders(Map.of("Content-Type", "application/problem+json", "Retry-After", "17"))
+                        .setBody("{\"type\":\"https://qnt9.io/problems/rate-limited\",\"title\":\"Too many requests\","
+                                + "\"status\":429,\"detail\":\"Rate limit of 120 requests a minute exceeded.\"}")));
+        problems.expect(e -> e.contains("status of 429"));
+        page.navigate(url("#/ranking"));
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        expect(alert).containsText("Rate limit of 120 requests a minute exceeded.");
+        expect(alert).containsText("wait 17 s");
     }
 
     @Test
