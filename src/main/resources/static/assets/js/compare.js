@@ -7,10 +7,16 @@ import {mount, linesOption} from './charts.js';
 const MAX = 5;
 
 export async function renderCompare(main, _params, query) {
-  const chosen = new Set((query.get('s') || '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean).slice(0, MAX));
-  const picker = h('fieldset', {class: 'picker'}, h('legend', {text: `Instruments (up to ${MAX})`}));
+  const chosen = [...new Set((query.get('s') || '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean))].slice(0, MAX);
+  const chips = h('ul', {class: 'chips', 'aria-label': 'Chosen instruments'});
+  const message = h('div', {class: 'form-message'});
+  const input = h('input', {id: 'compare-symbol', name: 'symbol', list: 'compare-options', autocomplete: 'off', class: 'symbol-input', placeholder: 'e.g. MSFT', maxlength: 20});
+  const options = h('datalist', {id: 'compare-options'});
+  const addButton = h('button', {type: 'submit', text: 'Add'});
+  const picker = h('form', {class: 'inline-form picker', id: 'compare-form', onsubmit: (e) => { e.preventDefault(); add(input.value); }},
+    h('label', {for: input.id, text: `Add an instrument (up to ${MAX})`}), input, options, addButton, message);
   const out = h('div', {id: 'compare-results', 'aria-live': 'polite'});
-  main.append(h('h1', {text: 'Compare'}), h('section', {class: 'panel'}, picker, out));
+  main.append(h('h1', {text: 'Compare'}), h('section', {class: 'panel'}, picker, chips, out));
   let chart = null;
 
   let instruments;
@@ -20,25 +26,42 @@ export async function renderCompare(main, _params, query) {
     replace(out, errorBox(e));
     return null;
   }
-  const boxes = instruments.map((i) => h('input', {type: 'checkbox', name: 'symbol', value: i.symbol, id: 'cmp-' + i.symbol, checked: chosen.has(i.symbol)}));
-  const limit = () => boxes.forEach((b) => { b.disabled = !b.checked && chosen.size >= MAX; });
-  boxes.forEach((b, n) => {
-    picker.append(h('label', {class: 'toggle', for: b.id}, b, ' ' + instruments[n].symbol + ' ', h('span', {class: 'muted small', text: instruments[n].name})));
-    b.addEventListener('change', () => { if (b.checked) chosen.add(b.value); else chosen.delete(b.value); limit(); draw(); });
-  });
-  limit();
+  const known = new Map(instruments.map((i) => [i.symbol, i]));
+  // suggestions: the instruments with history first (a large universe stays usable: the browser filters as you type)
+  [...instruments].sort((a, b) => (b.bars || 0) - (a.bars || 0))
+    .forEach((i) => options.append(h('option', {value: i.symbol, text: i.name})));
+
+  const showChips = () => {
+    replace(chips, chosen.map((s) => h('li', {},
+      h('span', {class: 'chip-sym', text: s}), ' ', h('span', {class: 'muted small', text: known.has(s) ? known.get(s).name : ''}),
+      h('button', {type: 'button', class: 'link chip-remove', 'aria-label': 'Remove ' + s, text: '×',
+        onclick: () => { chosen.splice(chosen.indexOf(s), 1); showChips(); draw(); }}))));
+    addButton.disabled = input.disabled = chosen.length >= MAX;
+  };
+  const add = (value) => {
+    replace(message);
+    const s = value.trim().toUpperCase();
+    if (!s) return;
+    if (!known.has(s)) { replace(message, h('p', {class: 'alert', role: 'alert', text: `No instrument with symbol '${s}'.`})); return; }
+    if (!chosen.includes(s) && chosen.length < MAX) chosen.push(s);
+    input.value = '';
+    showChips();
+    draw();
+  };
+  for (let i = chosen.length - 1; i >= 0; i--) if (!known.has(chosen[i])) chosen.splice(i, 1);
+  showChips();
 
   let seq = 0;
   const draw = async () => {
     const mine = ++seq;
-    const symbols = instruments.map((i) => i.symbol).filter((s) => chosen.has(s));
+    const symbols = [...chosen];
     setQuery(symbols.length ? {s: symbols.join(',')} : {});
     if (chart) { chart.dispose(); chart = null; }
     if (symbols.length < 2) {
       replace(out, h('p', {class: 'empty-state', text: 'Choose two to five instruments to compare.'}));
       return;
     }
-    const picked = instruments.filter((i) => chosen.has(i.symbol));
+    const picked = symbols.map((s) => known.get(s));
     const start = picked.map((i) => i.firstDate).sort().at(-1);
     const end = picked.map((i) => i.lastDate).sort()[0];
     const common = start < end;

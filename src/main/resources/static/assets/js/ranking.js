@@ -11,13 +11,19 @@ export async function renderHome(main) {
     h('h1', {text: 'Stock analysis on real daily data'}),
     h('p', {class: 'lead', text: 'Search a stock above, or pick one below: candlestick charts with indicators, risk statistics, an explained recommendation and its backtest. Compare up to five stocks, rank the universe, keep watchlists.'}),
     h('section', {class: 'panel', 'aria-labelledby': 'universe-title'}, h('h2', {id: 'universe-title', text: 'Instruments'}), list));
-  section(list, 'instruments', get('/api/v1/instruments'), (items) => table('Instruments with their data coverage', [
+  const SHOWN = 12;
+  section(list, 'instruments', get('/api/v1/instruments'), (all) => {
+    // the longest histories first; a large universe is reached through search and the ranking
+    const items = [...all].sort((a, b) => (b.bars || 0) - (a.bars || 0) || a.symbol.localeCompare(b.symbol)).slice(0, SHOWN);
+    return h('div', {}, table('Instruments with their data coverage', [
     {label: 'Symbol', value: (i) => h('a', {href: '#/stock/' + enc(i.symbol), text: i.symbol})},
     {label: 'Name', value: (i) => i.name},
     {label: 'Sector', value: (i) => i.sector || '—', class: 'hide-narrow'},
     {label: 'Data', value: (i) => i.firstDate + ' … ' + i.lastDate, class: 'hide-narrow'},
     {label: 'Bars', value: (i) => String(i.bars), class: 'n'},
-  ], items, {captionHidden: true}));
+  ], items, {captionHidden: true}),
+    all.length > SHOWN ? h('p', {class: 'muted', text: `${all.length - SHOWN} more: use the search box or the `}, h('a', {href: '#/ranking', text: 'ranking'}), '.') : null);
+  });
   return null;
 }
 

@@ -232,8 +232,15 @@ class DashboardBrowserTests {
     void comparesTwoStocksWithANormalisedChartAndAStatisticsTable() {
         page.navigate(url("#/compare"));
         expect(page.locator(".empty-state")).containsText("Choose two");
-        page.locator("#cmp-AAPL").check();
-        page.locator("#cmp-SPX").check();
+        Locator symbol = page.getByLabel("Add an instrument (up to 5)");
+        symbol.fill("AAPL");
+        symbol.press("Enter");
+        expect(page.locator(".empty-state")).containsText("Choose two");
+        symbol.fill("spx");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Add").setExact(true))
+                .click();
         expect(page.locator("#compare-chart")).hasAttribute("data-ready", "true");
         assertThat(ink(page, "#compare-chart")).isGreaterThan(0.01);
         Locator rows = page.locator("table.compare-stats tbody tr");
@@ -243,6 +250,16 @@ class DashboardBrowserTests {
         expect(page.locator("#compare-results")).containsText("Common period 2013-05-13");
         page.waitForURL(Pattern.compile(".*s=AAPL%2CSPX.*"));
         screenshot(page, "compare");
+
+        symbol.fill("MSFT");
+        symbol.press("Enter");
+        expect(rows).hasCount(3);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove MSFT"))
+                .click();
+        expect(rows).hasCount(2);
+        symbol.fill("NOSUCH");
+        symbol.press("Enter");
+        expect(page.getByRole(AriaRole.ALERT)).containsText("No instrument with symbol 'NOSUCH'");
     }
 
     @Test
