@@ -182,7 +182,7 @@ function recommendationView(r) {
     table('Why: one reason per factor', [
       {label: 'Factor', value: (x) => x.label},
       {label: 'Reading', value: (x) => x.sentence},
-      {label: 'Weight', value: (x) => pct(x.weight, 0), class: 'n'},
+      {label: 'Weight', value: (x) => pct(x.weight, 0), class: 'n hide-narrow'},
       {label: 'Contribution', value: (x) => (x.contribution > 0 ? '+' : '') + num(x.contribution), class: 'n', cls: (x) => 'n ' + signClass(x.contribution)},
     ], r.reasons || [], {class: 'data reasons'}));
 }
