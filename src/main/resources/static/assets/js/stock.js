@@ -81,9 +81,11 @@ export async function renderStock(main, {symbol}) {
     chartBox.dataset.ready = 'false';
     section(statsBox, 'statistics', get('/api/v1/instruments/' + enc(symbol) + '/statistics' + qs({...range, benchmark: symbol === 'SPX' ? undefined : 'SPX'})), statisticsCards);
     try {
+      // the candles do not wait for (or fail with) the indicators: a short history has bars but no indicators
       const [bars, ind] = await Promise.all([
         get('/api/v1/instruments/' + enc(symbol) + '/bars' + qs(range)),
-        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: INDICATORS})),
+        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: INDICATORS}))
+          .catch((e) => ({dates: [], columns: {}, notice: 'Indicators unavailable: ' + (e.friendly || e.message)})),
       ]);
       if (mine !== loadSeq) return;
       data = chartData(bars.bars, ind);
