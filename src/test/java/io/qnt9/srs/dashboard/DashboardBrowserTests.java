@@ -166,6 +166,9 @@ class DashboardBrowserTests {
         // violation
         chart.hover(new Locator.HoverOptions().setPosition(600, 200));
         expect(page.locator(".chart-tooltip").first()).containsText("Close");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshots().resolve("stock-tooltip.png"))
+                .setClip(0, 0, 1280, 900));
 
         expect(chart).not().hasAttribute("data-series", Pattern.compile("EMA 20"));
         page.getByLabel("EMA 20").check();
