@@ -19,7 +19,7 @@ export async function renderHome(main) {
     {label: 'Symbol', value: (i) => h('a', {href: '#/stock/' + enc(i.symbol), text: i.symbol})},
     {label: 'Name', value: (i) => i.name},
     {label: 'Sector', value: (i) => i.sector || '—', class: 'hide-narrow'},
-    {label: 'Data', value: (i) => i.firstDate + ' … ' + i.lastDate, class: 'hide-narrow'},
+    {label: 'Data', value: (i) => (i.firstDate ? i.firstDate + ' … ' + i.lastDate : 'no bars yet'), class: 'hide-narrow'},
     {label: 'Bars', value: (i) => String(i.bars), class: 'n'},
   ], items, {captionHidden: true}),
     all.length > SHOWN ? h('p', {class: 'muted', text: `${all.length - SHOWN} more: use the search box or the `}, h('a', {href: '#/ranking', text: 'ranking'}), '.') : null);

@@ -29,7 +29,7 @@ export async function renderStock(main, {symbol}) {
       h('h1', {id: 'stock-title'}, h('span', {class: 'sym', text: instrument.symbol}), ' ', h('span', {class: 'name', text: instrument.name})),
       currentUser() ? addToWatchlistControl(instrument.symbol) : null),
     h('p', {class: 'muted', text: [instrument.exchange, instrument.currency, instrument.sector, instrument.kind,
-      'data ' + instrument.firstDate + ' … ' + instrument.lastDate].filter(Boolean).join(' · ')}),
+      instrument.firstDate ? 'data ' + instrument.firstDate + ' … ' + instrument.lastDate : 'no bars yet'].filter(Boolean).join(' · ')}),
     headline);
   section(headline, 'headline numbers', get('/api/v1/instruments/' + enc(symbol) + '/report'), (r) => headlineCards(r));
 
@@ -74,6 +74,11 @@ export async function renderStock(main, {symbol}) {
   let loadSeq = 0;
   const load = async () => {
     const mine = ++loadSeq;
+    if (!instrument.lastDate) {
+      replace(chartStatus, h('p', {class: 'empty-state', text: 'No daily bars stored for ' + symbol + ' yet.'}));
+      replace(statsBox, h('p', {class: 'empty-state', text: 'No statistics without bars.'}));
+      return;
+    }
     const months = RANGES.find(([k]) => k === state.range)[1];
     const start = months ? maxDate(addMonths(instrument.lastDate, -months), instrument.firstDate) : instrument.firstDate;
     const range = {start, end: instrument.lastDate};
