@@ -127,6 +127,8 @@ class AuthorizationMatrixTests {
             row("GET", "/", PUBLIC),
             row("GET", "/favicon.ico", PUBLIC),
             row("GET", "/assets/app.js", PUBLIC),
+            row("GET", "/assets/js/main.js", PUBLIC),
+            row("GET", "/webjars/echarts/5.5.0/echarts.esm.min.js", PUBLIC),
             row("GET", "/no-such-route", ADMIN),
             row("DELETE", "/api/stats", ADMIN));
 

@@ -30,6 +30,7 @@ final class AccessRules {
     static final String[] STATIC = {
         "/",
         "/assets/**",
+        "/webjars/**",
         "/favicon.ico",
         "/robots.txt",
         "/*.html",

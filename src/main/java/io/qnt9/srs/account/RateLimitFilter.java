@@ -153,6 +153,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 || path.startsWith("/swagger-ui/")
                 || path.equals("/swagger-ui.html")
                 || path.startsWith("/assets/")
+                || path.startsWith("/webjars/")
                 || AccessRules.isRootStaticFile(path);
     }
 }

@@ -90,6 +90,7 @@ class RateLimiterTests {
             "/swagger-ui/index.html",
             "/swagger-ui.html",
             "/assets/app.js",
+            "/webjars/echarts/5.5.0/echarts.esm.min.js",
             "/index.html",
             "/favicon.ico"
         }) {

@@ -1,0 +1,108 @@
+// Compare up to five instruments: performance normalised to 100 at the start, and a statistics table.
+import {get, qs, enc} from './api.js';
+import {h, replace, num, pct, signClass, table} from './format.js';
+import {errorBox, loading, setQuery} from './router.js';
+import {mount, linesOption} from './charts.js';
+
+const MAX = 5;
+
+export async function renderCompare(main, _params, query) {
+  const chosen = [...new Set((query.get('s') || '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean))].slice(0, MAX);
+  const chips = h('ul', {class: 'chips', 'aria-label': 'Chosen instruments'});
+  const message = h('div', {class: 'form-message'});
+  const input = h('input', {id: 'compare-symbol', name: 'symbol', list: 'compare-options', autocomplete: 'off', class: 'symbol-input', placeholder: 'e.g. MSFT', maxlength: 20});
+  const options = h('datalist', {id: 'compare-options'});
+  const addButton = h('button', {type: 'submit', text: 'Add'});
+  const picker = h('form', {class: 'inline-form picker', id: 'compare-form', onsubmit: (e) => { e.preventDefault(); add(input.value); }},
+    h('label', {for: input.id, text: `Add an instrument (up to ${MAX})`}), input, options, addButton, message);
+  const out = h('div', {id: 'compare-results', 'aria-live': 'polite'});
+  main.append(h('h1', {text: 'Compare'}), h('section', {class: 'panel'}, picker, chips, out));
+  let chart = null;
+
+  let instruments;
+  try {
+    instruments = await get('/api/v1/instruments');
+  } catch (e) {
+    replace(out, errorBox(e));
+    return null;
+  }
+  const known = new Map(instruments.map((i) => [i.symbol, i]));
+  // suggestions: the instruments with history first (a large universe stays usable: the browser filters as you type)
+  [...instruments].sort((a, b) => (b.bars || 0) - (a.bars || 0))
+    .forEach((i) => options.append(h('option', {value: i.symbol, text: i.name})));
+
+  const showChips = () => {
+    replace(chips, chosen.map((s) => h('li', {},
+      h('span', {class: 'chip-sym', text: s}), ' ', h('span', {class: 'muted small', text: known.has(s) ? known.get(s).name : ''}),
+      h('button', {type: 'button', class: 'link chip-remove', 'aria-label': 'Remove ' + s, text: '×',
+        onclick: () => { chosen.splice(chosen.indexOf(s), 1); showChips(); draw(); }}))));
+    addButton.disabled = input.disabled = chosen.length >= MAX;
+  };
+  const add = (value) => {
+    replace(message);
+    const s = value.trim().toUpperCase();
+    if (!s) return;
+    if (!known.has(s)) { replace(message, h('p', {class: 'alert', role: 'alert', text: `No instrument with symbol '${s}'.`})); return; }
+    if (!chosen.includes(s) && chosen.length < MAX) chosen.push(s);
+    input.value = '';
+    showChips();
+    draw();
+  };
+  for (let i = chosen.length - 1; i >= 0; i--) if (!known.has(chosen[i])) chosen.splice(i, 1);
+  showChips();
+
+  let seq = 0;
+  const draw = async () => {
+    const mine = ++seq;
+    const symbols = [...chosen];
+    setQuery(symbols.length ? {s: symbols.join(',')} : {});
+    if (chart) { chart.dispose(); chart = null; }
+    if (symbols.length < 2) {
+      replace(out, h('p', {class: 'empty-state', text: 'Choose two to five instruments to compare.'}));
+      return;
+    }
+    const picked = symbols.map((s) => known.get(s));
+    const start = picked.map((i) => i.firstDate).sort().at(-1);
+    const end = picked.map((i) => i.lastDate).sort()[0];
+    const common = start < end;
+    const rangeOf = (i) => (common ? {start, end} : {start: i.firstDate, end: i.lastDate});
+    replace(out, loading('comparison'));
+    try {
+      const [series, stats] = await Promise.all([
+        Promise.all(picked.map((i) => get('/api/v1/instruments/' + enc(i.symbol) + '/bars' + qs(rangeOf(i))))),
+        Promise.all(picked.map((i) => get('/api/v1/instruments/' + enc(i.symbol) + '/statistics' + qs({...rangeOf(i), benchmark: i.symbol === 'SPX' ? undefined : 'SPX'}))
+          .catch((e) => ({symbol: i.symbol, error: e})))),
+      ]);
+      if (mine !== seq) return;
+      const dates = [...new Set(series.flatMap((s) => s.bars.map((b) => b.date)))].sort();
+      const lines = series.map((s) => {
+        const base = s.bars.length ? s.bars[0].adjClose || s.bars[0].close : 1;
+        const byDate = new Map(s.bars.map((b) => [b.date, 100 * (b.adjClose || b.close) / base]));
+        return {name: s.symbol, values: dates.map((d) => (byDate.has(d) ? byDate.get(d) : null))};
+      });
+      const box = h('div', {id: 'compare-chart'});
+      replace(out,
+        h('p', {class: 'muted', text: common
+          ? `Common period ${start} … ${end}; each line starts at 100.`
+          : 'These instruments have no period in common: each line starts at 100 on its own first bar.'}),
+        box,
+        table('Statistics over the compared period', [
+          {label: 'Symbol', value: (s) => s.symbol},
+          {label: 'Period', value: (s) => (s.error ? '—' : s.start + ' … ' + s.end), class: 'hide-narrow'},
+          {label: 'Return', value: (s) => (s.error ? s.error.friendly : pct(s.totalReturn, 1, true)), class: 'n', cls: (s) => 'n ' + signClass(s.totalReturn)},
+          {label: 'CAGR', value: (s) => pct(s.cagr, 1, true), class: 'n'},
+          {label: 'Volatility', value: (s) => pct(s.annualizedVolatility, 1), class: 'n'},
+          {label: 'Sharpe', value: (s) => num(s.sharpeRatio), class: 'n'},
+          {label: 'Max drawdown', value: (s) => pct(s.maxDrawdown && s.maxDrawdown.depth, 1), class: 'n'},
+          {label: 'Beta vs SPX', value: (s) => (s.benchmark ? num(s.benchmark.beta) : '—'), class: 'n'},
+        ], stats, {class: 'data compare-stats'}));
+      chart = mount(box, 'Normalised performance of ' + symbols.join(', ') + '; the statistics table below has the numbers.', 360);
+      chart.set(linesOption(dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600}));
+      box.dataset.ready = 'true';
+    } catch (e) {
+      if (mine === seq) replace(out, errorBox(e));
+    }
+  };
+  await draw();
+  return () => { if (chart) chart.dispose(); };
+}

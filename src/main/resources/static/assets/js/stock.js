@@ -1,0 +1,236 @@
+// The stock page: headline numbers, the interactive chart, statistics, the explained recommendation, the backtest.
+import {get, qs, enc, currentUser} from './api.js';
+import {h, replace, num, pct, int, money, signClass, bandLabel, bandClass, addMonths, table} from './format.js';
+import {errorBox, loading, section, currentQuery, setQuery} from './router.js';
+import {mount, stockOption, linesOption} from './charts.js';
+import {addToWatchlistControl} from './watchlists.js';
+
+const RANGES = [['1M', 1], ['6M', 6], ['1Y', 12], ['5Y', 60], ['Max', 0]];
+const INDICATORS = 'sma:50,ema:20,bbands:20:2,rsi:14,macd:12:26:9';
+
+export async function renderStock(main, {symbol}) {
+  symbol = symbol.toUpperCase();
+  const query = currentQuery();
+  const charts = [];
+  const head = h('section', {class: 'stock-head', 'aria-labelledby': 'stock-title'});
+  main.append(head);
+  replace(head, loading(symbol));
+  let instrument;
+  try {
+    instrument = await get('/api/v1/instruments/' + enc(symbol));
+  } catch (e) {
+    replace(head, h('h1', {id: 'stock-title', text: symbol}), errorBox(e));
+    return null;
+  }
+
+  const headline = h('div', {class: 'headline'});
+  replace(head,
+    h('div', {class: 'title-row'},
+      h('h1', {id: 'stock-title'}, h('span', {class: 'sym', text: instrument.symbol}), ' ', h('span', {class: 'name', text: instrument.name})),
+      currentUser() ? addToWatchlistControl(instrument.symbol) : null),
+    h('p', {class: 'muted', text: [instrument.exchange, instrument.currency, instrument.sector, instrument.kind,
+      instrument.firstDate ? 'data ' + instrument.firstDate + ' … ' + instrument.lastDate : 'no bars yet'].filter(Boolean).join(' · ')}),
+    headline);
+  section(headline, 'headline numbers', get('/api/v1/instruments/' + enc(symbol) + '/report'), (r) => headlineCards(r));
+
+  // chart with range, overlays and panes
+  const state = {
+    range: RANGES.some(([k]) => k === query.get('range')) ? query.get('range') : '1Y',
+    sma: query.get('sma') !== '0', ema: query.get('ema') === '1', bb: query.get('bb') === '1',
+    rsi: query.get('rsi') !== '0', macd: query.get('macd') === '1',
+  };
+  const chartBox = h('div', {id: 'price-chart'});
+  const chartStatus = h('div', {class: 'chart-status'});
+  const chartTable = h('div');
+  const statsBox = h('div', {id: 'statistics'});
+  const rangeButtons = RANGES.map(([key]) => h('button', {type: 'button', class: 'seg', 'aria-pressed': String(key === state.range), 'data-range': key, text: key,
+    onclick: () => { state.range = key; rangeButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === key))); load(); }}));
+  const toggle = (key, label) => h('label', {class: 'toggle'},
+    h('input', {type: 'checkbox', name: key, checked: state[key], onchange: (e) => { state[key] = e.target.checked; draw(); }}), ' ' + label);
+  main.append(
+    h('section', {class: 'panel', 'aria-labelledby': 'chart-title'},
+      h('h2', {id: 'chart-title', text: 'Price chart'}),
+      h('div', {class: 'chart-controls'},
+        h('div', {class: 'segmented', role: 'group', 'aria-label': 'Range (relative to the last bar)'}, rangeButtons),
+        h('fieldset', {class: 'toggles'}, h('legend', {text: 'Overlays'}), toggle('sma', 'SMA 50'), toggle('ema', 'EMA 20'), toggle('bb', 'Bollinger 20, 2')),
+        h('fieldset', {class: 'toggles'}, h('legend', {text: 'Panes'}), toggle('rsi', 'RSI 14'), toggle('macd', 'MACD 12/26/9'))),
+      chartStatus, chartBox, chartTable),
+    h('section', {class: 'panel', 'aria-labelledby': 'stats-title'},
+      h('h2', {id: 'stats-title', text: 'Statistics over the selected range'}), statsBox));
+
+  const chart = mount(chartBox, 'Candlestick chart of ' + symbol + ' with volume and indicators; the numbers are in the table below.', 480);
+  charts.push(chart);
+  let data = null;
+
+  const draw = () => {
+    setQuery({range: state.range, sma: state.sma ? '1' : '0', ema: state.ema ? '1' : '0', bb: state.bb ? '1' : '0', rsi: state.rsi ? '1' : '0', macd: state.macd ? '1' : '0'});
+    if (!data) return;
+    const {option, height} = stockOption(data, state, window.innerWidth < 600);
+    chart.height(height);
+    chart.set(option);
+    chartBox.dataset.series = option.series.map((s) => s.name).join('|');
+  };
+
+  let loadSeq = 0;
+  const load = async () => {
+    const mine = ++loadSeq;
+    if (!instrument.lastDate) {
+      replace(chartStatus, h('p', {class: 'empty-state', text: 'No daily bars stored for ' + symbol + ' yet.'}));
+      replace(statsBox, h('p', {class: 'empty-state', text: 'No statistics without bars.'}));
+      return;
+    }
+    const months = RANGES.find(([k]) => k === state.range)[1];
+    const start = months ? maxDate(addMonths(instrument.lastDate, -months), instrument.firstDate) : instrument.firstDate;
+    const range = {start, end: instrument.lastDate};
+    replace(chartStatus, loading('chart data'));
+    chartBox.dataset.ready = 'false';
+    section(statsBox, 'statistics', get('/api/v1/instruments/' + enc(symbol) + '/statistics' + qs({...range, benchmark: symbol === 'SPX' ? undefined : 'SPX'})), statisticsCards);
+    try {
+      // the candles do not wait for (or fail with) the indicators: a short history has bars but no indicators
+      const [bars, ind] = await Promise.all([
+        get('/api/v1/instruments/' + enc(symbol) + '/bars' + qs(range)),
+        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: INDICATORS}))
+          .catch((e) => ({dates: [], columns: {}, notice: 'Indicators unavailable: ' + (e.friendly || e.message)})),
+      ]);
+      if (mine !== loadSeq) return;
+      data = chartData(bars.bars, ind);
+      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
+      draw();
+      replace(chartTable, numbersTable(symbol, bars.bars, data));
+      chartBox.dataset.ready = 'true';
+    } catch (e) {
+      if (mine !== loadSeq) return;
+      replace(chartStatus, errorBox(e));
+    }
+  };
+  load();
+
+  // recommendation and backtest
+  const rec = h('section', {class: 'panel', 'aria-labelledby': 'rec-title', id: 'recommendation'});
+  const bt = h('section', {class: 'panel', 'aria-labelledby': 'bt-title', id: 'backtest'});
+  main.append(rec, bt);
+  const recBody = h('div');
+  replace(rec, h('h2', {id: 'rec-title', text: 'Recommendation'}), recBody);
+  section(recBody, 'recommendation', get('/api/v1/instruments/' + enc(symbol) + '/recommendation'), recommendationView);
+  const btBody = h('div');
+  replace(bt, h('h2', {id: 'bt-title', text: 'Backtest: the model\u2019s walk-forward track record'}), btBody);
+  section(btBody, 'backtest', get('/api/v1/instruments/' + enc(symbol) + '/backtest'), (r) => backtestView(r, charts));
+
+  const onResize = () => draw();
+  window.addEventListener('resize', onResize);
+  return () => { window.removeEventListener('resize', onResize); charts.forEach((c) => c.dispose()); };
+}
+
+const maxDate = (a, b) => (a > b ? a : b);
+
+function chartData(bars, ind) {
+  const byDate = new Map((ind.dates || []).map((d, i) => [d, i]));
+  const columns = {};
+  for (const [name, values] of Object.entries(ind.columns || {})) {
+    columns[name] = bars.map((b) => { const i = byDate.get(b.date); const v = i === undefined ? null : values[i]; return v === null || v === undefined ? '-' : v; });
+  }
+  return {
+    dates: bars.map((b) => b.date),
+    ohlc: bars.map((b) => [b.open, b.close, b.low, b.high]),
+    volume: bars.map((b) => b.volume),
+    up: bars.map((b) => b.close >= b.open),
+    columns,
+  };
+}
+
+function card(label, value, cls, hint) {
+  return h('div', {class: 'card'}, h('div', {class: 'card-label', text: label}), h('div', {class: 'card-value ' + (cls || ''), text: value}), hint ? h('div', {class: 'card-hint', text: hint}) : null);
+}
+
+function headlineCards(r) {
+  return h('div', {class: 'cards headline-cards'},
+    card('Last price', money(r.lastPrice, r.currency), '', 'as of ' + r.asOf),
+    card('1-day change', (r.change > 0 ? '+' : '') + num(r.change) + ' (' + (r.changePercent > 0 ? '+' : '') + num(r.changePercent) + ' %)', signClass(r.change)),
+    card('52-week range', num(r.low52w) + ' – ' + num(r.high52w)),
+    r.indicators ? card('RSI 14', num(r.indicators.rsi14, 1)) : null);
+}
+
+function statisticsCards(s) {
+  const b = s.benchmark;
+  return h('div', {class: 'cards'},
+    card('Total return', pct(s.totalReturn, 1, true), signClass(s.totalReturn), s.start + ' … ' + s.end),
+    card('CAGR', pct(s.cagr, 1, true), signClass(s.cagr)),
+    card('Volatility (annualised)', pct(s.annualizedVolatility, 1)),
+    card('Sharpe ratio', num(s.sharpeRatio)),
+    card('Max drawdown', pct(s.maxDrawdown && s.maxDrawdown.depth, 1), 'down', s.maxDrawdown && s.maxDrawdown.peak ? s.maxDrawdown.peak + ' → ' + s.maxDrawdown.trough : ''),
+    card('Beta vs S&P 500', b ? num(b.beta) : '—', '', b ? 'correlation ' + num(b.correlation) : (s.symbol === 'SPX' ? 'this is the benchmark' : 'no overlap with SPX')));
+}
+
+function numbersTable(symbol, bars, data) {
+  const last = bars.slice(-20).reverse();
+  const offset = bars.length - 1;
+  const col = (name, i) => { const v = data.columns[name] && data.columns[name][offset - i]; return typeof v === 'number' ? num(v) : '—'; };
+  return h('details', {class: 'numbers'},
+    h('summary', {text: 'Chart data as a table (last 20 bars)'}),
+    table('Last 20 daily bars of ' + symbol, [
+      {label: 'Date', value: (r) => r.date},
+      {label: 'Open', value: (r) => num(r.open), class: 'n'},
+      {label: 'High', value: (r) => num(r.high), class: 'n'},
+      {label: 'Low', value: (r) => num(r.low), class: 'n'},
+      {label: 'Close', value: (r) => num(r.close), class: 'n'},
+      {label: 'Volume', value: (r) => int(r.volume), class: 'n'},
+      {label: 'SMA 50', value: (r) => col('sma_50', last.indexOf(r)), class: 'n'},
+      {label: 'RSI 14', value: (r) => col('rsi_14', last.indexOf(r)), class: 'n'},
+    ], last));
+}
+
+function recommendationView(r) {
+  return h('div', {},
+    h('div', {class: 'rec-summary'},
+      h('span', {class: bandClass(r.band), id: 'rec-band', text: bandLabel(r.band)}),
+      h('span', {}, 'Score ', h('strong', {text: num(r.score)}), ' (−1 … +1)'),
+      h('span', {}, 'Confidence ', h('strong', {text: pct(r.confidence, 0)})),
+      h('span', {class: 'muted', text: 'as of ' + r.asOf + ' · model ' + r.modelVersion})),
+    table('Why: one reason per factor', [
+      {label: 'Factor', value: (x) => x.label},
+      {label: 'Reading', value: (x) => x.sentence},
+      {label: 'Weight', value: (x) => pct(x.weight, 0), class: 'n hide-narrow'},
+      {label: 'Contribution', value: (x) => (x.contribution > 0 ? '+' : '') + num(x.contribution), class: 'n', cls: (x) => 'n ' + signClass(x.contribution)},
+    ], r.reasons || [], {class: 'data reasons'}));
+}
+
+function backtestView(r, charts) {
+  const perf = (label, p) => ({label, ...p});
+  const rows = [perf('Strategy (model signals)', r.strategy), perf('Buy and hold', r.buyAndHold)];
+  if (r.benchmarkPerformance) rows.push(perf('Benchmark ' + (r.benchmark || ''), r.benchmarkPerformance));
+  const equityBox = h('div', {id: 'equity-chart'});
+  const view = h('div', {},
+    h('p', {class: 'muted', text: `${r.start} … ${r.end} · ${String(r.mode || '').toLowerCase().replace('_', '/')} · costs ${num(r.costBps, 0)} bps · ${r.trades} trades, hit rate ${pct(r.hitRate, 0)}, time in market ${pct(r.exposure, 0)}`}),
+    equityBox,
+    table('Performance over the backtest', [
+      {label: '', value: (x) => x.label},
+      {label: 'Total return', value: (x) => pct(x.totalReturn, 1, true), class: 'n', cls: (x) => 'n ' + signClass(x.totalReturn)},
+      {label: 'CAGR', value: (x) => pct(x.cagr, 1, true), class: 'n'},
+      {label: 'Volatility', value: (x) => pct(x.volatility, 1), class: 'n'},
+      {label: 'Sharpe', value: (x) => num(x.sharpe), class: 'n'},
+      {label: 'Max drawdown', value: (x) => pct(x.maxDrawdown, 1), class: 'n'},
+    ], rows),
+    calibrationTable(r.calibration || []));
+  // the chart is mounted once the view is in the document (ECharts needs a size)
+  requestAnimationFrame(() => {
+    if (!equityBox.isConnected || !r.equity) return;
+    const c = mount(equityBox, 'Equity curves: strategy vs buy-and-hold vs benchmark, growth of 1; the performance table below has the numbers.', 320);
+    charts.push(c);
+    const lines = [{name: 'Strategy', values: r.equity.strategy}, {name: 'Buy and hold', values: r.equity.buyAndHold}];
+    if (r.equity.benchmark) lines.push({name: 'Benchmark ' + (r.benchmark || ''), values: r.equity.benchmark});
+    c.set(linesOption(r.equity.dates, lines, {yName: 'growth of 1', narrow: window.innerWidth < 600}));
+  });
+  return view;
+}
+
+function calibrationTable(calibration) {
+  const horizons = [...new Set(calibration.flatMap((c) => (c.forward || []).map((f) => f.horizonDays)))];
+  return table('Calibration: average forward return after each signal band', [
+    {label: 'Band', value: (c) => h('span', {class: bandClass(c.band), text: bandLabel(c.band)})},
+    {label: 'Signals', value: (c) => int(c.count), class: 'n'},
+    ...horizons.map((d) => ({
+      label: d + ' days avg (median)', class: 'n',
+      value: (c) => { const f = (c.forward || []).find((x) => x.horizonDays === d); return f && f.count ? pct(f.average, 1, true) + ' (' + pct(f.median, 1, true) + ')' : '—'; },
+    })),
+  ], calibration, {class: 'data calibration'});
+}

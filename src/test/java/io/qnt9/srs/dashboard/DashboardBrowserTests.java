@@ -1,0 +1,450 @@
+package io.qnt9.srs.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.qnt9.srs.HttpTestClient;
+import io.qnt9.srs.HttpTestClient.Response;
+import io.qnt9.srs.TestAccounts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The dashboard in a real headless Chromium against the real application (bundled data, embedded PostgreSQL): every
+ * scenario also checks that no page logs a console error, throws, or violates the Content-Security-Policy. Screenshots
+ * of each page land in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTests {
+
+    /** Share of the canvas that is not background: a drawn chart has plenty, a blank one none. */
+    private static final String CANVAS_INK = """
+            selector => {
+              const c = document.querySelector(selector + ' canvas');
+              if (!c || !c.width || !c.height) return 0;
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              let ink = 0;
+              for (let i = 0; i < d.length; i += 4) {
+                if (d[i + 3] > 0 && !(d[i] > 245 && d[i + 1] > 245 && d[i + 2] > 245)) ink++;
+              }
+              return ink / (c.width * c.height);
+            }""";
+
+    private static final String NO_HORIZONTAL_OVERFLOW =
+            "() => document.documentElement.scrollWidth <= window.innerWidth + 1";
+
+    @LocalServerPort
+    int port;
+
+    Playwright playwright;
+    Browser browser;
+    BrowserContext context;
+    Page page;
+    BrowserSupport.Problems problems;
+    final List<Page> pages = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() {
+        if (BrowserSupport.chromiumInstalled()) {
+            playwright = BrowserSupport.playwright();
+            browser = BrowserSupport.launch(playwright);
+        }
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        // per test, so that each one is reported as skipped (or failed) with the reason
+        BrowserSupport.requireChromium();
+        problems = new BrowserSupport.Problems();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.setDefaultTimeout(20_000);
+        page = newPage();
+    }
+
+    Page newPage() {
+        Page p = context.newPage();
+        problems.watch(p);
+        pages.add(p);
+        return p;
+    }
+
+    @AfterEach
+    void checkConsoleAndClose() {
+        if (context == null) {
+            return;
+        }
+        try {
+            problems.assertNone(pages);
+        } finally {
+            pages.clear();
+            context.close();
+            context = null;
+        }
+    }
+
+    String url(String route) {
+        return "http://localhost:" + port + "/" + route;
+    }
+
+    static LocatorAssertions expect(Locator locator) {
+        return PlaywrightAssertions.assertThat(locator);
+    }
+
+    void screenshot(Page p, String name) {
+        // the header is sticky: at the top of the page, a full-page screenshot shows it where it belongs
+        p.evaluate("() => window.scrollTo(0, 0)");
+        p.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshots().resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    double ink(Page p, String selector) {
+        return ((Number) p.evaluate(CANVAS_INK, selector)).doubleValue();
+    }
+
+    @Test
+    void searchSuggestsAppleTheChartIsDrawnOverlaysToggleAndTheRecommendationIsExplained() {
+        page.navigate(url(""));
+        expect(page.locator("#instruments table tbody tr").first()).isVisible();
+        screenshot(page, "home");
+
+        Locator input = page.getByRole(AriaRole.COMBOBOX);
+        expect(input).hasAttribute("aria-expanded", "false");
+        input.pressSequentially("apple");
+        Locator aapl = page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("AAPL"));
+        expect(aapl).isVisible();
+        expect(input).hasAttribute("aria-expanded", "true");
+        input.press("ArrowDown");
+        expect(aapl).hasAttribute("aria-selected", "true");
+        expect(input).hasAttribute("aria-activedescendant", aapl.getAttribute("id"));
+        input.press("Enter");
+
+        page.waitForURL(Pattern.compile(".*#/stock/AAPL.*"));
+        expect(page.locator("h1")).containsText("Apple Inc.");
+        Locator chart = page.locator("#price-chart");
+        expect(chart).hasAttribute("data-ready", "true");
+        assertThat(ink(page, "#price-chart")).as("share of drawn pixels").isGreaterThan(0.02);
+        expect(page.locator(".headline .card")).not().hasCount(0);
+        expect(page.locator("#statistics .card")).hasCount(6);
+        expect(page.locator("#statistics")).containsText("Beta vs S&P 500");
+
+        // the tooltip's markup must pass the CSP (no style attributes): hover shows it, the checks below see no
+        // violation
+        chart.hover(new Locator.HoverOptions().setPosition(600, 200));
+        expect(page.locator(".chart-tooltip").first()).containsText("Close");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshots().resolve("stock-tooltip.png"))
+                .setClip(0, 0, 1280, 900));
+
+        expect(chart).not().hasAttribute("data-series", Pattern.compile("EMA 20"));
+        page.getByLabel("EMA 20").check();
+        expect(chart).hasAttribute("data-series", Pattern.compile("EMA 20"));
+        page.getByLabel("Bollinger 20, 2").check();
+        page.getByLabel("MACD 12/26/9").check();
+        expect(chart).hasAttribute("data-series", Pattern.compile("Bollinger upper.*MACD"));
+        page.waitForURL(Pattern.compile(".*ema=1.*"));
+
+        Locator reasons = page.locator("#recommendation table.reasons tbody tr");
+        expect(reasons.first()).isVisible();
+        assertThat(reasons.count()).isGreaterThanOrEqualTo(5);
+        expect(page.locator("#rec-band")).hasText(Pattern.compile("Buy|Sell|Hold"));
+        expect(reasons.first()).containsText("200-day");
+
+        expect(page.locator("#equity-chart canvas")).isVisible();
+        expect(page.locator("#backtest table.calibration tbody tr")).hasCount(5);
+        assertThat(ink(page, "#equity-chart")).isGreaterThan(0.005);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))
+                .click();
+        expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y")))
+                .hasAttribute("aria-pressed", "true");
+        expect(page.locator(".chart-status")).containsText("2013-05-13");
+        expect(chart).hasAttribute("data-ready", "true");
+        page.locator("details.numbers summary").click();
+        expect(page.locator("details.numbers table tbody tr")).hasCount(20);
+        screenshot(page, "stock-aapl");
+    }
+
+    @Test
+    void escapeClosesTheSuggestionsAndAnUnknownSymbolShowsTheProblemDetail() {
+        page.navigate(url(""));
+        Locator input = page.getByRole(AriaRole.COMBOBOX);
+        input.pressSequentially("micro");
+        expect(page.getByRole(AriaRole.LISTBOX)).isVisible();
+        input.press("Escape");
+        expect(page.getByRole(AriaRole.LISTBOX)).isHidden();
+        expect(input).hasAttribute("aria-expanded", "false");
+
+        problems.expect(e -> e.contains("status of 404"));
+        page.navigate(url("#/stock/NOSUCH"));
+        expect(page.getByRole(AriaRole.ALERT)).containsText("No instrument with symbol 'NOSUCH'");
+    }
+
+    @Test
+    void aRateLimitedCallShowsTheProblemDetailAndTheWait() {
+        // The test profile lifts the limits, so the 429 (exactly as RateLimitFilter sends it) is served by the browser.
+        page.route(
+                "**/api/v1/recommendations**",
+                r -> r.fulfill(new Route.FulfillOptions()
+                        .setStatus(429)
+                        .setHeaders(Map.of("Content-Type", "application/problem+json", "Retry-After", "17"))
+                        .setBody("{\"type\":\"https://qnt9.io/problems/rate-limited\",\"title\":\"Too many requests\","
+                                + "\"status\":429,\"detail\":\"Rate limit of 120 requests a minute exceeded.\"}")));
+        problems.expect(e -> e.contains("status of 429"));
+        page.navigate(url("#/ranking"));
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        expect(alert).containsText("Rate limit of 120 requests a minute exceeded.");
+        expect(alert).containsText("wait 17 s");
+    }
+
+    @Test
+    void comparesTwoStocksWithANormalisedChartAndAStatisticsTable() {
+        page.navigate(url("#/compare"));
+        expect(page.locator(".empty-state")).containsText("Choose two");
+        Locator symbol = page.getByLabel("Add an instrument (up to 5)");
+        symbol.fill("AAPL");
+        symbol.press("Enter");
+        expect(page.locator(".empty-state")).containsText("Choose two");
+        symbol.fill("spx");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Add").setExact(true))
+                .click();
+        expect(page.locator("#compare-chart")).hasAttribute("data-ready", "true");
+        assertThat(ink(page, "#compare-chart")).isGreaterThan(0.01);
+        Locator rows = page.locator("table.compare-stats tbody tr");
+        expect(rows).hasCount(2);
+        expect(rows.nth(0)).containsText("AAPL");
+        expect(rows.nth(1)).containsText("SPX");
+        expect(page.locator("#compare-results")).containsText("Common period 2013-05-13");
+        page.waitForURL(Pattern.compile(".*s=AAPL%2CSPX.*"));
+        screenshot(page, "compare");
+
+        symbol.fill("MSFT");
+        symbol.press("Enter");
+        expect(rows).hasCount(3);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove MSFT"))
+                .click();
+        expect(rows).hasCount(2);
+        symbol.fill("NOSUCH");
+        symbol.press("Enter");
+        expect(page.getByRole(AriaRole.ALERT)).containsText("No instrument with symbol 'NOSUCH'");
+    }
+
+    @Test
+    void theRankingListsTheUniverseAndFiltersByBand() {
+        page.navigate(url("#/ranking"));
+        Locator rows = page.locator("table.ranking tbody tr");
+        expect(rows.first()).isVisible();
+        int all = rows.count();
+        assertThat(all).isGreaterThanOrEqualTo(4);
+        screenshot(page, "ranking");
+
+        Response api = new HttpTestClient(port).get("/api/v1/recommendations?band=STRONG_SELL");
+        int strongSells = api.json().get("total").asInt();
+        assertThat(strongSells).isPositive().isLessThan(all);
+
+        page.locator("#filter-band").selectOption("STRONG_SELL");
+        expect(rows).hasCount(strongSells);
+        for (Locator band : page.locator("table.ranking tbody .band").all()) {
+            expect(band).hasText("Strong Sell");
+        }
+        page.waitForURL(Pattern.compile(".*band=STRONG_SELL.*"));
+        page.locator("#filter-band").selectOption("");
+        expect(rows).hasCount(all);
+    }
+
+    @Test
+    void aNewUserKeepsAWatchlistAcrossReloadsAndCanEditAndDeleteIt() {
+        String email = "browser-" + UUID.randomUUID() + "@test.qnt9.io";
+        page.navigate(url("#/account"));
+        page.locator("#signup-email").fill(email);
+        page.locator("#signup-password").fill(TestAccounts.USER_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account"))
+                .click();
+        page.waitForURL(Pattern.compile(".*#/watchlists"));
+        expect(page.locator("#nav-account")).hasText("Account");
+
+        page.getByLabel("New list").fill("Tech");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create list"))
+                .click();
+        Locator list = page.locator("section.watchlist[data-list='Tech']");
+        expect(list).isVisible();
+        list.getByLabel("Add symbol").fill("aapl");
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add"))
+                .click();
+        list = page.locator("section.watchlist[data-list='Tech']");
+        expect(list.locator("tbody tr")).hasCount(1);
+        expect(list.locator("tbody tr")).containsText("AAPL");
+        expect(list.locator("tbody tr")).containsText("188.59");
+        screenshot(page, "watchlists");
+
+        page.reload();
+        list = page.locator("section.watchlist[data-list='Tech']");
+        expect(list.locator("tbody tr")).hasCount(1);
+        expect(list.locator("tbody tr")).containsText("AAPL");
+
+        list.getByLabel("Add symbol").fill("MSFT");
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add"))
+                .click();
+        list = page.locator("section.watchlist[data-list='Tech']");
+        expect(list.locator("tbody tr")).hasCount(2);
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove MSFT from Tech"))
+                .click();
+        list = page.locator("section.watchlist[data-list='Tech']");
+        expect(list.locator("tbody tr")).hasCount(1);
+
+        page.onDialog(d -> d.accept());
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete list Tech"))
+                .click();
+        expect(page.locator("#watchlists .empty-state")).containsText("No lists yet");
+
+        page.navigate(url("#/account"));
+        expect(page.locator("#account-email")).hasText(email);
+        screenshot(page, "account");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        expect(page.locator("#nav-account")).hasText("Sign in");
+        page.reload();
+        expect(page.locator("#signin-form")).isVisible();
+    }
+
+    @Test
+    void anAdminSeesRowErrorsForABadCsvAndTheNewDataForAGoodOne() {
+        String symbol =
+                "DSH" + Integer.toString((int) (Math.random() * 46_656), 36).toUpperCase();
+        page.navigate(url("#/account"));
+        page.locator("#signin-email").fill(TestAccounts.ADMIN_EMAIL);
+        page.locator("#signin-password").fill(TestAccounts.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        expect(page.locator("#nav-admin")).isVisible();
+        page.locator("#nav-admin").click();
+        expect(page.locator("#import-form")).isVisible();
+
+        problems.expect(e -> e.contains("status of 422"));
+        page.locator("#import-symbol").fill(symbol);
+        page.locator("#import-name").fill("Dashboard Test Corp");
+        page.setInputFiles("#import-file", csv("bad.csv", """
+                        Date,Open,High,Low,Close,Volume
+                        2020-01-02,10,11,9,10.5,1000
+                        2020-01-03,10,9,11,10.5,abc
+                        not-a-date,1,1,1,1,1
+                        """));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                .click();
+        expect(page.getByRole(AriaRole.ALERT)).containsText("nothing was imported");
+        Locator errors = page.locator("table.row-errors tbody tr");
+        expect(errors).hasCount(3);
+        expect(errors.first()).containsText("volume");
+        expect(page.locator("table.row-errors")).containsText("Dates must be ISO dates");
+        screenshot(page, "admin-rejected");
+        HttpTestClient api = new HttpTestClient(port);
+        assertThat(api.get("/api/v1/instruments/" + symbol + "/bars").status())
+                .as("a rejected import writes nothing")
+                .isEqualTo(404);
+
+        page.setInputFiles("#import-file", csv("good.csv", """
+                        Date,Open,High,Low,Close,Volume
+                        2020-01-02,10,11,9,10.5,1000
+                        2020-01-03,10.5,11.2,10.1,11.0,1200
+                        2020-01-06,11.0,11.5,10.8,11.4,900
+                        """));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                .click();
+        expect(page.locator(".notice.success")).containsText("3 new");
+        Locator imported = page.locator("table.imported tbody tr");
+        expect(imported).hasCount(3);
+        expect(imported.last()).containsText("2020-01-06");
+        expect(imported.last()).containsText("11.40");
+        screenshot(page, "admin-accepted");
+        assertThat(api.get("/api/v1/instruments/" + symbol + "/bars")
+                        .json()
+                        .get("count")
+                        .asInt())
+                .isEqualTo(3);
+
+        // three bars are too few for most analytics: the stock page still draws them and explains the rest
+        problems.expect(e -> e.matches(".*status of 4\\d\\d.*"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open " + symbol))
+                .click();
+        expect(page.locator("h1")).containsText("Dashboard Test Corp");
+        expect(page.locator("#price-chart")).hasAttribute("data-ready", "true");
+        expect(page.locator(".headline .card").first()).isVisible();
+        screenshot(page, "stock-new-import");
+    }
+
+    @Test
+    void everyPageFitsAPhoneWithoutHorizontalScrolling() {
+        context.close();
+        pages.clear();
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        context.setDefaultTimeout(20_000);
+        page = newPage();
+        String[][] routes = {
+            {"", "#instruments table"},
+            {"#/stock/AAPL", "#price-chart[data-ready='true']"},
+            {"#/compare?s=AAPL,SPX", "#compare-chart[data-ready='true']"},
+            {"#/ranking", "table.ranking"},
+            {"#/account", "#signup-form"},
+            {"#/watchlists", "main .panel"},
+            {"#/admin", "main .panel"},
+        };
+        for (String[] route : routes) {
+            page.navigate(url(route[0]));
+            expect(page.locator(route[1]).first()).isVisible();
+            if (route[0].startsWith("#/stock")) {
+                expect(page.locator("#recommendation table.reasons")).isVisible();
+                expect(page.locator("#equity-chart canvas")).isVisible();
+                assertThat(ink(page, "#price-chart")).isGreaterThan(0.02);
+            }
+            String slug = route[0].replaceAll("^#/|[?].*$", "").replace('/', '-');
+            String name = "phone-" + (slug.isEmpty() ? "home" : slug);
+            screenshot(page, name);
+            assertThat((Boolean) page.evaluate(NO_HORIZONTAL_OVERFLOW))
+                    .as("horizontal overflow on " + route[0] + " at 390 px")
+                    .isTrue();
+        }
+    }
+
+    private static FilePayload csv(String name, String content) {
+        return new FilePayload(name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
+    }
+}
