@@ -124,6 +124,24 @@ public final class DailySeries {
         return volume;
     }
 
+    /**
+     * The holder's 1-day return at bar {@code i}: {@code adjClose[i] / adjClose[i − 1] − 1}, so a split or an
+     * ex-dividend day shows what an investor gained or lost, not the mechanical drop of the quoted price. Every
+     * "1-day change" the service reports (report, search, ranking, watchlists) is this number. NaN for the first bar.
+     */
+    public double dayReturn(int i) {
+        return i <= 0 ? Double.NaN : adjClose[i] / adjClose[i - 1] - 1;
+    }
+
+    /**
+     * {@link #dayReturn} in the currency of bar {@code i}'s close: {@code close[i] − close[i] / (1 + return)}. NaN for
+     * the first bar.
+     */
+    public double dayChange(int i) {
+        double r = dayReturn(i);
+        return close[i] - close[i] / (1 + r);
+    }
+
     public Optional<LocalDate> firstDate() {
         return isEmpty() ? Optional.empty() : Optional.of(date(0));
     }

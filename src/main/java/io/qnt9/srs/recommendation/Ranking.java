@@ -14,7 +14,7 @@ import java.util.Map;
  */
 record Ranking(long version, List<Item> items, Map<String, Item> bySymbol, int unrated, long computeMs) {
 
-    /** @param change1d last close / previous close − 1, null with a single bar */
+    /** @param change1d the last bar's {@link io.qnt9.srs.marketdata.DailySeries#dayReturn}, null with a single bar */
     record Item(
             String symbol,
             String name,

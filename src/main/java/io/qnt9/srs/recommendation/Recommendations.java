@@ -243,7 +243,7 @@ public class Recommendations {
         if (sc == null) {
             return null;
         }
-        double change = last > 0 ? s.close()[last] / s.close()[last - 1] - 1 : Double.NaN;
+        double change = s.dayReturn(last);
         return new Ranking.Item(
                 listing.instrument().symbol(),
                 listing.instrument().name(),

@@ -93,7 +93,6 @@ class ReportController {
         for (int i = Math.max(0, s.size() - LAST_BARS); i <= last; i++) {
             bars.add(new Bar(s.date(i), s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.volume()[i]));
         }
-        double change = s.close()[last] - s.close()[last - 1];
         return new Report(
                 s.symbol(),
                 instrument.name(),
@@ -101,8 +100,8 @@ class ReportController {
                 instrument.currency(),
                 asOf,
                 s.close()[last],
-                change,
-                change / s.close()[last - 1] * 100,
+                s.dayChange(last),
+                s.dayReturn(last) * 100,
                 hi,
                 lo,
                 bars,

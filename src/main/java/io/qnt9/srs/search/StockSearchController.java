@@ -78,8 +78,8 @@ class StockSearchController {
         }
         int last = s.size() - 1;
         double price = s.close()[last];
-        Double change = last > 0 ? price - s.close()[last - 1] : null;
-        Double pct = last > 0 ? change / s.close()[last - 1] * 100 : null;
+        Double change = last > 0 ? s.dayChange(last) : null;
+        Double pct = last > 0 ? s.dayReturn(last) * 100 : null;
         return new ShortReport(s.date(last), price, change, pct, band);
     }
 }

@@ -67,9 +67,7 @@ class Watchlists {
             if (n == 1) {
                 return new Quote(s.date(n - 1), last, null, null);
             }
-            double ratio = s.adjClose()[n - 1] / s.adjClose()[n - 2];
-            double previous = last / ratio;
-            return new Quote(s.date(n - 1), last, last - previous, (ratio - 1) * 100);
+            return new Quote(s.date(n - 1), last, s.dayChange(n - 1), s.dayReturn(n - 1) * 100);
         }
     }
 

@@ -221,8 +221,11 @@ class ReportEndToEndTests {
         int last = AAPL.size() - 1;
         assertThat(r.get("asOf").asString()).isEqualTo("2018-05-11");
         assertThat(r.get("lastPrice").asDouble()).isEqualTo(AAPL.get(last).close());
+        // 2018-05-11 is an ex-dividend day: the close fell 1.45, the holder (dividend included) lost half that.
+        double dayReturn = AAPL.get(last).adj() / AAPL.get(last - 1).adj() - 1;
+        assertThat(r.get("changePercent").asDouble()).isCloseTo(dayReturn * 100, within(1e-9));
         assertThat(r.get("change").asDouble())
-                .isCloseTo(AAPL.get(last).close() - AAPL.get(last - 1).close(), within(1e-9));
+                .isCloseTo(AAPL.get(last).close() * dayReturn / (1 + dayReturn), within(1e-9));
         LocalDate yearAgo = LocalDate.of(2017, 5, 11);
         double hi = AAPL.stream()
                 .filter(x -> !x.date().isBefore(yearAgo))

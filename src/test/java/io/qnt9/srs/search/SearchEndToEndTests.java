@@ -107,8 +107,14 @@ class SearchEndToEndTests {
         assertThat(first.get("symbol").asString()).isEqualTo("AAPL");
         assertThat(first.at("/report/asOf").asString()).isEqualTo("2018-05-11");
         assertThat(first.at("/report/lastPrice").asDouble()).isEqualTo(188.589996);
+        // data/aapl.csv, 2018-05-10 and 2018-05-11 (ex-dividend): adjusted closes 189.309998 and 188.589996, so the
+        // holder's day is −0.380 % (the quoted close fell 0.76 %), −0.72 in price.
+        double dayReturn = 188.589996 / 189.309998 - 1;
+        assertThat(first.at("/report/changePercent").asDouble())
+                .isCloseTo(dayReturn * 100, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(first.at("/report/change").asDouble())
-                .isCloseTo(188.589996 - 190.039993, org.assertj.core.api.Assertions.within(1e-9));
+                .isCloseTo(188.589996 - 188.589996 / (1 + dayReturn), org.assertj.core.api.Assertions.within(1e-9))
+                .isCloseTo(-0.72, org.assertj.core.api.Assertions.within(0.001));
         String band = http.get("/api/v1/instruments/AAPL/recommendation")
                 .json()
                 .get("band")
