@@ -44,19 +44,19 @@ ENV PORT=8000 \
 # Java 25 AOT cache: a training run starts the application once (embedded PostgreSQL, migrations, bundled data,
 # the whole Spring context), records the classes it loaded and linked and their profiles, and exits at the end of
 # the context refresh. Starting with the cache roughly halves the time to ready (docs/PERFORMANCE.md). PostgreSQL
-# refuses to run as root, so the training runs as the service's user and leaves nothing behind but the cache.
-USER 10001:10001
-RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/tmp/app.aot -Dspring.context.exit=onRefresh \
-      -Dlogging.level.root=WARN -Dlogging.structured.format.console= -jar app.jar > /tmp/aot-training.log 2>&1 \
-    || { tail -n 40 /tmp/aot-training.log; exit 1; }
-USER 0:0
-RUN mv /tmp/app.aot /app/app.aot && chown root:root /app/app.aot && chmod 444 /app/app.aot \
- && rm -rf /tmp/aot-training /tmp/aot-training.log /tmp/embedded-pg /tmp/tomcat* /tmp/hsperfdata_*
+# refuses to run as root, so the training runs as the service's user, and in one layer with its clean-up so the
+# image keeps only the cache.
+RUN mkdir /app/aot && chown 10001:10001 /app/aot
 # uid/gid 10001 ("app") exists in the base image; numeric ids let Kubernetes verify runAsNonRoot.
 USER 10001:10001
+RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/app/aot/app.aot -Dspring.context.exit=onRefresh \
+      -Dlogging.level.root=WARN -Dlogging.structured.format.console= -jar app.jar > /tmp/aot-training.log 2>&1 \
+    || { tail -n 40 /tmp/aot-training.log; exit 1; }; \
+    chmod 444 /app/aot/app.aot \
+ && rm -rf /tmp/aot-training /tmp/aot-training.log /tmp/embedded-pg /tmp/tomcat* /tmp/hsperfdata_*
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1
 # -Xlog:aot=off: a cache that cannot be used (e.g. another JVM build) is ignored quietly; the service then starts
 # as it would without one.
-ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/aot/app.aot", "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/app.jar"]

@@ -71,4 +71,17 @@ class TracingEndToEndTests {
                         .getHeader("Content-Type"))
                 .isEqualTo("application/x-protobuf");
     }
+
+    @Test
+    void metricsCarryNoExemplarsThatPrometheusWouldRefuse() {
+        HttpTestClient http = new HttpTestClient(port);
+        assertThat(http.get("/api/v1/instruments/AAPL").status()).isEqualTo(200);
+        // What Prometheus asks for; an exemplar is written as `value # {trace_id="…"} …` after a sample.
+        String metrics = http.get(
+                        "/actuator/prometheus",
+                        "Accept",
+                        "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                .body();
+        assertThat(metrics).contains("http_server_requests_seconds_count").doesNotContain("# {");
+    }
 }
