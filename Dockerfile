@@ -49,11 +49,11 @@ ENV PORT=8000 \
 RUN mkdir /app/aot && chown 10001:10001 /app/aot
 # uid/gid 10001 ("app") exists in the base image; numeric ids let Kubernetes verify runAsNonRoot.
 USER 10001:10001
-RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/app/aot/app.aot -Dspring.context.exit=onRefresh \
+RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/app/aot/app.aot -XX:-UsePerfData -Dspring.context.exit=onRefresh \
       -Dlogging.level.root=WARN -Dlogging.structured.format.console= -jar app.jar > /tmp/aot-training.log 2>&1 \
     || { tail -n 40 /tmp/aot-training.log; exit 1; }; \
     chmod 444 /app/aot/app.aot \
- && rm -rf /tmp/aot-training /tmp/aot-training.log /tmp/embedded-pg /tmp/tomcat* /tmp/hsperfdata_*
+ && rm -rf /tmp/aot-training /tmp/aot-training.log /tmp/embedded-pg /tmp/tomcat*
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1
