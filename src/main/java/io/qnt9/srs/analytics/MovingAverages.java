@@ -238,7 +238,8 @@ public final class MovingAverages {
     /**
      * Double exponential moving average (TA-Lib {@code DEMA}): {@code 2·e1 − e2}, where {@code e1 = ema(values)} and
      * {@code e2 = ema(e1)} over the valid part of {@code e1}, each EMA seeded with the SMA of its first {@code period}
-     * inputs. One fused pass computes both EMAs.
+     * inputs. After the warm-up, one pass computes {@code e1} and a second derives {@code e2} and the result from it in
+     * place, each EMA as {@code (1 − α)·prev + α·input} four bars at a time (see {@link #smooth}; equal up to rounding).
      *
      * @throws IllegalArgumentException as for {@link #sma(double[], int, double[])}
      */
@@ -262,8 +263,10 @@ public final class MovingAverages {
 
     /**
      * Triple exponential moving average (TA-Lib {@code TEMA}): {@code 3·e1 − 3·e2 + e3} with {@code e1 = ema(values)},
-     * {@code e2 = ema(e1)}, {@code e3 = ema(e2)}, each seeded with the SMA of its first {@code period} valid inputs. One
-     * fused pass computes all three EMAs.
+     * {@code e2 = ema(e1)}, {@code e3 = ema(e2)}, each seeded with the SMA of its first {@code period} valid inputs.
+     * After the warm-up, one pass computes {@code e1} and a second derives {@code e2}, {@code e3} and the result from it
+     * in place, each EMA as {@code (1 − α)·prev + α·input} four bars at a time (see {@link #smooth}; equal up to
+     * rounding).
      *
      * @throws IllegalArgumentException as for {@link #sma(double[], int, double[])}
      */
@@ -275,7 +278,7 @@ public final class MovingAverages {
         return out;
     }
 
-    /** DEMA ({@code triple == false}) or TEMA in one pass over the input. */
+    /** DEMA ({@code triple == false}) or TEMA: a fused warm-up pass, then e1, then e2/e3 and the result in place. */
     static void computeMultipleEma(double[] x, int period, double[] out, boolean triple) {
         int n = x.length;
         int w = emaWarmup(period);
@@ -319,20 +322,58 @@ public final class MovingAverages {
             }
             out[i] = Double.NaN;
         }
-        if (triple) {
-            out[first] = 3 * e1 - 3 * e2 + e3;
-            for (int i = first + 1; i < n; i++) {
-                e1 = (x[i] - e1) * k + e1;
-                e2 = (e1 - e2) * k + e2;
-                e3 = (e2 - e3) * k + e3;
-                out[i] = 3 * e1 - 3 * e2 + e3;
+        out[first] = triple ? 3 * e1 - 3 * e2 + e3 : 2 * e1 - e2;
+        // e1 for every later bar first (four bars per step, see smooth), then e2 (and e3) from it in place, block by
+        // block: within a block the cascaded EMAs are the same unrolled form, so each carries one multiply-add per four
+        // bars and the chains overlap instead of waiting on each other bar by bar.
+        double d = decay(period);
+        smooth(x, out, first + 1, n, e1, k, d);
+        double d2 = d * d;
+        double d3 = d2 * d;
+        double d4 = d2 * d2;
+        int i = first + 1;
+        for (; i + 3 < n; i += 4) {
+            double a0 = out[i];
+            double a1 = out[i + 1];
+            double a2 = out[i + 2];
+            double a3 = out[i + 3];
+            double y0 = k * a0;
+            double y1 = d * y0 + k * a1;
+            double y2 = d * y1 + k * a2;
+            double y3 = d * y2 + k * a3;
+            double b0 = d * e2 + y0;
+            double b1 = d2 * e2 + y1;
+            double b2 = d3 * e2 + y2;
+            e2 = d4 * e2 + y3;
+            double b3 = e2;
+            if (triple) {
+                double z0 = k * b0;
+                double z1 = d * z0 + k * b1;
+                double z2 = d * z1 + k * b2;
+                double z3 = d * z2 + k * b3;
+                double c0 = d * e3 + z0;
+                double c1 = d2 * e3 + z1;
+                double c2 = d3 * e3 + z2;
+                e3 = d4 * e3 + z3;
+                out[i] = 3 * a0 - 3 * b0 + c0;
+                out[i + 1] = 3 * a1 - 3 * b1 + c1;
+                out[i + 2] = 3 * a2 - 3 * b2 + c2;
+                out[i + 3] = 3 * a3 - 3 * b3 + e3;
+            } else {
+                out[i] = 2 * a0 - b0;
+                out[i + 1] = 2 * a1 - b1;
+                out[i + 2] = 2 * a2 - b2;
+                out[i + 3] = 2 * a3 - b3;
             }
-        } else {
-            out[first] = 2 * e1 - e2;
-            for (int i = first + 1; i < n; i++) {
-                e1 = (x[i] - e1) * k + e1;
-                e2 = (e1 - e2) * k + e2;
-                out[i] = 2 * e1 - e2;
+        }
+        for (; i < n; i++) {
+            double a = out[i];
+            e2 = d * e2 + k * a;
+            if (triple) {
+                e3 = d * e3 + k * e2;
+                out[i] = 3 * a - 3 * e2 + e3;
+            } else {
+                out[i] = 2 * a - e2;
             }
         }
     }
