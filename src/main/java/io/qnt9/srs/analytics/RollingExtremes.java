@@ -30,8 +30,8 @@ final class RollingExtremes {
         double runMax = Double.NEGATIVE_INFINITY;
         double runMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < period; i++) {
-            runMax = max(runMax, high[i]);
-            runMin = min(runMin, low[i]);
+            runMax = Math.max(runMax, high[i]);
+            runMin = Math.min(runMin, low[i]);
         }
         highest[period - 1] = runMax;
         lowest[period - 1] = runMin;
@@ -42,11 +42,11 @@ final class RollingExtremes {
             runMax = Double.NEGATIVE_INFINITY;
             runMin = Double.POSITIVE_INFINITY;
             for (int i = b; i < end; i++) {
-                runMax = max(runMax, high[i]);
-                runMin = min(runMin, low[i]);
+                runMax = Math.max(runMax, high[i]);
+                runMin = Math.min(runMin, low[i]);
                 int s = i - b + 1;
-                highest[i] = max(suffixMax[s], runMax);
-                lowest[i] = min(suffixMin[s], runMin);
+                highest[i] = Math.max(suffixMax[s], runMax);
+                lowest[i] = Math.min(suffixMin[s], runMin);
             }
             if (end < n) {
                 fillSuffix(high, low, b, end, suffixMax, suffixMin);
@@ -54,27 +54,13 @@ final class RollingExtremes {
         }
     }
 
-    /**
-     * {@code Math.max} for the finite inputs this class sees (they are validated): a compare and a conditional move,
-     * where {@code Math.max} also orders NaN and signed zeros and costs several times the latency on the running-max
-     * chain. On equal values either is returned, so only the sign of a zero extreme could differ.
-     */
-    private static double max(double a, double b) {
-        return a >= b ? a : b;
-    }
-
-    /** {@code Math.min} for finite inputs; see {@link #max}. */
-    private static double min(double a, double b) {
-        return a <= b ? a : b;
-    }
-
     private static void fillSuffix(
             double[] high, double[] low, int from, int to, double[] suffixMax, double[] suffixMin) {
         double sMax = Double.NEGATIVE_INFINITY;
         double sMin = Double.POSITIVE_INFINITY;
         for (int i = to - 1; i >= from; i--) {
-            sMax = max(sMax, high[i]);
-            sMin = min(sMin, low[i]);
+            sMax = Math.max(sMax, high[i]);
+            sMin = Math.min(sMin, low[i]);
             suffixMax[i - from] = sMax;
             suffixMin[i - from] = sMin;
         }

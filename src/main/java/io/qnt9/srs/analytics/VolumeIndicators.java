@@ -50,8 +50,9 @@ public final class VolumeIndicators {
         // are of whole numbers below 2^53, hence exact in any order: the result is bit-for-bit the sequential one.
         out[0] = volume[0];
         for (int i = 1; i < n; i++) {
-            // signum: +1, −1 or 0 without a branch (whether a close rose is a coin toss for the branch predictor).
-            out[i] = Math.signum(close[i] - close[i - 1]) * volume[i];
+            double d = close[i] - close[i - 1];
+            double v = volume[i];
+            out[i] = d > 0 ? v : d < 0 ? -v : 0;
         }
         double obv = out[0];
         int i = 1;
