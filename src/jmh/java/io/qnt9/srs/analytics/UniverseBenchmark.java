@@ -39,15 +39,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * The last value of every column and a few summary figures are folded into a checksum that JMH consumes, so nothing
- * is dead code. Goal (tracker issue 5): under 1 s per operation.
+ * is dead code. Goal (tracker issue 5): under 1 s per operation. The warm-up is long (6 × 4 s, about a dozen
+ * operations): with both cores busy computing, the JIT compiles the few hundred methods involved slowly, and the
+ * first passes take 2–6 s.
  *
  * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -Pbench test-compile exec:exec -Djmh.args="UniverseBenchmark"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 6, time = 4)
+@Measurement(iterations = 5, time = 4)
 @Fork(
         value = 1,
         jvmArgs = {"-Xmx3g"})
