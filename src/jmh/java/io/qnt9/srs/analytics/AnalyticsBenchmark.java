@@ -722,10 +722,7 @@ public class AnalyticsBenchmark {
                     "%D",
                     Momentum.stochastic(high, low, close, 14, 3).d()[last],
                     new StochasticOscillatorDIndicator(new StochasticOscillatorKIndicator(s, 14)).getValue(last));
-            same(
-                    "willr",
-                    Momentum.williamsR(high, low, close, 14)[last],
-                    new WilliamsRIndicator(s, 14).getValue(last));
+            same("willr", Momentum.williamsR(high, low, close, 14)[last], new WilliamsRIndicator(s, 14).getValue(last));
             same("cci", Momentum.cci(high, low, close, 20)[last], new CCIIndicator(s, 20).getValue(last));
             same("roc", Momentum.roc(close, 10)[last], new ROCIndicator(c, 10).getValue(last));
             same(

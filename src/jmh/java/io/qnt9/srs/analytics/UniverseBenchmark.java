@@ -161,11 +161,14 @@ public class UniverseBenchmark {
         checksum += ReturnStatistics.simpleReturns(prices.prices())[last];
         checksum += ReturnStatistics.logReturns(prices.prices())[last];
         PerformanceSummary summary = ReturnStatistics.summarize(prices, RISK_FREE_RATE);
-        checksum += summary.sharpeRatio() + summary.maxDrawdown().depth() + summary.valueAtRisk().cvar95();
+        checksum += summary.sharpeRatio()
+                + summary.maxDrawdown().depth()
+                + summary.valueAtRisk().cvar95();
         BenchmarkRelation relation = ReturnStatistics.relativeTo(prices, benchmark);
         checksum += relation.beta() + relation.correlation();
         checksum += ReturnStatistics.rollingVolatility(prices, WINDOW).values()[last];
-        checksum += ReturnStatistics.rollingSharpe(prices, WINDOW, RISK_FREE_RATE).values()[last];
+        checksum +=
+                ReturnStatistics.rollingSharpe(prices, WINDOW, RISK_FREE_RATE).values()[last];
         checksum += ReturnStatistics.rollingBeta(prices, benchmark, WINDOW).values()[last];
         return checksum;
     }
