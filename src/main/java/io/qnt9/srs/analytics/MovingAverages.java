@@ -28,7 +28,8 @@ public final class MovingAverages {
 
     /**
      * Simple moving average: {@code out[i] = (values[i-period+1] + … + values[i]) / period} for
-     * {@code i >= smaWarmup(period)}. One pass with a running window sum (TA-Lib {@code SMA}). Period 1 is the identity.
+     * {@code i >= smaWarmup(period)}. One pass with a running window sum (TA-Lib {@code SMA}), updated four bars at a
+     * time and multiplied by {@code 1/period} (equal to the division up to rounding). Period 1 is the identity.
      *
      * @throws IllegalArgumentException if {@code period} is outside 1..5000, {@code values} holds NaN or an infinity,
      *     or {@code out} has the wrong length
@@ -54,10 +55,25 @@ public final class MovingAverages {
             out[i] = Double.NaN;
         }
         sum += x[first];
-        out[first] = sum / period;
-        for (int i = first + 1; i < n; i++) {
+        double inv = 1.0 / period;
+        out[first] = sum * inv;
+        // Four bars per step: the partial sums of the window changes inside a block are independent of the running
+        // sum, so the loop-carried chain is one add per four bars.
+        int i = first + 1;
+        for (; i + 3 < n; i += 4) {
+            double s0 = x[i] - x[i - period];
+            double s1 = s0 + (x[i + 1] - x[i + 1 - period]);
+            double s2 = s1 + (x[i + 2] - x[i + 2 - period]);
+            double s3 = s2 + (x[i + 3] - x[i + 3 - period]);
+            out[i] = (sum + s0) * inv;
+            out[i + 1] = (sum + s1) * inv;
+            out[i + 2] = (sum + s2) * inv;
+            sum += s3;
+            out[i + 3] = sum * inv;
+        }
+        for (; i < n; i++) {
             sum += x[i] - x[i - period];
-            out[i] = sum / period;
+            out[i] = sum * inv;
         }
     }
 
@@ -76,7 +92,8 @@ public final class MovingAverages {
     /**
      * Exponential moving average with {@code α = 2 / (period + 1)}, seeded with the SMA of the first {@code period}
      * values (TA-Lib {@code EMA}, default compatibility): {@code out[period-1] = sma}, then
-     * {@code out[i] = out[i-1] + α·(values[i] − out[i-1])}. Period 1 is the identity.
+     * {@code out[i] = out[i-1] + α·(values[i] − out[i-1])}, computed as {@code (1 − α)·out[i-1] + α·values[i]} four
+     * bars at a time (see {@link #smooth}; equal up to rounding). Period 1 is the identity.
      *
      * <p>ta4j instead seeds with {@code values[0]} at index 0; the two converge geometrically (factor {@code 1 − α}
      * per bar).
@@ -110,11 +127,47 @@ public final class MovingAverages {
         sum += x[first];
         double ema = sum / period;
         out[first] = ema;
-        double k = alpha(period);
-        for (int i = first + 1; i < n; i++) {
-            ema = (x[i] - ema) * k + ema;
-            out[i] = ema;
+        smooth(x, out, first + 1, n, ema, alpha(period), decay(period));
+    }
+
+    /** {@code 1 − α = (period − 1) / (period + 1)}, the weight an EMA keeps of its previous value. */
+    static double decay(int period) {
+        return (period - 1.0) / (period + 1);
+    }
+
+    /**
+     * The first-order recurrence shared by the EMA and Wilder smoothing: {@code e[i] = decay·e[i-1] + gain·in[i]} for
+     * {@code i} in {@code from..to-1}, starting from {@code e[from-1] = previous}, written to {@code out[i]}
+     * ({@code in} may be {@code out}: each block reads its inputs before writing). Returns the last value.
+     *
+     * <p>A plain loop is bound by the latency of one multiply and one add per bar (the loop-carried chain). Here four
+     * bars are unrolled into {@code e[i+j] = decay^(j+1)·e[i-1] + y[j]}, where {@code y[j] = Σ_{t≤j}
+     * decay^(j−t)·gain·in[i+t]} does not depend on the previous block: the chain carries one multiply-add per four
+     * bars and the rest runs in parallel. Mathematically the same recurrence; the results differ from the plain loop
+     * only by rounding (a few units in the last place, the recurrence being contractive).
+     */
+    static double smooth(double[] in, double[] out, int from, int to, double previous, double gain, double decay) {
+        double d2 = decay * decay;
+        double d3 = d2 * decay;
+        double d4 = d2 * d2;
+        double e = previous;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            double y0 = gain * in[i];
+            double y1 = decay * y0 + gain * in[i + 1];
+            double y2 = decay * y1 + gain * in[i + 2];
+            double y3 = decay * y2 + gain * in[i + 3];
+            out[i] = decay * e + y0;
+            out[i + 1] = d2 * e + y1;
+            out[i + 2] = d3 * e + y2;
+            e = d4 * e + y3;
+            out[i + 3] = e;
         }
+        for (; i < to; i++) {
+            e = decay * e + gain * in[i];
+            out[i] = e;
+        }
+        return e;
     }
 
     // ---------------------------------------------------------------- WMA
@@ -185,7 +238,8 @@ public final class MovingAverages {
     /**
      * Double exponential moving average (TA-Lib {@code DEMA}): {@code 2·e1 − e2}, where {@code e1 = ema(values)} and
      * {@code e2 = ema(e1)} over the valid part of {@code e1}, each EMA seeded with the SMA of its first {@code period}
-     * inputs. One fused pass computes both EMAs.
+     * inputs. After the warm-up, one pass computes {@code e1} and a second derives {@code e2} and the result from it in
+     * place, each EMA as {@code (1 − α)·prev + α·input} four bars at a time (see {@link #smooth}; equal up to rounding).
      *
      * @throws IllegalArgumentException as for {@link #sma(double[], int, double[])}
      */
@@ -209,8 +263,10 @@ public final class MovingAverages {
 
     /**
      * Triple exponential moving average (TA-Lib {@code TEMA}): {@code 3·e1 − 3·e2 + e3} with {@code e1 = ema(values)},
-     * {@code e2 = ema(e1)}, {@code e3 = ema(e2)}, each seeded with the SMA of its first {@code period} valid inputs. One
-     * fused pass computes all three EMAs.
+     * {@code e2 = ema(e1)}, {@code e3 = ema(e2)}, each seeded with the SMA of its first {@code period} valid inputs.
+     * After the warm-up, one pass computes {@code e1} and a second derives {@code e2}, {@code e3} and the result from it
+     * in place, each EMA as {@code (1 − α)·prev + α·input} four bars at a time (see {@link #smooth}; equal up to
+     * rounding).
      *
      * @throws IllegalArgumentException as for {@link #sma(double[], int, double[])}
      */
@@ -222,7 +278,7 @@ public final class MovingAverages {
         return out;
     }
 
-    /** DEMA ({@code triple == false}) or TEMA in one pass over the input. */
+    /** DEMA ({@code triple == false}) or TEMA: a fused warm-up pass, then e1, then e2/e3 and the result in place. */
     static void computeMultipleEma(double[] x, int period, double[] out, boolean triple) {
         int n = x.length;
         int w = emaWarmup(period);
@@ -266,20 +322,58 @@ public final class MovingAverages {
             }
             out[i] = Double.NaN;
         }
-        if (triple) {
-            out[first] = 3 * e1 - 3 * e2 + e3;
-            for (int i = first + 1; i < n; i++) {
-                e1 = (x[i] - e1) * k + e1;
-                e2 = (e1 - e2) * k + e2;
-                e3 = (e2 - e3) * k + e3;
-                out[i] = 3 * e1 - 3 * e2 + e3;
+        out[first] = triple ? 3 * e1 - 3 * e2 + e3 : 2 * e1 - e2;
+        // e1 for every later bar first (four bars per step, see smooth), then e2 (and e3) from it in place, block by
+        // block: within a block the cascaded EMAs are the same unrolled form, so each carries one multiply-add per four
+        // bars and the chains overlap instead of waiting on each other bar by bar.
+        double d = decay(period);
+        smooth(x, out, first + 1, n, e1, k, d);
+        double d2 = d * d;
+        double d3 = d2 * d;
+        double d4 = d2 * d2;
+        int i = first + 1;
+        for (; i + 3 < n; i += 4) {
+            double a0 = out[i];
+            double a1 = out[i + 1];
+            double a2 = out[i + 2];
+            double a3 = out[i + 3];
+            double y0 = k * a0;
+            double y1 = d * y0 + k * a1;
+            double y2 = d * y1 + k * a2;
+            double y3 = d * y2 + k * a3;
+            double b0 = d * e2 + y0;
+            double b1 = d2 * e2 + y1;
+            double b2 = d3 * e2 + y2;
+            e2 = d4 * e2 + y3;
+            double b3 = e2;
+            if (triple) {
+                double z0 = k * b0;
+                double z1 = d * z0 + k * b1;
+                double z2 = d * z1 + k * b2;
+                double z3 = d * z2 + k * b3;
+                double c0 = d * e3 + z0;
+                double c1 = d2 * e3 + z1;
+                double c2 = d3 * e3 + z2;
+                e3 = d4 * e3 + z3;
+                out[i] = 3 * a0 - 3 * b0 + c0;
+                out[i + 1] = 3 * a1 - 3 * b1 + c1;
+                out[i + 2] = 3 * a2 - 3 * b2 + c2;
+                out[i + 3] = 3 * a3 - 3 * b3 + e3;
+            } else {
+                out[i] = 2 * a0 - b0;
+                out[i + 1] = 2 * a1 - b1;
+                out[i + 2] = 2 * a2 - b2;
+                out[i + 3] = 2 * a3 - b3;
             }
-        } else {
-            out[first] = 2 * e1 - e2;
-            for (int i = first + 1; i < n; i++) {
-                e1 = (x[i] - e1) * k + e1;
-                e2 = (e1 - e2) * k + e2;
-                out[i] = 2 * e1 - e2;
+        }
+        for (; i < n; i++) {
+            double a = out[i];
+            e2 = d * e2 + k * a;
+            if (triple) {
+                e3 = d * e3 + k * e2;
+                out[i] = 3 * a - 3 * e2 + e3;
+            } else {
+                out[i] = 2 * a - e2;
             }
         }
     }

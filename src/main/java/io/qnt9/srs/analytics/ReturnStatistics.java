@@ -120,38 +120,100 @@ public final class ReturnStatistics {
             throw new IllegalArgumentException("statistics need at least 3 prices (2 returns), got " + n);
         }
         int count = n - 1;
+        // Returns in their own loop (independent divisions, vectorisable), then the reductions.
         double[] r = new double[count];
-        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            r[i] = p[i + 1] / p[i] - 1;
+        }
+        // Four partial sums break the loop-carried add chain (the sums then differ from a sequential sum by rounding
+        // only); best/worst keep the first index on ties.
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int positive = 0;
         int best = 0;
         int worst = 0;
-        for (int i = 0; i < count; i++) {
-            double v = p[i + 1] / p[i] - 1;
-            r[i] = v;
-            sum += v;
-            positive += v > 0 ? 1 : 0;
-            if (v > r[best]) {
-                best = i;
+        double bestValue = r[0];
+        double worstValue = r[0];
+        int i = 0;
+        for (; i + 3 < count; i += 4) {
+            double v0 = r[i];
+            double v1 = r[i + 1];
+            double v2 = r[i + 2];
+            double v3 = r[i + 3];
+            s0 += v0;
+            s1 += v1;
+            s2 += v2;
+            s3 += v3;
+            positive += (v0 > 0 ? 1 : 0) + (v1 > 0 ? 1 : 0) + (v2 > 0 ? 1 : 0) + (v3 > 0 ? 1 : 0);
+            double high = Math.max(Math.max(v0, v1), Math.max(v2, v3));
+            if (high > bestValue) {
+                best = i + (v0 == high ? 0 : v1 == high ? 1 : v2 == high ? 2 : 3);
+                bestValue = high;
             }
-            if (v < r[worst]) {
-                worst = i;
+            double low = Math.min(Math.min(v0, v1), Math.min(v2, v3));
+            if (low < worstValue) {
+                worst = i + (v0 == low ? 0 : v1 == low ? 1 : v2 == low ? 2 : 3);
+                worstValue = low;
             }
         }
+        for (; i < count; i++) {
+            double v = r[i];
+            s0 += v;
+            positive += v > 0 ? 1 : 0;
+            if (v > bestValue) {
+                best = i;
+                bestValue = v;
+            }
+            if (v < worstValue) {
+                worst = i;
+                worstValue = v;
+            }
+        }
+        double sum = (s0 + s1) + (s2 + s3);
         double mean = sum / count;
         double excessMean = mean - rfDaily;
+        // Second pass, two interleaved accumulators per sum; min(e, 0)² is e² for losing days and +0 otherwise
+        // (branch-free: whether a day is below the risk-free rate is a coin toss the predictor cannot learn).
         double squares = 0;
         double excessSquares = 0;
         double downsideSquares = 0;
-        for (double v : r) {
+        double squaresB = 0;
+        double excessSquaresB = 0;
+        double downsideSquaresB = 0;
+        int j = 0;
+        for (; j + 1 < count; j += 2) {
+            double v = r[j];
             double d = v - mean;
-            squares += d * d;
             double e = v - rfDaily;
             double de = e - excessMean;
+            double down = Math.min(e, 0);
+            squares += d * d;
             excessSquares += de * de;
-            if (e < 0) {
-                downsideSquares += e * e;
-            }
+            downsideSquares += down * down;
+            double w = r[j + 1];
+            double dw = w - mean;
+            double ew = w - rfDaily;
+            double dew = ew - excessMean;
+            double downw = Math.min(ew, 0);
+            squaresB += dw * dw;
+            excessSquaresB += dew * dew;
+            downsideSquaresB += downw * downw;
         }
+        for (; j < count; j++) {
+            double v = r[j];
+            double d = v - mean;
+            double e = v - rfDaily;
+            double de = e - excessMean;
+            double down = Math.min(e, 0);
+            squares += d * d;
+            excessSquares += de * de;
+            downsideSquares += down * down;
+        }
+        squares += squaresB;
+        excessSquares += excessSquaresB;
+        downsideSquares += downsideSquaresB;
         double volatility = Math.sqrt(squares / (count - 1)) * ANNUALISE;
         double excessDeviation = Math.sqrt(excessSquares / (count - 1));
         double sharpe = excessDeviation == 0 ? 0 : excessMean / excessDeviation * ANNUALISE;
@@ -187,15 +249,25 @@ public final class ReturnStatistics {
         int worstPeak = 0;
         int trough = 0;
         double depth = 0;
+        double peakValue = p[0];
+        // A bar can only deepen the drawdown if p[i] / peak < 1 + depth; the exact division and comparison run only
+        // below that level (widened by 1e-12 of the peak, far more than any rounding), so the result is the same as
+        // dividing every bar.
+        double candidate = peakValue * ((1 + depth) + 1e-12);
         for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[peak]) {
+            double v = p[i];
+            if (v > peakValue) {
                 peak = i;
-            }
-            double dd = p[i] / p[peak] - 1;
-            if (dd < depth) {
-                depth = dd;
-                worstPeak = peak;
-                trough = i;
+                peakValue = v;
+                candidate = peakValue * ((1 + depth) + 1e-12);
+            } else if (v <= candidate) {
+                double dd = v / peakValue - 1;
+                if (dd < depth) {
+                    depth = dd;
+                    worstPeak = peak;
+                    trough = i;
+                    candidate = peakValue * ((1 + depth) + 1e-12);
+                }
             }
         }
         if (depth == 0) {

@@ -145,7 +145,8 @@ public final class Volatility {
      * Average true range with Wilder smoothing (TA-Lib {@code ATR}). The true range of bar {@code i ≥ 1} is
      * {@code TR = max(high − low, |high − close[i-1]|, |low − close[i-1]|)}; bar 0 has none. The first ATR, at index
      * {@code period}, is the mean of {@code TR[1..period]}; then {@code ATR[i] = (ATR[i-1]·(period − 1) + TR[i]) /
-     * period}. Period 1 gives the true range itself.
+     * period}, computed as {@code ATR[i-1]·((period − 1)/period) + TR[i]·(1/period)} four bars at a time (equal up to
+     * rounding; see {@code MovingAverages.smooth}). Period 1 gives the true range itself.
      *
      * <p>ta4j counts {@code high − low} as the true range of bar 0 and seeds its smoothing there, so it converges to
      * this value geometrically (factor {@code (period − 1)/period} per bar).
@@ -183,12 +184,11 @@ public final class Volatility {
         sum += trueRange(high[first], low[first], close[first - 1]);
         double atr = sum / period;
         out[first] = atr;
-        double decay = (period - 1.0) / period;
-        double inv = 1.0 / period;
+        // True ranges first (an independent, vectorisable pass), then the smoothing in place, four bars at a time.
         for (int i = first + 1; i < n; i++) {
-            atr = atr * decay + trueRange(high[i], low[i], close[i - 1]) * inv;
-            out[i] = atr;
+            out[i] = trueRange(high[i], low[i], close[i - 1]);
         }
+        MovingAverages.smooth(out, out, first + 1, n, atr, 1.0 / period, (period - 1.0) / period);
     }
 
     // ---------------------------------------------------------------- Donchian

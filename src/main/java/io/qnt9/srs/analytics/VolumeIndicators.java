@@ -45,12 +45,30 @@ public final class VolumeIndicators {
         if (n == 0) {
             return;
         }
-        double obv = volume[0];
-        out[0] = obv;
+        // Signed volumes first (independent per bar), then a running sum four bars at a time: the partial sums inside
+        // a block do not depend on the previous block, so the loop-carried chain is one add per four bars. The sums
+        // are of whole numbers below 2^53, hence exact in any order: the result is bit-for-bit the sequential one.
+        out[0] = volume[0];
         for (int i = 1; i < n; i++) {
             double d = close[i] - close[i - 1];
             double v = volume[i];
-            obv += d > 0 ? v : d < 0 ? -v : 0;
+            out[i] = d > 0 ? v : d < 0 ? -v : 0;
+        }
+        double obv = out[0];
+        int i = 1;
+        for (; i + 3 < n; i += 4) {
+            double s0 = out[i];
+            double s1 = s0 + out[i + 1];
+            double s2 = s1 + out[i + 2];
+            double s3 = s2 + out[i + 3];
+            out[i] = obv + s0;
+            out[i + 1] = obv + s1;
+            out[i + 2] = obv + s2;
+            obv += s3;
+            out[i + 3] = obv;
+        }
+        for (; i < n; i++) {
+            obv += out[i];
             out[i] = obv;
         }
     }
