@@ -3,8 +3,10 @@ package io.qnt9.srs.search;
 import io.qnt9.srs.marketdata.Instrument;
 import io.qnt9.srs.marketdata.Isin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -27,18 +29,21 @@ final class SearchIndex {
 
     private static final Pattern WKN = Pattern.compile("[A-Z0-9]{6}");
     private static final int FUZZY_MIN_LENGTH = 4;
+    private static final byte NEAR = 1;
+    private static final byte FAR = 2;
 
     private final Entry[] entries;
+    /** Every distinct word of every name, once: names share words ("Inc", "Holdings", "Capital"…). */
+    private final String[] vocabulary;
+
+    private final long[] vocabularyLetters;
     final long version;
 
-    /** One instrument, folded once; the letter sets let a query skip names that cannot match before any string test. */
-    record Entry(
-            Instrument instrument,
-            String symbolFolded,
-            String nameFolded,
-            String[] words,
-            long nameLetters,
-            long[] wordLetters) {}
+    /**
+     * One instrument, folded once: its name's words as indexes into the vocabulary, and the name's letter set, which
+     * lets a query skip names that cannot match before any string test.
+     */
+    record Entry(Instrument instrument, String symbolFolded, String nameFolded, int[] words, long nameLetters) {}
 
     enum MatchType {
         ISIN,
@@ -66,16 +71,23 @@ final class SearchIndex {
     SearchIndex(List<Instrument> instruments, long version) {
         this.version = version;
         this.entries = new Entry[instruments.size()];
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> vocabulary = new ArrayList<>();
         for (int i = 0; i < entries.length; i++) {
             Instrument in = instruments.get(i);
             String name = Text.fold(in.name());
-            String[] words = Text.words(name).toArray(String[]::new);
-            long[] wordLetters = new long[words.length];
-            for (int w = 0; w < words.length; w++) {
-                wordLetters[w] = Text.letters(words[w]);
-            }
-            entries[i] =
-                    new Entry(in, in.symbol().toLowerCase(Locale.ROOT), name, words, Text.letters(name), wordLetters);
+            int[] words = Text.words(name).stream()
+                    .mapToInt(w -> ids.computeIfAbsent(w, k -> {
+                        vocabulary.add(k);
+                        return vocabulary.size() - 1;
+                    }))
+                    .toArray();
+            entries[i] = new Entry(in, in.symbol().toLowerCase(Locale.ROOT), name, words, Text.letters(name));
+        }
+        this.vocabulary = vocabulary.toArray(String[]::new);
+        this.vocabularyLetters = new long[this.vocabulary.length];
+        for (int w = 0; w < this.vocabulary.length; w++) {
+            vocabularyLetters[w] = Text.letters(this.vocabulary[w]);
         }
     }
 
@@ -107,6 +119,10 @@ final class SearchIndex {
         boolean fuzzy = folded.length() >= FUZZY_MIN_LENGTH && words.length > 0;
         // Exact name matches need every letter of the query in the name; a fuzzy one at most one absent per word.
         int absentAllowed = fuzzy ? words.length : 0;
+
+        // Whether query word k is within one typo of vocabulary word w: 0 not yet known, else NEAR or FAR. Each
+        // distinct name word is compared once per query, however many names share it.
+        byte[][] near = fuzzy ? new byte[words.length][vocabulary.length] : null;
 
         // Keep the best `limit` hits in a small sorted array; no per-entry allocation for non-matches.
         Hit[] top = new Hit[limit];
@@ -142,7 +158,7 @@ final class SearchIndex {
             } else if (folded.length() >= 2 && absent == 0 && e.nameFolded().contains(folded)) {
                 score = 300;
                 how = MatchType.NAME_CONTAINS;
-            } else if (fuzzy && allWordsNear(words, e)) {
+            } else if (fuzzy && allWordsNear(words, e.words(), near)) {
                 score = 200;
                 how = MatchType.NAME_FUZZY;
             }
@@ -186,11 +202,11 @@ final class SearchIndex {
         return in.symbol().compareTo(other.instrument().symbol()) < 0;
     }
 
-    private static boolean allWordsStartWords(String[] query, String[] name) {
+    private boolean allWordsStartWords(String[] query, int[] name) {
         for (String q : query) {
             boolean found = false;
-            for (String w : name) {
-                if (w.startsWith(q)) {
+            for (int w : name) {
+                if (vocabulary[w].startsWith(q)) {
                     found = true;
                     break;
                 }
@@ -214,21 +230,22 @@ final class SearchIndex {
 
     /**
      * Every query word is within one edit of a name word, or of the start of a longer name word (still typing). One
-     * edit leaves at most one of the query word's letters absent from the name word, which rules out most pairs
-     * before any character is compared.
+     * edit leaves at most one of the query word's characters absent from the name word, which rules out most pairs
+     * before the edit distance is computed; {@code near} remembers each answer for the rest of the query.
      */
-    private static boolean allWordsNear(String[] query, Entry entry) {
-        String[] name = entry.words();
-        long[] nameLetters = entry.wordLetters();
+    private boolean allWordsNear(String[] query, int[] name, byte[][] near) {
         for (int k = 0; k < query.length; k++) {
             String q = query[k];
+            byte[] known = near[k];
             boolean found = false;
-            for (int j = 0; j < name.length; j++) {
-                if (Text.absent(q, nameLetters[j]) > 1) {
-                    continue;
+            for (int w : name) {
+                if (known[w] == 0) {
+                    String word = vocabulary[w];
+                    boolean isNear = Text.absent(q, vocabularyLetters[w]) <= 1
+                            && (Text.withinOneEdit(q, word) || (q.length() >= FUZZY_MIN_LENGTH && nearPrefix(q, word)));
+                    known[w] = isNear ? NEAR : FAR;
                 }
-                String w = name[j];
-                if (Text.withinOneEdit(q, w) || (q.length() >= FUZZY_MIN_LENGTH && nearPrefix(q, w))) {
+                if (known[w] == NEAR) {
                     found = true;
                     break;
                 }
