@@ -8,10 +8,12 @@ import io.qnt9.srs.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +29,18 @@ class OperationsEndToEndTests {
     int port;
 
     HttpTestClient http;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void withoutAnOtlpEndpointThereIsNoTracerAtAll() {
+        // Not merely "not exported": a tracer that records spans nobody reads costs throughput on every request.
+        assertThat(context.getBeansOfType(io.micrometer.tracing.Tracer.class).values())
+                .allMatch(tracer -> tracer == io.micrometer.tracing.Tracer.NOOP);
+        assertThat(context.getBeanNamesForType(io.opentelemetry.api.OpenTelemetry.class))
+                .isEmpty();
+    }
 
     @BeforeEach
     void client() {

@@ -17,7 +17,13 @@ class TracingEnvironmentTests {
 
     @Test
     void withoutAnEndpointNothingIsTracedOrExported() {
-        assertThat(settings(Map.of())).containsExactly(Map.entry("management.tracing.export.enabled", false));
+        Map<String, Object> off = settings(Map.of());
+        assertThat(off).containsEntry("management.tracing.export.enabled", false);
+        assertThat(off.get("spring.autoconfigure.exclude").toString().split(","))
+                .contains(TracingEnvironment.EXEMPLARS)
+                .contains(
+                        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+                        "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration");
         assertThat(settings(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "  ")))
                 .containsEntry("management.tracing.export.enabled", false);
     }
@@ -29,7 +35,8 @@ class TracingEnvironmentTests {
                 .containsEntry(
                         "management.opentelemetry.tracing.export.otlp.endpoint",
                         "http://otel-collector.monitoring:4318/v1/traces")
-                .containsEntry("management.tracing.sampling.probability", "0.1");
+                .containsEntry("management.tracing.sampling.probability", "0.1")
+                .containsEntry("spring.autoconfigure.exclude", TracingEnvironment.EXEMPLARS);
     }
 
     @Test
