@@ -1,5 +1,6 @@
 package io.qnt9.srs.analytics;
 
+import io.qnt9.srs.bench.Synthetic;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -167,19 +168,13 @@ public class AnalyticsBenchmark {
             days[i] = (int) day.toEpochDay();
             day = day.plusDays(1);
             double o = price;
-            price *= Math.exp((0.08 - 0.02) * dt + 0.2 * Math.sqrt(dt) * gaussian(rnd));
+            price *= Math.exp((0.08 - 0.02) * dt + 0.2 * Math.sqrt(dt) * Synthetic.gaussian(rnd));
             open[i] = o;
             close[i] = price;
-            high[i] = Math.max(o, price) * (1 + 0.005 * Math.abs(gaussian(rnd)));
-            low[i] = Math.min(o, price) * (1 - 0.005 * Math.abs(gaussian(rnd)));
+            high[i] = Math.max(o, price) * (1 + 0.005 * Math.abs(Synthetic.gaussian(rnd)));
+            low[i] = Math.min(o, price) * (1 - 0.005 * Math.abs(Synthetic.gaussian(rnd)));
             volume[i] = 1_000_000L + rnd.nextLong(4_000_000L);
         }
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u = rnd.nextDouble();
-        double v = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
     // ------------------------------------------------------------ SMA(50)

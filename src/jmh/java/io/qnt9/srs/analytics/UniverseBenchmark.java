@@ -1,7 +1,6 @@
 package io.qnt9.srs.analytics;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
+import io.qnt9.srs.bench.Synthetic;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -69,7 +68,7 @@ public class UniverseBenchmark {
 
     @Setup
     public void generate() {
-        days = tradingDays(BARS);
+        days = Synthetic.tradingDays(BARS);
         SplittableRandom seeds = new SplittableRandom(20_261_125L);
         universe = new BarColumns[INSTRUMENTS];
         for (int k = 0; k < INSTRUMENTS; k++) {
@@ -107,32 +106,14 @@ public class UniverseBenchmark {
         double level = 20 + 180 * rnd.nextDouble();
         for (int i = 0; i < BARS; i++) {
             double o = level;
-            level *= Math.exp(mu + sigma * gaussian(rnd));
+            level *= Math.exp(mu + sigma * Synthetic.gaussian(rnd));
             open[i] = o;
             close[i] = level;
-            high[i] = Math.max(o, level) * (1 + 0.005 * Math.abs(gaussian(rnd)));
-            low[i] = Math.min(o, level) * (1 - 0.005 * Math.abs(gaussian(rnd)));
+            high[i] = Math.max(o, level) * (1 + 0.005 * Math.abs(Synthetic.gaussian(rnd)));
+            low[i] = Math.min(o, level) * (1 - 0.005 * Math.abs(Synthetic.gaussian(rnd)));
             volume[i] = 500_000L + rnd.nextLong(5_000_000L);
         }
         return new BarColumns(open, high, low, close, volume);
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u = 1 - rnd.nextDouble();
-        double v = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-
-    static int[] tradingDays(int n) {
-        int[] out = new int[n];
-        LocalDate d = LocalDate.of(2010, 1, 4);
-        for (int i = 0; i < n; ) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                out[i++] = (int) d.toEpochDay();
-            }
-            d = d.plusDays(1);
-        }
-        return out;
     }
 
     /** One pass over the whole universe: all indicators and all statistics of every instrument, on every core. */

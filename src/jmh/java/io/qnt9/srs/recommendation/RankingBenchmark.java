@@ -1,8 +1,7 @@
 package io.qnt9.srs.recommendation;
 
+import io.qnt9.srs.bench.Synthetic;
 import io.qnt9.srs.marketdata.DailySeries;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +47,7 @@ public class RankingBenchmark {
 
     @Setup
     public void generate() {
-        int[] days = tradingDays(BARS);
+        int[] days = Synthetic.tradingDays(BARS);
         long[] volume = new long[BARS];
         Arrays.fill(volume, 1_000_000L);
         SplittableRandom seeds = new SplittableRandom(20_261_124L);
@@ -66,29 +65,10 @@ public class RankingBenchmark {
         double[] p = new double[days.length];
         double level = 20 + 180 * rnd.nextDouble();
         for (int i = 0; i < p.length; i++) {
-            level *= Math.exp(mu + sigma * gaussian(rnd));
+            level *= Math.exp(mu + sigma * Synthetic.gaussian(rnd));
             p[i] = level;
         }
         return DailySeries.of(symbol, days, p, p, p, p, p, volume);
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        // Box–Muller; SplittableRandom has no nextGaussian on Java 17
-        double u = 1 - rnd.nextDouble();
-        double v = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-
-    static int[] tradingDays(int n) {
-        int[] days = new int[n];
-        LocalDate d = LocalDate.of(2010, 1, 4);
-        for (int i = 0; i < n; ) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days[i++] = (int) d.toEpochDay();
-            }
-            d = d.plusDays(1);
-        }
-        return days;
     }
 
     /** One ranking pass: every instrument's latest score, in parallel, as the service's ranking does. */
