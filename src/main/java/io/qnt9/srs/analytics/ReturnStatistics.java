@@ -96,7 +96,8 @@ public final class ReturnStatistics {
      *   <li>{@code totalReturn = p[n-1] / p[0] − 1};
      *   <li>{@code cagr = (p[n-1] / p[0])^(365.25 / (d[n-1] − d[0])) − 1};
      *   <li>{@code annualizedVolatility = std(r) · √252} (sample std);
-     *   <li>{@code sharpeRatio = mean(e) / std(e) · √252};
+     *   <li>{@code sharpeRatio = mean(e) / std(e) · √252}, where {@code std(e) = std(r)} because {@code rf_d} is a
+     *       constant (one deviation serves both);
      *   <li>{@code annualizedDownsideDeviation = sqrt(Σ min(0, e)² / N) · √252} (all days in the denominator, target =
      *       the risk-free rate) and {@code sortinoRatio = mean(e) · √252 / annualizedDownsideDeviation};
      *   <li>maximum drawdown: the minimum over {@code i} of {@code p[i] / max(p[0..i]) − 1}, see {@link Drawdown};
@@ -177,46 +178,34 @@ public final class ReturnStatistics {
         // Second pass, two interleaved accumulators per sum; min(e, 0)² is e² for losing days and +0 otherwise
         // (branch-free: whether a day is below the risk-free rate is a coin toss the predictor cannot learn).
         double squares = 0;
-        double excessSquares = 0;
         double downsideSquares = 0;
         double squaresB = 0;
-        double excessSquaresB = 0;
         double downsideSquaresB = 0;
         int j = 0;
         for (; j + 1 < count; j += 2) {
             double v = r[j];
             double d = v - mean;
-            double e = v - rfDaily;
-            double de = e - excessMean;
-            double down = Math.min(e, 0);
+            double down = Math.min(v - rfDaily, 0);
             squares += d * d;
-            excessSquares += de * de;
             downsideSquares += down * down;
             double w = r[j + 1];
             double dw = w - mean;
-            double ew = w - rfDaily;
-            double dew = ew - excessMean;
-            double downw = Math.min(ew, 0);
+            double downw = Math.min(w - rfDaily, 0);
             squaresB += dw * dw;
-            excessSquaresB += dew * dew;
             downsideSquaresB += downw * downw;
         }
         for (; j < count; j++) {
             double v = r[j];
             double d = v - mean;
-            double e = v - rfDaily;
-            double de = e - excessMean;
-            double down = Math.min(e, 0);
+            double down = Math.min(v - rfDaily, 0);
             squares += d * d;
-            excessSquares += de * de;
             downsideSquares += down * down;
         }
         squares += squaresB;
-        excessSquares += excessSquaresB;
         downsideSquares += downsideSquaresB;
-        double volatility = Math.sqrt(squares / (count - 1)) * ANNUALISE;
-        double excessDeviation = Math.sqrt(excessSquares / (count - 1));
-        double sharpe = excessDeviation == 0 ? 0 : excessMean / excessDeviation * ANNUALISE;
+        double deviation = Math.sqrt(squares / (count - 1));
+        double volatility = deviation * ANNUALISE;
+        double sharpe = deviation == 0 ? 0 : excessMean / deviation * ANNUALISE;
         double downside = Math.sqrt(downsideSquares / count) * ANNUALISE;
         double sortino = downside == 0 ? 0 : excessMean * ANNUALISE / downside;
 
