@@ -57,14 +57,17 @@ final class Text {
     static long letters(String folded) {
         long mask = 0;
         for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                mask |= 1L << (c - 'a');
-            } else if (c >= '0' && c <= '9') {
-                mask |= 1L << (26 + c - '0');
-            }
+            mask |= bit(folded.charAt(i));
         }
         return mask;
+    }
+
+    /** The bit of an ASCII lower-case letter or digit in a {@link #letters} set; 0 for any other character. */
+    private static long bit(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return 1L << (c - 'a');
+        }
+        return c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 0;
     }
 
     /**
@@ -76,9 +79,7 @@ final class Text {
     static int absent(String query, long textLetters) {
         int absent = 0;
         for (int i = 0; i < query.length(); i++) {
-            char c = query.charAt(i);
-            long bit = c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 0;
-            if ((bit & ~textLetters) != 0) {
+            if ((bit(query.charAt(i)) & ~textLetters) != 0) {
                 absent++;
             }
         }
