@@ -4,9 +4,13 @@ import io.qnt9.srs.system.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -28,8 +32,12 @@ class Passwords {
 
     private final PasswordEncoder encoder;
     private final Semaphore permits;
-    /** Compared against when the account does not exist, so that both cases cost the same time. */
-    private final String decoy;
+    /**
+     * Compared against when the account does not exist, so that both cases cost the same time. Hashing it takes a
+     * quarter of a second of a cold JVM, so it is computed on a background thread once the application is ready
+     * (or by the first caller, whichever comes first), not on the start-up path.
+     */
+    private final FutureTask<String> decoy;
 
     Passwords(AccountProperties properties) {
         String defaultId = "argon2";
@@ -43,7 +51,27 @@ class Passwords {
         int configured = properties.signin().maxConcurrentHashes();
         this.permits = new Semaphore(
                 configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors(), true);
-        this.decoy = encoder.encode("decoy-password-that-matches-nothing");
+        this.decoy = new FutureTask<>(() -> encoder.encode("decoy-password-that-matches-nothing"));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareDecoy() {
+        Thread thread = new Thread(decoy, "password-decoy");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The decoy hash; runs the hashing here if the background thread has not started it yet. */
+    String decoy() {
+        decoy.run(); // no-op when already running or done
+        try {
+            return decoy.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the decoy password hash", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not prepare the decoy password hash", e.getCause());
+        }
     }
 
     String hash(String raw) {
@@ -53,7 +81,8 @@ class Passwords {
     /** Whether {@code raw} matches {@code hash}; a null hash (no such account) costs the same and never matches. */
     boolean matches(String raw, String hash) {
         if (hash == null) {
-            bounded(() -> encoder.matches(raw == null ? "" : raw, decoy));
+            String decoyHash = decoy();
+            bounded(() -> encoder.matches(raw == null ? "" : raw, decoyHash));
             return false;
         }
         return raw != null && bounded(() -> encoder.matches(raw, hash));

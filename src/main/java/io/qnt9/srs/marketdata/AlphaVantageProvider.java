@@ -35,15 +35,29 @@ class AlphaVantageProvider implements MarketDataProvider {
 
     private final ProviderProperties properties;
     private final ObjectMapper json;
-    private final HttpClient client;
+    /** Created on the first call: the provider is off by default, and a JDK HTTP client costs start-up time. */
+    private volatile HttpClient client;
 
     AlphaVantageProvider(ProviderProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(properties.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -81,7 +95,7 @@ class AlphaVantageProvider implements MarketDataProvider {
         int attempts = Math.max(1, properties.maxAttempts());
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 200) {
                     return response.body();

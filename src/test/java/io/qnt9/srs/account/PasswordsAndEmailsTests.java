@@ -24,6 +24,31 @@ class PasswordsAndEmailsTests {
     }
 
     @Test
+    void theDecoyHashIsReadyWithoutStartUpWorkAndNeverMatches() throws Exception {
+        Passwords passwords = new Passwords(new AccountProperties(null, null, null));
+        // Before the application is ready nobody has hashed the decoy; the first caller does it itself.
+        String first = passwords.decoy();
+        assertThat(first).startsWith("{argon2}$argon2id$");
+        passwords.prepareDecoy(); // the background thread finds the work done
+        assertThat(passwords.decoy()).isSameAs(first);
+
+        // An unknown account (null hash) never matches, whatever the password, including the decoy's own.
+        assertThat(passwords.matches("decoy-password-that-matches-nothing", null))
+                .isFalse();
+        assertThat(passwords.matches(null, null)).isFalse();
+        String hash = passwords.hash("correct horse battery");
+        assertThat(passwords.matches("correct horse battery", hash)).isTrue();
+        assertThat(passwords.matches("correct horse batterz", hash)).isFalse();
+    }
+
+    @Test
+    void theDecoyIsHashedInTheBackgroundOnceTheApplicationIsReady() throws Exception {
+        Passwords passwords = new Passwords(new AccountProperties(null, null, null));
+        passwords.prepareDecoy();
+        assertThat(passwords.decoy()).startsWith("{argon2}$argon2id$");
+    }
+
+    @Test
     void addressesAreTrimmedLowerCasedAndPlausible() {
         assertThat(Emails.normalise("  Ada@Example.COM ")).isEqualTo("ada@example.com");
         assertThat(Emails.isValid("ada@example.com")).isTrue();
