@@ -13,7 +13,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -107,14 +106,8 @@ class InstrumentController {
     @Operation(summary = "Daily bars in a date range (JSON; send Accept: text/csv for CSV)")
     BarsResponse bars(
             @Parameter(example = "AAPL") @PathVariable String symbol,
-            @Parameter(example = "2014-01-01")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate start,
-            @Parameter(example = "2014-12-31")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate end) {
+            @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
+            @Parameter(example = "2014-12-31") @RequestParam(required = false) LocalDate end) {
         DailySeries s = range(symbol, start, end);
         List<Bar> bars = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
@@ -127,8 +120,8 @@ class InstrumentController {
     @GetMapping(value = "/instruments/{symbol}/bars", produces = TEXT_CSV)
     ResponseEntity<String> barsCsv(
             @PathVariable String symbol,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+            @RequestParam(required = false) LocalDate start,
+            @RequestParam(required = false) LocalDate end) {
         DailySeries s = range(symbol, start, end);
         StringBuilder csv = new StringBuilder(64 * (s.size() + 1));
         csv.append("date,open,high,low,close,adj_close,volume\n");

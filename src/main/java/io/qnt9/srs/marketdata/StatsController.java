@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,14 +78,8 @@ class StatsController {
                     + " no data in the range.")
     Stats stats(
             @Parameter(example = "AAPL") @RequestParam String ticker,
-            @Parameter(example = "2014-01-01")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate start,
-            @Parameter(example = "2014-12-31")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate end) {
+            @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
+            @Parameter(example = "2014-12-31") @RequestParam(required = false) LocalDate end) {
         checkRange(start, end);
         return compute(symbolParameter(ticker, "ticker"), "ticker", start, end, false);
     }
@@ -151,8 +144,8 @@ class StatsController {
                     + " ticker with the widest range.")
     CompareResponse compare(
             @Parameter(example = "AAPL,MSFT") @RequestParam String tickers,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+            @RequestParam(required = false) LocalDate start,
+            @RequestParam(required = false) LocalDate end) {
         checkRange(start, end);
         Set<String> symbols = new LinkedHashSet<>();
         for (String raw : tickers.split(",")) {

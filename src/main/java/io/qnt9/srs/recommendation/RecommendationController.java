@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +38,7 @@ class RecommendationController {
             description = "Uses only bars up to asOf (default: the latest bar). 422 when there is too little history.")
     Recommendation recommendation(
             @Parameter(example = "AAPL") @PathVariable String symbol,
-            @Parameter(example = "2016-06-30")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate asOf) {
+            @Parameter(example = "2016-06-30") @RequestParam(required = false) LocalDate asOf) {
         return recommendations.recommend(Symbols.require(symbol, "symbol"), asOf);
     }
 
@@ -53,8 +49,8 @@ class RecommendationController {
                     + " buy-and-hold and the benchmark. mode: long_flat (default) or long_short.")
     BacktestReport backtest(
             @Parameter(example = "AAPL") @PathVariable String symbol,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
+            @RequestParam(required = false) LocalDate start,
+            @RequestParam(required = false) LocalDate end,
             @Parameter(description = "0 to 1000 basis points per unit of position traded")
                     @RequestParam(defaultValue = "5")
                     double costBps,

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,14 +80,8 @@ class IndicatorController {
     IndicatorResponse indicators(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2") @RequestParam String names,
-            @Parameter(example = "2017-01-01")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate start,
-            @Parameter(example = "2017-12-31")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate end) {
+            @Parameter(example = "2017-01-01") @RequestParam(required = false) LocalDate start,
+            @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end) {
         Table t = compute(symbol, names, start, end);
         List<LocalDate> dates = new ArrayList<>(t.to() - t.from());
         for (int i = t.from(); i < t.to(); i++) {
@@ -112,8 +105,8 @@ class IndicatorController {
     ResponseEntity<String> indicatorsCsv(
             @PathVariable String symbol,
             @RequestParam String names,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+            @RequestParam(required = false) LocalDate start,
+            @RequestParam(required = false) LocalDate end) {
         Table t = compute(symbol, names, start, end);
         StringBuilder csv = new StringBuilder("date");
         t.columns().keySet().forEach(c -> csv.append(',').append(c));

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -98,14 +97,8 @@ class StatisticsController {
                     + " rolling volatility, Sharpe and beta. includeReturns: add the daily simple and log returns.")
     StatisticsResponse statistics(
             @Parameter(example = "AAPL") @PathVariable String symbol,
-            @Parameter(example = "2014-01-01")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate start,
-            @Parameter(example = "2017-12-31")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate end,
+            @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
+            @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end,
             @Parameter(example = "SPX") @RequestParam(defaultValue = "SPX") String benchmark,
             @Parameter(description = "annual, -0.05 to 0.20", example = "0.02") @RequestParam(defaultValue = "0")
                     double riskFreeRate,

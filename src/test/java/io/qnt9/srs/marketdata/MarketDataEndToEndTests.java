@@ -133,6 +133,13 @@ class MarketDataEndToEndTests {
                 .contains("yyyy-MM-dd");
 
         assertProblem(http.get("/api/stats?ticker=AAPL&end=14/01/2014"), 400, "invalid-parameter");
+        // ISO dates only, strictly: no single-digit month or day, no time or offset.
+        assertProblem(http.get("/api/stats?ticker=AAPL&start=2014-1-2"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/stats?ticker=AAPL&start=2014-01-02T00:00"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/instruments/AAPL/statistics?end=2016-02-30"), 400, "invalid-parameter");
+        assertThat(http.get("/api/stats?ticker=AAPL&start=2014-01-02&end=2014-01-03")
+                        .status())
+                .isEqualTo(200);
         Response reversed = http.get("/api/stats?ticker=AAPL&start=2015-01-01&end=2014-01-01");
         assertProblem(reversed, 400, "invalid-parameter");
         assertThat(reversed.json().get("detail").asString()).contains("must not be after");
