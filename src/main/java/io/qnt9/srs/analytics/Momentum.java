@@ -433,9 +433,27 @@ public final class Momentum {
         int first = rocWarmup(period);
         int warm = Math.min(first, n);
         Arrays.fill(out, 0, warm, Double.NaN);
+        if (n <= first) {
+            return;
+        }
+        // The bases first (out[i] = x[i - period]), then one branch-free loop over the same index of both arrays,
+        // which C2 vectorises (reading x[i - period] while writing out[i] it could not, not knowing that out is not
+        // x). A zero base gives ±∞ or NaN; such a result is noted in the same loop (the division dominates, the check
+        // is free) and only then a second pass applies the zero-base rule. Same operations as the scalar formula, so
+        // the same bits.
+        System.arraycopy(x, 0, out, first, n - first);
+        long nonFinite = 0;
         for (int i = first; i < n; i++) {
-            double base = x[i - period];
-            out[i] = base == 0 ? 0 : (x[i] / base - 1) * 100;
+            double r = (x[i] / out[i] - 1) * 100;
+            out[i] = r;
+            nonFinite |= (long) (r * 0.0 + 1.0) - 1;
+        }
+        if (nonFinite != 0) {
+            for (int i = first; i < n; i++) {
+                if (x[i - period] == 0) {
+                    out[i] = 0;
+                }
+            }
         }
     }
 
@@ -468,8 +486,10 @@ public final class Momentum {
         int n = x.length;
         int warm = Math.min(momentumWarmup(period), n);
         Arrays.fill(out, 0, warm, Double.NaN);
+        // Lagged copy, then a same-index loop that C2 vectorises (see computeRoc).
+        System.arraycopy(x, 0, out, warm, n - warm);
         for (int i = warm; i < n; i++) {
-            out[i] = x[i] - x[i - period];
+            out[i] = x[i] - out[i];
         }
     }
 }
