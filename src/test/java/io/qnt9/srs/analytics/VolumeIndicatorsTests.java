@@ -19,6 +19,37 @@ class VolumeIndicatorsTests {
     }
 
     @Test
+    void obvMatchesTheSequentialTaLibLoopBitForBitOnLongSeries() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int n = 1; n <= 40; n++) {
+            for (int round = 0; round < 3; round++) {
+                double[] close = new double[n];
+                long[] volume = new long[n];
+                for (int i = 0; i < n; i++) {
+                    // Few distinct prices, so that unchanged closes (and −0.0 = 0.0 differences) occur often.
+                    close[i] = rnd.nextInt(4) - 1.5;
+                    volume[i] = rnd.nextInt(5) == 0 ? 0 : rnd.nextLong(1L << 40);
+                }
+                double[] expected = new double[n];
+                double obv = volume[0];
+                expected[0] = obv;
+                for (int i = 1; i < n; i++) {
+                    if (close[i] > close[i - 1]) {
+                        obv += volume[i];
+                    } else if (close[i] < close[i - 1]) {
+                        obv -= volume[i];
+                    }
+                    expected[i] = obv;
+                }
+                assertThat(VolumeIndicators.obv(close, volume)).containsExactly(expected);
+                double[] out = new double[n];
+                java.util.Arrays.fill(out, 42);
+                assertThat(VolumeIndicators.obv(close, volume, out)).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
     void obvOfConstantPricesStaysAtTheFirstVolume() {
         assertThat(VolumeIndicators.obv(new double[] {5, 5, 5}, new long[] {7, 8, 9}))
                 .containsExactly(7, 7, 7);
