@@ -46,32 +46,33 @@ final class Arguments {
 
     /**
      * 0 if every value is finite, non-zero otherwise: one branch-free pass that C2 vectorises (the index is only
-     * searched for when something is wrong). {@code v·0 + 1} is exactly 1 for a finite {@code v} and NaN for NaN and
-     * ±∞, and {@code (long) NaN} is 0, so each term {@code (long) (v·0 + 1) − 1} is 0 or −1. (A scan on the raw bits
-     * ({@code Double.doubleToRawLongBits}) is not vectorised by C2, and a reduction alone in a loop is not either; the
-     * multiply, add and conversion make it one that is.)
+     * searched for when something is wrong). {@code v·0 − 1} is exactly −1 for a finite {@code v} and NaN for NaN and
+     * ±∞, and {@code (long) NaN} is 0, so the AND of the terms {@code (long) (v·0 − 1)} stays −1 exactly when all are
+     * finite. (A scan on the raw bits, {@code Double.doubleToRawLongBits}, is not vectorised by C2, and neither is a
+     * loop that does nothing but a reduction; the multiply, subtract and conversion make it one that is.)
      */
     static long notFinite(double[] values) {
-        long bad = 0;
+        long all = -1;
         for (double v : values) {
-            bad |= (long) (v * 0.0 + 1.0) - 1;
+            all &= (long) (v * 0.0 - 1.0);
         }
-        return bad;
+        return ~all;
     }
 
     /**
      * Rejects anything but finite values greater than 0. Branch-free and vectorised, as {@link #notFinite}: {@code
-     * signum(v) + v·0} is exactly 1 for a finite {@code v > 0}, −1 for a finite negative, 0 for ±0 and NaN for NaN and
-     * ±∞ (whose {@code (long)} is 0), so {@code (long) (signum(v) + v·0) − 1} is 0 only for the values accepted; the
-     * index is only searched for when something is wrong.
+     * signum(v) + v·0} is exactly 1 for a finite {@code v > 0}, −1 for a finite negative, ±0 for ±0 and NaN for NaN and
+     * ±∞, so {@code (long) (signum(v) + v·0 − 2)} is −1 for the values accepted and −2, −3 or 0 ({@code (long) NaN})
+     * otherwise, each with a 0 bit that −1 lacks: the AND of all terms stays −1 exactly when every value is accepted;
+     * the index is only searched for when something is wrong.
      */
     static void positive(String name, double[] values) {
         notNull(name, values);
-        long flags = 0;
+        long all = -1;
         for (double v : values) {
-            flags |= (long) (Math.signum(v) + v * 0.0) - 1;
+            all &= (long) (Math.signum(v) + v * 0.0 - 2.0);
         }
-        if (flags != 0) {
+        if (all != -1) {
             for (int i = 0; i < values.length; i++) {
                 if (!(values[i] > 0) || values[i] == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException(
