@@ -44,13 +44,18 @@ public final class ReturnStatistics {
      */
     public static double[] simpleReturns(double[] prices) {
         Arguments.positive("prices", prices);
-        double[] out = new double[prices.length];
-        if (prices.length > 0) {
-            out[0] = Double.NaN;
+        int n = prices.length;
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
         }
-        for (int i = 1; i < prices.length; i++) {
-            out[i] = prices[i] / prices[i - 1] - 1;
+        // The previous prices first, then a same-index loop, which C2 vectorises (prices[i] / prices[i - 1] it does
+        // not). Same operations, same bits.
+        System.arraycopy(prices, 0, out, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            out[i] = prices[i] / out[i] - 1;
         }
+        out[0] = Double.NaN;
         return out;
     }
 
@@ -121,10 +126,11 @@ public final class ReturnStatistics {
             throw new IllegalArgumentException("statistics need at least 3 prices (2 returns), got " + n);
         }
         int count = n - 1;
-        // Returns in their own loop (independent divisions, vectorisable), then the reductions.
-        double[] r = new double[count];
+        // Returns in their own loop (independent divisions, vectorised over a copy of the previous prices, as in
+        // simpleReturns), then the reductions.
+        double[] r = Arrays.copyOf(p, count);
         for (int i = 0; i < count; i++) {
-            r[i] = p[i + 1] / p[i] - 1;
+            r[i] = p[i + 1] / r[i] - 1;
         }
         // Four partial sums break the loop-carried add chain (the sums then differ from a sequential sum by rounding
         // only); best/worst keep the first index on ties.
@@ -227,7 +233,7 @@ public final class ReturnStatistics {
                 downside,
                 drawdown,
                 calmar,
-                tailRisk(r),
+                tailRisk(r, mean - 1.4 * deviation),
                 new DailyReturn(days[best + 1], r[best]),
                 new DailyReturn(days[worst + 1], r[worst]),
                 (double) positive / count);
@@ -275,18 +281,38 @@ public final class ReturnStatistics {
     // ---------------------------------------------------------------- tail risk
 
     static TailRisk tailRisk(double[] returns) {
+        return tailRisk(returns, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * VaR/CVaR at 95 % and 99 %. {@code guess} is a level expected to lie a little above the 5 % quantile (e.g. the
+     * mean minus 1.4 deviations); when at least as many returns as the quantiles need lie at or below it (and not too
+     * many), only those are kept — in their original order — and sorted, which is far cheaper than a bounded heap over
+     * all returns. They include every order statistic the quantiles use and every return the CVaR averages, so the
+     * results are the same bits either way; any other guess falls back to the heap.
+     */
+    static TailRisk tailRisk(double[] returns, double guess) {
         int n = returns.length;
         double h95 = (n - 1) * 0.05;
         double h99 = (n - 1) * 0.01;
         // The order statistics up to floor(h95) + 1 are all the quantiles need: keep only that many smallest returns.
-        double[] smallest = smallest(returns, Math.min(n, (int) Math.floor(h95) + 2));
+        int needed = Math.min(n, (int) Math.floor(h95) + 2);
+        double[] tail = atOrBelow(returns, guess, needed);
+        double[] smallest;
+        if (tail == null) {
+            tail = returns;
+            smallest = smallest(returns, needed);
+        } else {
+            smallest = tail.clone();
+            Arrays.sort(smallest);
+        }
         double q95 = interpolate(smallest, h95, n);
         double q99 = interpolate(smallest, h99, n);
         double sum95 = 0;
         double sum99 = 0;
         int count95 = 0;
         int count99 = 0;
-        for (double v : returns) {
+        for (double v : tail) {
             if (v <= q95) {
                 sum95 += v;
                 count95++;
@@ -298,6 +324,25 @@ public final class ReturnStatistics {
         }
         // 0.0 − x rather than −x, so that a zero quantile reports 0.0 and not −0.0.
         return new TailRisk(0.0 - q95, 0.0 - sum95 / count95, 0.0 - q99, 0.0 - sum99 / count99);
+    }
+
+    /**
+     * The returns {@code <= level} in their original order if there are at least {@code needed} and at most about
+     * twice as many, otherwise null. With at least {@code needed} of them, the {@code needed} smallest returns are
+     * all among them.
+     */
+    static double[] atOrBelow(double[] returns, double level, int needed) {
+        double[] kept = new double[2 * needed + 16];
+        int count = 0;
+        for (double v : returns) {
+            if (v <= level) {
+                if (count == kept.length) {
+                    return null;
+                }
+                kept[count++] = v;
+            }
+        }
+        return count < needed ? null : Arrays.copyOf(kept, count);
     }
 
     /**

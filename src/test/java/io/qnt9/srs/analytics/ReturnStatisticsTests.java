@@ -105,6 +105,48 @@ class ReturnStatisticsTests {
     }
 
     @Test
+    void simpleReturnsAreTheQuotientMinusOneBitForBitOnEveryLength() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (int n = 0; n <= 40; n++) {
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = rnd.nextDouble(1, 200);
+            }
+            double[] expected = new double[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = i == 0 ? Double.NaN : p[i] / p[i - 1] - 1;
+            }
+            assertThat(ReturnStatistics.simpleReturns(p)).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void tailRiskFromTheReturnsBelowAGuessEqualsTheBoundedHeapBitForBit() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
+        for (int n : new int[] {2, 3, 10, 21, 100, 101, 1_000, 2_519}) {
+            for (int round = 0; round < 5; round++) {
+                double[] r = new double[n];
+                for (int i = 0; i < n; i++) {
+                    // Ties (a coarse grid) in some rounds, fat tails in others.
+                    r[i] = round == 0
+                            ? Math.rint(rnd.nextGaussian() * 3) / 100
+                            : rnd.nextGaussian() * 0.01 * (rnd.nextInt(20) == 0 ? 5 : 1);
+                }
+                TailRisk heap = ReturnStatistics.tailRisk(r);
+                double mean = java.util.Arrays.stream(r).average().orElseThrow();
+                double sd = Math.sqrt(java.util.Arrays.stream(r)
+                                .map(v -> (v - mean) * (v - mean))
+                                .sum()
+                        / Math.max(1, n - 1));
+                // Guesses below the 5 % quantile (heap fallback), about right, and far above it (too many kept).
+                for (double k : new double[] {-10, -3, -1.4, -1, 0, 10}) {
+                    assertThat(ReturnStatistics.tailRisk(r, mean + k * sd)).isEqualTo(heap);
+                }
+            }
+        }
+    }
+
+    @Test
     void quantilesInterpolateFromTheUpperNeighbourWhenTheFractionIsAtLeastOneHalf() {
         // 12 returns: h95 = 11 * 0.05 = 0.55, so q = x1 - (x1 - x0) * (1 - 0.55), as numpy computes it.
         double[] prices = new double[13];
