@@ -20,7 +20,17 @@ public final class VolumeIndicators {
     /** See {@link #obv(double[], long[], double[])}. */
     public static double[] obv(double[] close, long[] volume) {
         Arguments.notNull("close", close);
-        return obv(close, volume, new double[close.length]);
+        if (volume == null || volume.length != close.length) {
+            return obv(close, volume, new double[close.length]); // throws the usual exception
+        }
+        // The output is our own, so the input checks can ride along with the computation (no separate passes):
+        // nobody sees the output of a call that then fails.
+        double[] out = new double[close.length];
+        if (computeObv(close, volume, out) != 0) {
+            Arguments.finite("close", close);
+            Arguments.nonNegative("volume", volume);
+        }
+        return out;
     }
 
     /**
@@ -40,18 +50,28 @@ public final class VolumeIndicators {
         return out;
     }
 
-    static void computeObv(double[] close, long[] volume, double[] out) {
+    /**
+     * Writes the OBV into {@code out} and returns 0 if every close was finite and every volume non-negative; non-zero
+     * means "maybe not" (a bad input, or a price change that overflowed), for callers that have not validated yet.
+     */
+    static long computeObv(double[] close, long[] volume, double[] out) {
         int n = close.length;
         if (n == 0) {
-            return;
+            return 0;
         }
         // Signed volumes first, vectorised: the previous closes are copied into out (so that the loop reads and
         // writes one index; reading close[i - 1] while writing out[i], C2 could not rule out that out is close), then
         // signum(close[i] − close[i-1])·volume[i] without a branch on the coin-toss direction. The difference of two
         // equal closes is +0.0, so an unchanged close adds +0.0, as "unchanged" requires.
+        // The checks ride along: a non-finite close[i] makes the change non-finite, a negative volume has its sign
+        // bit set (bar 0, never a change, is checked on its own).
         System.arraycopy(close, 0, out, 1, n - 1);
+        long good = (long) (close[0] * 0.0 - 1.0) & ~(volume[0] >> 63);
         for (int i = 1; i < n; i++) {
-            out[i] = Math.signum(close[i] - out[i]) * volume[i];
+            double change = close[i] - out[i];
+            long v = volume[i];
+            out[i] = Math.signum(change) * v;
+            good &= (long) (change * 0.0 - 1.0) & ~(v >> 63);
         }
         out[0] = volume[0];
         // Then a running sum eight bars at a time: the partial sums inside a block do not depend on the previous
@@ -83,6 +103,7 @@ public final class VolumeIndicators {
             obv += out[i];
             out[i] = obv;
         }
+        return ~good;
     }
 
     /** Bars needed before the first VWAP value: {@code period - 1}. */

@@ -279,6 +279,49 @@ class MomentumTests {
     }
 
     @Test
+    void rocAndMomentumRejectNonFiniteInputAtAnyPositionInBothOverloads() {
+        for (int n : new int[] {1, 3, 12, 25, 100}) {
+            for (int period : new int[] {1, 10, 30}) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    for (int at : new int[] {0, n / 2, n - 1}) {
+                        double[] x = new double[n];
+                        Arrays.fill(x, 3.5);
+                        x[at] = bad;
+                        String message = "values[" + at + "] is " + bad;
+                        int p = period;
+                        assertThatThrownBy(() -> Momentum.roc(x, p))
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.roc(x, p, new double[n]))
+                                .hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.momentum(x, p)).hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.momentum(x, p, new double[n]))
+                                .hasMessageStartingWith(message);
+                        // The input is reported before a bad period, as always.
+                        assertThatThrownBy(() -> Momentum.roc(x, 0)).hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.momentum(x, 5001)).hasMessageStartingWith(message);
+                    }
+                }
+            }
+        }
+        assertThatThrownBy(() -> Momentum.roc(new double[] {1, 2}, 0))
+                .hasMessage("period must be between 1 and 5000, got 0");
+        assertThatThrownBy(() -> Momentum.momentum(new double[] {1, 2}, 5001))
+                .hasMessage("period must be between 1 and 5000, got 5001");
+        assertThatThrownBy(() -> Momentum.roc(null, 2)).hasMessage("values must not be null");
+        assertThatThrownBy(() -> Momentum.momentum(null, 2)).hasMessage("values must not be null");
+    }
+
+    @Test
+    void resultsThatOverflowFromFiniteInputAreNotMistakenForBadInput() {
+        double big = Double.MAX_VALUE;
+        assertThat(Momentum.momentum(new double[] {-big, big}, 1))
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+        assertThat(Momentum.roc(new double[] {1e-300, 1e300}, 1)).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+        assertThat(Momentum.roc(new double[] {0, -0.0, 5, 0}, 2)).containsExactly(Double.NaN, Double.NaN, 0, 0);
+    }
+
+    @Test
     void momentumIsTheDifferenceOverThePeriod() {
         assertThat(Momentum.momentum(new double[] {10, 11, 12, 9.5}, 2))
                 .containsExactly(new double[] {Double.NaN, Double.NaN, 12 - 10, 9.5 - 11}, within(EPS));
