@@ -129,16 +129,21 @@ public final class ReturnStatistics {
         // Returns in their own loop (independent divisions, vectorised over a copy of the previous prices, as in
         // simpleReturns), then the reductions.
         double[] r = Arrays.copyOf(p, count);
+        // The division bounds this vectorised loop, so counting the positive days here is free: signum(v) + 1 is 2
+        // for v > 0 and 0 or 1 otherwise, halved (>> 1) to 1 or 0.
+        long positive = 0;
         for (int i = 0; i < count; i++) {
-            r[i] = p[i + 1] / r[i] - 1;
+            double v = p[i + 1] / r[i] - 1;
+            r[i] = v;
+            positive += (long) (Math.signum(v) + 1.0) >> 1;
         }
         // Four partial sums break the loop-carried add chain (the sums then differ from a sequential sum by rounding
-        // only); best/worst keep the first index on ties.
+        // only). Best/worst: a new extreme is rare after the first bars, so these branches are predictable; the strict
+        // comparisons keep the first index on ties.
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int positive = 0;
         int best = 0;
         int worst = 0;
         double bestValue = r[0];
@@ -153,22 +158,42 @@ public final class ReturnStatistics {
             s1 += v1;
             s2 += v2;
             s3 += v3;
-            positive += (v0 > 0 ? 1 : 0) + (v1 > 0 ? 1 : 0) + (v2 > 0 ? 1 : 0) + (v3 > 0 ? 1 : 0);
-            double high = Math.max(Math.max(v0, v1), Math.max(v2, v3));
-            if (high > bestValue) {
-                best = i + (v0 == high ? 0 : v1 == high ? 1 : v2 == high ? 2 : 3);
-                bestValue = high;
+            if (v0 > bestValue) {
+                best = i;
+                bestValue = v0;
             }
-            double low = Math.min(Math.min(v0, v1), Math.min(v2, v3));
-            if (low < worstValue) {
-                worst = i + (v0 == low ? 0 : v1 == low ? 1 : v2 == low ? 2 : 3);
-                worstValue = low;
+            if (v1 > bestValue) {
+                best = i + 1;
+                bestValue = v1;
+            }
+            if (v2 > bestValue) {
+                best = i + 2;
+                bestValue = v2;
+            }
+            if (v3 > bestValue) {
+                best = i + 3;
+                bestValue = v3;
+            }
+            if (v0 < worstValue) {
+                worst = i;
+                worstValue = v0;
+            }
+            if (v1 < worstValue) {
+                worst = i + 1;
+                worstValue = v1;
+            }
+            if (v2 < worstValue) {
+                worst = i + 2;
+                worstValue = v2;
+            }
+            if (v3 < worstValue) {
+                worst = i + 3;
+                worstValue = v3;
             }
         }
         for (; i < count; i++) {
             double v = r[i];
             s0 += v;
-            positive += v > 0 ? 1 : 0;
             if (v > bestValue) {
                 best = i;
                 bestValue = v;
@@ -181,34 +206,50 @@ public final class ReturnStatistics {
         double sum = (s0 + s1) + (s2 + s3);
         double mean = sum / count;
         double excessMean = mean - rfDaily;
-        // Second pass, two interleaved accumulators per sum; min(e, 0)² is e² for losing days and +0 otherwise
-        // (branch-free: whether a day is below the risk-free rate is a coin toss the predictor cannot learn).
-        double squares = 0;
-        double downsideSquares = 0;
-        double squaresB = 0;
-        double downsideSquaresB = 0;
+        // Second pass, four interleaved accumulators per sum. Downside: with e = v − rf_d, e − |e| is exactly
+        // 2·min(e, 0) (2e for a losing day, 0 otherwise), so Σ min(e, 0)² = Σ (e − |e|)² / 4 — branch-free (whether a
+        // day is below the risk-free rate is a coin toss the predictor cannot learn) and without Math.min's NaN/−0
+        // handling; scaling by 4 is exact.
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        double w0 = 0;
+        double w1 = 0;
+        double w2 = 0;
+        double w3 = 0;
         int j = 0;
-        for (; j + 1 < count; j += 2) {
-            double v = r[j];
-            double d = v - mean;
-            double down = Math.min(v - rfDaily, 0);
-            squares += d * d;
-            downsideSquares += down * down;
-            double w = r[j + 1];
-            double dw = w - mean;
-            double downw = Math.min(w - rfDaily, 0);
-            squaresB += dw * dw;
-            downsideSquaresB += downw * downw;
+        for (; j + 3 < count; j += 4) {
+            double d0 = r[j] - mean;
+            double d1 = r[j + 1] - mean;
+            double d2 = r[j + 2] - mean;
+            double d3 = r[j + 3] - mean;
+            double e0 = r[j] - rfDaily;
+            double e1 = r[j + 1] - rfDaily;
+            double e2 = r[j + 2] - rfDaily;
+            double e3 = r[j + 3] - rfDaily;
+            double l0 = e0 - Math.abs(e0);
+            double l1 = e1 - Math.abs(e1);
+            double l2 = e2 - Math.abs(e2);
+            double l3 = e3 - Math.abs(e3);
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
+            w0 += l0 * l0;
+            w1 += l1 * l1;
+            w2 += l2 * l2;
+            w3 += l3 * l3;
         }
         for (; j < count; j++) {
-            double v = r[j];
-            double d = v - mean;
-            double down = Math.min(v - rfDaily, 0);
-            squares += d * d;
-            downsideSquares += down * down;
+            double d = r[j] - mean;
+            double e = r[j] - rfDaily;
+            double l = e - Math.abs(e);
+            q0 += d * d;
+            w0 += l * l;
         }
-        squares += squaresB;
-        downsideSquares += downsideSquaresB;
+        double squares = (q0 + q1) + (q2 + q3);
+        double downsideSquares = ((w0 + w1) + (w2 + w3)) * 0.25;
         double deviation = Math.sqrt(squares / (count - 1));
         double volatility = deviation * ANNUALISE;
         double sharpe = deviation == 0 ? 0 : excessMean / deviation * ANNUALISE;
@@ -298,16 +339,34 @@ public final class ReturnStatistics {
         // The order statistics up to floor(h95) + 1 are all the quantiles need: keep only that many smallest returns.
         int needed = Math.min(n, (int) Math.floor(h95) + 2);
         double[] tail = atOrBelow(returns, guess, needed);
-        double[] smallest;
+        double q95;
+        double q99;
         if (tail == null) {
             tail = returns;
-            smallest = smallest(returns, needed);
+            double[] smallest = smallest(returns, needed);
+            q95 = interpolate(smallest, h95, n);
+            q99 = interpolate(smallest, h99, n);
         } else {
-            smallest = tail.clone();
-            Arrays.sort(smallest);
+            // Only the four order statistics are needed: Hoare's selection on a copy (the tail keeps its order for
+            // the sums below) instead of a sort.
+            double[] a = tail.clone();
+            int lo95 = (int) Math.floor(h95);
+            int hi95 = Math.min(lo95 + 1, n - 1);
+            int lo99 = (int) Math.floor(h99);
+            int hi99 = Math.min(lo99 + 1, n - 1);
+            select(a, 0, a.length, hi95);
+            double b95 = a[hi95];
+            double a95 = lo95 == hi95 ? b95 : max(a, hi95);
+            double a99 = a95;
+            double b99 = b95;
+            if (hi99 < hi95) {
+                select(a, 0, hi95, hi99);
+                b99 = a[hi99];
+                a99 = lo99 == hi99 ? b99 : max(a, hi99);
+            }
+            q95 = interpolate(a95, b95, h95);
+            q99 = interpolate(a99, b99, h99);
         }
-        double q95 = interpolate(smallest, h95, n);
-        double q99 = interpolate(smallest, h99, n);
         double sum95 = 0;
         double sum99 = 0;
         int count95 = 0;
@@ -353,11 +412,62 @@ public final class ReturnStatistics {
     static double interpolate(double[] sorted, double h, int n) {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, n - 1);
-        double t = h - lo;
-        double a = sorted[lo];
-        double b = sorted[hi];
+        return interpolate(sorted[lo], sorted[hi], h);
+    }
+
+    /** The same between the order statistics {@code a} (rank ⌊h⌋) and {@code b} (the next one). */
+    static double interpolate(double a, double b, double h) {
+        double t = h - Math.floor(h);
         double diff = b - a;
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+
+    /**
+     * Rearranges {@code a[from..to)} so that {@code a[k]} holds the value it would hold if that range were sorted,
+     * with no larger value before it and no smaller one after it (Hoare's FIND, median-of-three pivot; expected
+     * linear time, duplicates included). No NaN.
+     */
+    static void select(double[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double x = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < x) {
+                    i++;
+                }
+                while (a[j] > x) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = a[i];
+                    a[i] = a[j];
+                    a[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            // a[lo..j] <= x <= a[i..hi], and everything strictly between j and i equals x.
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** The largest of {@code a[0..to)}. */
+    private static double max(double[] a, int to) {
+        double max = a[0];
+        for (int i = 1; i < to; i++) {
+            max = Math.max(max, a[i]);
+        }
+        return max;
     }
 
     /** The {@code m} smallest values in ascending order, via a bounded max-heap: O(n log m) and no full sort. */
