@@ -121,6 +121,40 @@ class ReturnStatisticsTests {
     }
 
     @Test
+    void selectionPutsTheKthSmallestInPlaceWithSmallerBeforeAndLargerAfter() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(19);
+        for (int n = 1; n <= 60; n++) {
+            for (int shape = 0; shape < 4; shape++) {
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = switch (shape) {
+                        case 0 -> rnd.nextInt(3); // many ties
+                        case 1 -> i; // ascending
+                        case 2 -> -i; // descending
+                        default -> rnd.nextGaussian();
+                    };
+                }
+                double[] sorted = values.clone();
+                java.util.Arrays.sort(sorted);
+                for (int k = 0; k < n; k++) {
+                    double[] a = values.clone();
+                    ReturnStatistics.select(a, 0, n, k);
+                    assertThat(a[k]).isEqualTo(sorted[k]);
+                    for (int i = 0; i < n; i++) {
+                        if (i < k) {
+                            assertThat(a[i]).isLessThanOrEqualTo(a[k]);
+                        } else {
+                            assertThat(a[i]).isGreaterThanOrEqualTo(a[k]);
+                        }
+                    }
+                    java.util.Arrays.sort(a);
+                    assertThat(a).containsExactly(sorted);
+                }
+            }
+        }
+    }
+
+    @Test
     void tailRiskFromTheReturnsBelowAGuessEqualsTheBoundedHeapBitForBit() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
         for (int n : new int[] {2, 3, 10, 21, 100, 101, 1_000, 2_519}) {
