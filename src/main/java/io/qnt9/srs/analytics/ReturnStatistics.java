@@ -43,17 +43,25 @@ public final class ReturnStatistics {
      * @throws IllegalArgumentException if a price is not a finite positive number
      */
     public static double[] simpleReturns(double[] prices) {
-        Arguments.positive("prices", prices);
+        Arguments.notNull("prices", prices);
         int n = prices.length;
         double[] out = new double[n];
         if (n == 0) {
             return out;
         }
         // The previous prices first, then a same-index loop, which C2 vectorises (prices[i] / prices[i - 1] it does
-        // not). Same operations, same bits.
+        // not). Same operations, same bits. The division bounds the loop, so the check of the prices rides along (as
+        // in Arguments.positive; the output is our own, and nobody sees it if the check then fails).
         System.arraycopy(prices, 0, out, 1, n - 1);
+        double p0 = prices[0];
+        long all = (long) (Math.signum(p0) + p0 * 0.0 - 2.0);
         for (int i = 1; i < n; i++) {
-            out[i] = prices[i] / out[i] - 1;
+            double v = prices[i];
+            out[i] = v / out[i] - 1;
+            all &= (long) (Math.signum(v) + v * 0.0 - 2.0);
+        }
+        if (all != -1) {
+            Arguments.positive("prices", prices);
         }
         out[0] = Double.NaN;
         return out;
@@ -138,70 +146,20 @@ public final class ReturnStatistics {
             positive += (long) (Math.signum(v) + 1.0) >> 1;
         }
         // Four partial sums break the loop-carried add chain (the sums then differ from a sequential sum by rounding
-        // only). Best/worst: a new extreme is rare after the first bars, so these branches are predictable; the strict
-        // comparisons keep the first index on ties.
+        // only).
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int best = 0;
-        int worst = 0;
-        double bestValue = r[0];
-        double worstValue = r[0];
         int i = 0;
         for (; i + 3 < count; i += 4) {
-            double v0 = r[i];
-            double v1 = r[i + 1];
-            double v2 = r[i + 2];
-            double v3 = r[i + 3];
-            s0 += v0;
-            s1 += v1;
-            s2 += v2;
-            s3 += v3;
-            if (v0 > bestValue) {
-                best = i;
-                bestValue = v0;
-            }
-            if (v1 > bestValue) {
-                best = i + 1;
-                bestValue = v1;
-            }
-            if (v2 > bestValue) {
-                best = i + 2;
-                bestValue = v2;
-            }
-            if (v3 > bestValue) {
-                best = i + 3;
-                bestValue = v3;
-            }
-            if (v0 < worstValue) {
-                worst = i;
-                worstValue = v0;
-            }
-            if (v1 < worstValue) {
-                worst = i + 1;
-                worstValue = v1;
-            }
-            if (v2 < worstValue) {
-                worst = i + 2;
-                worstValue = v2;
-            }
-            if (v3 < worstValue) {
-                worst = i + 3;
-                worstValue = v3;
-            }
+            s0 += r[i];
+            s1 += r[i + 1];
+            s2 += r[i + 2];
+            s3 += r[i + 3];
         }
         for (; i < count; i++) {
-            double v = r[i];
-            s0 += v;
-            if (v > bestValue) {
-                best = i;
-                bestValue = v;
-            }
-            if (v < worstValue) {
-                worst = i;
-                worstValue = v;
-            }
+            s0 += r[i];
         }
         double sum = (s0 + s1) + (s2 + s3);
         double mean = sum / count;
@@ -218,16 +176,58 @@ public final class ReturnStatistics {
         double w1 = 0;
         double w2 = 0;
         double w3 = 0;
+        // Best/worst ride along (integer and branch work beside the floating-point sums): a new extreme is rare after
+        // the first bars, so these branches are predictable; the strict comparisons keep the first index on ties.
+        int best = 0;
+        int worst = 0;
+        double bestValue = r[0];
+        double worstValue = r[0];
         int j = 0;
         for (; j + 3 < count; j += 4) {
-            double d0 = r[j] - mean;
-            double d1 = r[j + 1] - mean;
-            double d2 = r[j + 2] - mean;
-            double d3 = r[j + 3] - mean;
-            double e0 = r[j] - rfDaily;
-            double e1 = r[j + 1] - rfDaily;
-            double e2 = r[j + 2] - rfDaily;
-            double e3 = r[j + 3] - rfDaily;
+            double v0 = r[j];
+            double v1 = r[j + 1];
+            double v2 = r[j + 2];
+            double v3 = r[j + 3];
+            if (v0 > bestValue) {
+                best = j;
+                bestValue = v0;
+            }
+            if (v1 > bestValue) {
+                best = j + 1;
+                bestValue = v1;
+            }
+            if (v2 > bestValue) {
+                best = j + 2;
+                bestValue = v2;
+            }
+            if (v3 > bestValue) {
+                best = j + 3;
+                bestValue = v3;
+            }
+            if (v0 < worstValue) {
+                worst = j;
+                worstValue = v0;
+            }
+            if (v1 < worstValue) {
+                worst = j + 1;
+                worstValue = v1;
+            }
+            if (v2 < worstValue) {
+                worst = j + 2;
+                worstValue = v2;
+            }
+            if (v3 < worstValue) {
+                worst = j + 3;
+                worstValue = v3;
+            }
+            double d0 = v0 - mean;
+            double d1 = v1 - mean;
+            double d2 = v2 - mean;
+            double d3 = v3 - mean;
+            double e0 = v0 - rfDaily;
+            double e1 = v1 - rfDaily;
+            double e2 = v2 - rfDaily;
+            double e3 = v3 - rfDaily;
             double l0 = e0 - Math.abs(e0);
             double l1 = e1 - Math.abs(e1);
             double l2 = e2 - Math.abs(e2);
@@ -242,8 +242,17 @@ public final class ReturnStatistics {
             w3 += l3 * l3;
         }
         for (; j < count; j++) {
-            double d = r[j] - mean;
-            double e = r[j] - rfDaily;
+            double v = r[j];
+            if (v > bestValue) {
+                best = j;
+                bestValue = v;
+            }
+            if (v < worstValue) {
+                worst = j;
+                worstValue = v;
+            }
+            double d = v - mean;
+            double e = v - rfDaily;
             double l = e - Math.abs(e);
             q0 += d * d;
             w0 += l * l;

@@ -121,6 +121,27 @@ class ReturnStatisticsTests {
     }
 
     @Test
+    void simpleReturnsRejectABadPriceAtAnyPosition() {
+        for (int n : new int[] {1, 2, 9, 40}) {
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                for (double bad :
+                        new double[] {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    double[] prices = new double[n];
+                    java.util.Arrays.fill(prices, 2.5);
+                    prices[at] = bad;
+                    assertThatThrownBy(() -> ReturnStatistics.simpleReturns(prices))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("prices[" + at + "] is " + bad + ": values must be finite and greater than 0");
+                }
+            }
+        }
+        assertThatThrownBy(() -> ReturnStatistics.simpleReturns(null)).hasMessage("prices must not be null");
+        assertThat(ReturnStatistics.simpleReturns(new double[0])).isEmpty();
+        assertThat(ReturnStatistics.simpleReturns(new double[] {Double.MIN_VALUE, Double.MAX_VALUE}))
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void selectionPutsTheKthSmallestInPlaceWithSmallerBeforeAndLargerAfter() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(19);
         for (int n = 1; n <= 60; n++) {
