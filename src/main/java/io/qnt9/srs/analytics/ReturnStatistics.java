@@ -146,20 +146,26 @@ public final class ReturnStatistics {
             positive += (long) (Math.signum(v) + 1.0) >> 1;
         }
         // Four partial sums break the loop-carried add chain (the sums then differ from a sequential sum by rounding
-        // only).
+        // only). The maximum drawdown rides along: its branches and the sums' adds use different units.
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        DrawdownScan drawdown = new DrawdownScan(p[0]);
         int i = 0;
         for (; i + 3 < count; i += 4) {
             s0 += r[i];
             s1 += r[i + 1];
             s2 += r[i + 2];
             s3 += r[i + 3];
+            drawdown.next(p, i + 1);
+            drawdown.next(p, i + 2);
+            drawdown.next(p, i + 3);
+            drawdown.next(p, i + 4);
         }
         for (; i < count; i++) {
             s0 += r[i];
+            drawdown.next(p, i + 1);
         }
         double sum = (s0 + s1) + (s2 + s3);
         double mean = sum / count;
@@ -267,8 +273,8 @@ public final class ReturnStatistics {
 
         double growth = p[n - 1] / p[0];
         double cagr = Math.pow(growth, DAYS_PER_YEAR / (days[n - 1] - days[0])) - 1;
-        Drawdown drawdown = maxDrawdown(p, days);
-        double calmar = drawdown.depth() == 0 ? 0 : cagr / Math.abs(drawdown.depth());
+        Drawdown maxDrawdown = drawdown.result(p, days);
+        double calmar = maxDrawdown.depth() == 0 ? 0 : cagr / Math.abs(maxDrawdown.depth());
 
         return new PerformanceSummary(
                 days[0],
@@ -281,7 +287,7 @@ public final class ReturnStatistics {
                 sharpe,
                 sortino,
                 downside,
-                drawdown,
+                maxDrawdown,
                 calmar,
                 tailRisk(r, mean - 1.4 * deviation),
                 new DailyReturn(days[best + 1], r[best]),
@@ -290,16 +296,33 @@ public final class ReturnStatistics {
     }
 
     static Drawdown maxDrawdown(double[] p, int[] days) {
-        int peak = 0;
-        int worstPeak = 0;
-        int trough = 0;
-        double depth = 0;
-        double peakValue = p[0];
-        // A bar can only deepen the drawdown if p[i] / peak < 1 + depth; the exact division and comparison run only
-        // below that level (widened by 1e-12 of the peak, far more than any rounding), so the result is the same as
-        // dividing every bar.
-        double candidate = peakValue * ((1 + depth) + 1e-12);
+        DrawdownScan scan = new DrawdownScan(p[0]);
         for (int i = 1; i < p.length; i++) {
+            scan.next(p, i);
+        }
+        return scan.result(p, days);
+    }
+
+    /**
+     * The running state of the maximum-drawdown scan, fed one price at a time (C2 keeps it in registers: the object
+     * does not escape). A bar can only deepen the drawdown if {@code p[i] / peak < 1 + depth}; the exact division and
+     * comparison run only below that level (widened by 1e-12 of the peak, far more than any rounding), so the result
+     * is the same as dividing every bar.
+     */
+    private static final class DrawdownScan {
+        private int peak;
+        private int worstPeak;
+        private int trough;
+        private double depth;
+        private double peakValue;
+        private double candidate;
+
+        DrawdownScan(double first) {
+            peakValue = first;
+            candidate = peakValue * ((1 + depth) + 1e-12);
+        }
+
+        void next(double[] p, int i) {
             double v = p[i];
             if (v > peakValue) {
                 peak = i;
@@ -315,17 +338,20 @@ public final class ReturnStatistics {
                 }
             }
         }
-        if (depth == 0) {
-            return new Drawdown(0, days[0], days[0], OptionalInt.empty());
-        }
-        OptionalInt recovery = OptionalInt.empty();
-        for (int i = trough + 1; i < p.length; i++) {
-            if (p[i] >= p[worstPeak]) {
-                recovery = OptionalInt.of(days[i]);
-                break;
+
+        Drawdown result(double[] p, int[] days) {
+            if (depth == 0) {
+                return new Drawdown(0, days[0], days[0], OptionalInt.empty());
             }
+            OptionalInt recovery = OptionalInt.empty();
+            for (int i = trough + 1; i < p.length; i++) {
+                if (p[i] >= p[worstPeak]) {
+                    recovery = OptionalInt.of(days[i]);
+                    break;
+                }
+            }
+            return new Drawdown(depth, days[worstPeak], days[trough], recovery);
         }
-        return new Drawdown(depth, days[worstPeak], days[trough], recovery);
     }
 
     // ---------------------------------------------------------------- tail risk
