@@ -101,8 +101,8 @@ public final class ReturnStatistics {
     // ---------------------------------------------------------------- summary
 
     /**
-     * All single-series statistics in one pass-light computation (O(n log m) with m the size of the VaR/CVaR tail: the tail
-     * quantiles use a bounded heap, not a sort). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
+     * All single-series statistics in a few passes, O(n): the VaR/CVaR quantiles are selected among the returns below
+     * the mean minus 1.4 deviations (a bounded heap, O(n log m), is the fallback when fewer than needed lie there). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
      * excess returns {@code e = r − rf_d}:
      *
      * <ul>
@@ -363,9 +363,10 @@ public final class ReturnStatistics {
     /**
      * VaR/CVaR at 95 % and 99 %. {@code guess} is a level expected to lie a little above the 5 % quantile (e.g. the
      * mean minus 1.4 deviations); when at least as many returns as the quantiles need lie at or below it (and not too
-     * many), only those are kept — in their original order — and sorted, which is far cheaper than a bounded heap over
-     * all returns. They include every order statistic the quantiles use and every return the CVaR averages, so the
-     * results are the same bits either way; any other guess falls back to the heap.
+     * many), only those are kept — in their original order — and the order statistics are selected among them, which
+     * is far cheaper than a bounded heap over all returns. They include every order statistic the quantiles use and
+     * every return the CVaR averages, so the results are the same bits either way; any other guess falls back to the
+     * heap.
      */
     static TailRisk tailRisk(double[] returns, double guess) {
         int n = returns.length;
