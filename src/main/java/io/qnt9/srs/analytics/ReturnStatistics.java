@@ -173,7 +173,8 @@ public final class ReturnStatistics {
         // Second pass, four interleaved accumulators per sum. Downside: with e = v − rf_d, e − |e| is exactly
         // 2·min(e, 0) (2e for a losing day, 0 otherwise), so Σ min(e, 0)² = Σ (e − |e|)² / 4 — branch-free (whether a
         // day is below the risk-free rate is a coin toss the predictor cannot learn) and without Math.min's NaN/−0
-        // handling; scaling by 4 is exact.
+        // handling; scaling by 4 is exact. The squares are accumulated with fused multiply-adds (one rounding each
+        // instead of two).
         double q0 = 0;
         double q1 = 0;
         double q2 = 0;
@@ -238,14 +239,14 @@ public final class ReturnStatistics {
             double l1 = e1 - Math.abs(e1);
             double l2 = e2 - Math.abs(e2);
             double l3 = e3 - Math.abs(e3);
-            q0 += d0 * d0;
-            q1 += d1 * d1;
-            q2 += d2 * d2;
-            q3 += d3 * d3;
-            w0 += l0 * l0;
-            w1 += l1 * l1;
-            w2 += l2 * l2;
-            w3 += l3 * l3;
+            q0 = Math.fma(d0, d0, q0);
+            q1 = Math.fma(d1, d1, q1);
+            q2 = Math.fma(d2, d2, q2);
+            q3 = Math.fma(d3, d3, q3);
+            w0 = Math.fma(l0, l0, w0);
+            w1 = Math.fma(l1, l1, w1);
+            w2 = Math.fma(l2, l2, w2);
+            w3 = Math.fma(l3, l3, w3);
         }
         for (; j < count; j++) {
             double v = r[j];
@@ -260,8 +261,8 @@ public final class ReturnStatistics {
             double d = v - mean;
             double e = v - rfDaily;
             double l = e - Math.abs(e);
-            q0 += d * d;
-            w0 += l * l;
+            q0 = Math.fma(d, d, q0);
+            w0 = Math.fma(l, l, w0);
         }
         double squares = (q0 + q1) + (q2 + q3);
         double downsideSquares = ((w0 + w1) + (w2 + w3)) * 0.25;
