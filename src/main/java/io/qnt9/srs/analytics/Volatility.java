@@ -283,16 +283,22 @@ public final class Volatility {
             Arrays.fill(out, Double.NaN);
             return;
         }
+        // Three passes: the price ratios (vectorised over a copy of the previous prices, whose divisions then leave
+        // the loop below), the log returns and the running variance (scalar), and the square roots (vectorised). Same
+        // operations on the same values as one fused loop, so the same bits.
+        System.arraycopy(prices, 0, out, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            out[i] = prices[i] / out[i];
+        }
         // Returns live in a ring buffer of `period` values so the one leaving the window need not be recomputed.
         double[] ring = new double[period];
-        double annualise = Math.sqrt(TRADING_DAYS_PER_YEAR);
         double mean = 0;
         double m2 = 0;
         int run = 0;
         double previous = Double.NaN;
         out[0] = Double.NaN;
         for (int i = 1; i <= first; i++) {
-            double r = Math.log(prices[i] / prices[i - 1]);
+            double r = Math.log(out[i]);
             ring[i - 1] = r;
             double delta = r - mean;
             mean += delta / i;
@@ -305,10 +311,11 @@ public final class Volatility {
         }
         double invSample = 1.0 / (period - 1);
         double inv = 1.0 / period;
-        out[first] = run >= period ? 0 : Math.sqrt(Math.max(m2, 0) * invSample) * annualise;
+        // out[i] holds the sample variance for now (0 for a window of identical returns).
+        out[first] = run >= period ? 0 : Math.max(m2, 0) * invSample;
         int slot = 0;
         for (int i = first + 1; i < n; i++) {
-            double r = Math.log(prices[i] / prices[i - 1]);
+            double r = Math.log(out[i]);
             double old = ring[slot];
             ring[slot] = r;
             slot = slot + 1 == period ? 0 : slot + 1;
@@ -317,7 +324,11 @@ public final class Volatility {
             mean = next;
             run = r == previous ? run + 1 : 1;
             previous = r;
-            out[i] = run >= period ? 0 : Math.sqrt(Math.max(m2, 0) * invSample) * annualise;
+            out[i] = run >= period ? 0 : Math.max(m2, 0) * invSample;
+        }
+        double annualise = Math.sqrt(TRADING_DAYS_PER_YEAR);
+        for (int i = first; i < n; i++) {
+            out[i] = Math.sqrt(out[i]) * annualise;
         }
     }
 }
