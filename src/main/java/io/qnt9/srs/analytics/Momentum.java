@@ -359,8 +359,12 @@ public final class Momentum {
         int run = 0;
         double previous = Double.NaN;
         int slot = 0;
+        // Typical prices first (a vectorised pass: the divisions leave the loop below), then the windows.
         for (int i = 0; i < n; i++) {
-            double tp = (high[i] + low[i] + close[i]) / 3;
+            out[i] = (high[i] + low[i] + close[i]) / 3;
+        }
+        for (int i = 0; i < n; i++) {
+            double tp = out[i];
             run = tp == previous ? run + 1 : 1;
             previous = tp;
             sum += tp - window[slot];
@@ -380,24 +384,36 @@ public final class Momentum {
         }
     }
 
-    /** Σ|v − mean| with four independent accumulators (the order of a sum of absolute values does not matter). */
+    /** Σ|v − mean| with eight independent accumulators (the order of a sum of absolute values does not matter). */
     private static double absoluteDeviation(double[] window, double mean) {
         double a = 0;
         double b = 0;
         double c = 0;
         double d = 0;
+        double e = 0;
+        double f = 0;
+        double g = 0;
+        double h = 0;
         int j = 0;
-        int limit = window.length - 3;
-        for (; j < limit; j += 4) {
+        int limit = window.length - 7;
+        for (; j < limit; j += 8) {
             a += Math.abs(window[j] - mean);
             b += Math.abs(window[j + 1] - mean);
             c += Math.abs(window[j + 2] - mean);
             d += Math.abs(window[j + 3] - mean);
+            e += Math.abs(window[j + 4] - mean);
+            f += Math.abs(window[j + 5] - mean);
+            g += Math.abs(window[j + 6] - mean);
+            h += Math.abs(window[j + 7] - mean);
         }
-        for (; j < window.length; j++) {
+        for (; j + 1 < window.length; j += 2) {
             a += Math.abs(window[j] - mean);
+            b += Math.abs(window[j + 1] - mean);
         }
-        return (a + b) + (c + d);
+        if (j < window.length) {
+            c += Math.abs(window[j] - mean);
+        }
+        return ((a + b) + (c + d)) + ((e + f) + (g + h));
     }
 
     // ---------------------------------------------------------------- ROC, momentum
