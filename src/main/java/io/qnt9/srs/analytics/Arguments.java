@@ -9,15 +9,6 @@ final class Arguments {
     /** The largest look-back window any function accepts (20 years of daily bars). */
     static final int MAX_PERIOD = 5_000;
 
-    /** Exponent bits of an IEEE-754 double; all set means NaN or an infinity. */
-    private static final long EXPONENT_MASK = 0x7FF0_0000_0000_0000L;
-
-    /** Adding this to a masked exponent carries into the sign bit exactly when the exponent is all ones. */
-    private static final long EXPONENT_CARRY = 0x0010_0000_0000_0000L;
-
-    /** Raw bits of {@link Double#MAX_VALUE}. */
-    private static final long LARGEST_FINITE_BITS = 0x7FEF_FFFF_FFFF_FFFFL;
-
     private Arguments() {}
 
     static void period(String name, int value) {
@@ -43,12 +34,7 @@ final class Arguments {
      */
     static void finite(String name, double[] values) {
         notNull(name, values);
-        // Branch-free scan (vectorisable); the index is only searched for when something is wrong.
-        long flags = 0;
-        for (double v : values) {
-            flags |= (Double.doubleToRawLongBits(v) & EXPONENT_MASK) + EXPONENT_CARRY;
-        }
-        if (flags < 0) {
+        if (notFinite(values) != 0) {
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isFinite(values[i])) {
                     throw new IllegalArgumentException(name + "[" + i + "] is " + values[i]
@@ -59,18 +45,34 @@ final class Arguments {
     }
 
     /**
-     * Rejects anything but finite values greater than 0. The raw bits of such a double are exactly the longs in
-     * {@code 1..0x7FEF_FFFF_FFFF_FFFF} (−0.0, negatives, infinities and NaN all fall outside), so a branch-free scan
-     * (vectorisable) flags a bad value by a negative result; the index is only searched for when something is wrong.
+     * 0 if every value is finite, non-zero otherwise: one branch-free pass that C2 vectorises (the index is only
+     * searched for when something is wrong). {@code v·0 − 1} is exactly −1 for a finite {@code v} and NaN for NaN and
+     * ±∞, and {@code (long) NaN} is 0, so the AND of the terms {@code (long) (v·0 − 1)} stays −1 exactly when all are
+     * finite. (A scan on the raw bits, {@code Double.doubleToRawLongBits}, is not vectorised by C2, and neither is a
+     * loop that does nothing but a reduction; the multiply, subtract and conversion make it one that is.)
+     */
+    static long notFinite(double[] values) {
+        long all = -1;
+        for (double v : values) {
+            all &= (long) (v * 0.0 - 1.0);
+        }
+        return ~all;
+    }
+
+    /**
+     * Rejects anything but finite values greater than 0. Branch-free and vectorised, as {@link #notFinite}: {@code
+     * signum(v) + v·0} is exactly 1 for a finite {@code v > 0}, −1 for a finite negative, ±0 for ±0 and NaN for NaN and
+     * ±∞, so {@code (long) (signum(v) + v·0 − 2)} is −1 for the values accepted and −2, −3 or 0 ({@code (long) NaN})
+     * otherwise, each with a 0 bit that −1 lacks: the AND of all terms stays −1 exactly when every value is accepted;
+     * the index is only searched for when something is wrong.
      */
     static void positive(String name, double[] values) {
         notNull(name, values);
-        long flags = 0;
+        long all = -1;
         for (double v : values) {
-            long below = Double.doubleToRawLongBits(v) - 1;
-            flags |= below | (LARGEST_FINITE_BITS - 1 - below);
+            all &= (long) (Math.signum(v) + v * 0.0 - 2.0);
         }
-        if (flags < 0) {
+        if (all != -1) {
             for (int i = 0; i < values.length; i++) {
                 if (!(values[i] > 0) || values[i] == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException(
@@ -82,11 +84,13 @@ final class Arguments {
 
     static void nonNegative(String name, long[] values) {
         notNull(name, values);
+        // v >> 63 is −1 for a negative v and 0 otherwise; the shift makes the OR reduction one that C2 vectorises (a
+        // loop doing nothing but a reduction is not).
         long flags = 0;
         for (long v : values) {
-            flags |= v;
+            flags |= v >> 63;
         }
-        if (flags < 0) {
+        if (flags != 0) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] < 0) {
                     throw new IllegalArgumentException(

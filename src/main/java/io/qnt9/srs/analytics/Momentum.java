@@ -359,8 +359,12 @@ public final class Momentum {
         int run = 0;
         double previous = Double.NaN;
         int slot = 0;
+        // Typical prices first (a vectorised pass: the divisions leave the loop below), then the windows.
         for (int i = 0; i < n; i++) {
-            double tp = (high[i] + low[i] + close[i]) / 3;
+            out[i] = (high[i] + low[i] + close[i]) / 3;
+        }
+        for (int i = 0; i < n; i++) {
+            double tp = out[i];
             run = tp == previous ? run + 1 : 1;
             previous = tp;
             sum += tp - window[slot];
@@ -380,24 +384,36 @@ public final class Momentum {
         }
     }
 
-    /** Σ|v − mean| with four independent accumulators (the order of a sum of absolute values does not matter). */
+    /** Σ|v − mean| with eight independent accumulators (the order of a sum of absolute values does not matter). */
     private static double absoluteDeviation(double[] window, double mean) {
         double a = 0;
         double b = 0;
         double c = 0;
         double d = 0;
+        double e = 0;
+        double f = 0;
+        double g = 0;
+        double h = 0;
         int j = 0;
-        int limit = window.length - 3;
-        for (; j < limit; j += 4) {
+        int limit = window.length - 7;
+        for (; j < limit; j += 8) {
             a += Math.abs(window[j] - mean);
             b += Math.abs(window[j + 1] - mean);
             c += Math.abs(window[j + 2] - mean);
             d += Math.abs(window[j + 3] - mean);
+            e += Math.abs(window[j + 4] - mean);
+            f += Math.abs(window[j + 5] - mean);
+            g += Math.abs(window[j + 6] - mean);
+            h += Math.abs(window[j + 7] - mean);
         }
-        for (; j < window.length; j++) {
+        for (; j + 1 < window.length; j += 2) {
             a += Math.abs(window[j] - mean);
+            b += Math.abs(window[j + 1] - mean);
         }
-        return (a + b) + (c + d);
+        if (j < window.length) {
+            c += Math.abs(window[j] - mean);
+        }
+        return ((a + b) + (c + d)) + ((e + f) + (g + h));
     }
 
     // ---------------------------------------------------------------- ROC, momentum
@@ -410,7 +426,16 @@ public final class Momentum {
     /** See {@link #roc(double[], int, double[])}. */
     public static double[] roc(double[] values, int period) {
         Arguments.notNull("values", values);
-        return roc(values, period, new double[values.length]);
+        if (period < 1 || period > Arguments.MAX_PERIOD) {
+            return roc(values, period, new double[values.length]); // throws the usual exception
+        }
+        // The output is our own, so the finiteness check can ride along with the computation (no separate pass):
+        // nobody sees the output of a call that then fails.
+        double[] out = new double[values.length];
+        if (computeRoc(values, period, out) != 0) {
+            Arguments.closes(values);
+        }
+        return out;
     }
 
     /**
@@ -428,15 +453,48 @@ public final class Momentum {
         return out;
     }
 
-    static void computeRoc(double[] x, int period, double[] out) {
+    /**
+     * Writes the ROC into {@code out} and returns 0 if every input was finite; non-zero means "maybe not" (a
+     * non-finite input, or a result that overflowed), for callers that have not validated the input yet.
+     */
+    static long computeRoc(double[] x, int period, double[] out) {
         int n = x.length;
         int first = rocWarmup(period);
         int warm = Math.min(first, n);
         Arrays.fill(out, 0, warm, Double.NaN);
-        for (int i = first; i < n; i++) {
-            double base = x[i - period];
-            out[i] = base == 0 ? 0 : (x[i] / base - 1) * 100;
+        long finite = finitePrefix(x, warm);
+        if (n <= first) {
+            return ~finite;
         }
+        // The bases first (out[i] = x[i - period]), then one branch-free loop over the same index of both arrays,
+        // which C2 vectorises (reading x[i - period] while writing out[i] it could not, not knowing that out is not
+        // x). A zero base gives ±∞ or NaN; such a result is noted in the same loop (the division dominates, the check
+        // is free) and only then a second pass applies the zero-base rule. Same operations as the scalar formula, so
+        // the same bits. A non-finite x[i] gives a non-finite result too, so the note (with the prefix above, which is
+        // only ever a base) also tells whether the input was finite.
+        System.arraycopy(x, 0, out, first, n - first);
+        for (int i = first; i < n; i++) {
+            double r = (x[i] / out[i] - 1) * 100;
+            out[i] = r;
+            finite &= (long) (r * 0.0 - 1.0);
+        }
+        if (finite != -1) {
+            for (int i = first; i < n; i++) {
+                if (x[i - period] == 0) {
+                    out[i] = 0;
+                }
+            }
+        }
+        return ~finite;
+    }
+
+    /** −1 if {@code x[0..length)} is finite, otherwise another value (see {@link Arguments#notFinite}). */
+    private static long finitePrefix(double[] x, int length) {
+        long finite = -1;
+        for (int i = 0; i < length; i++) {
+            finite &= (long) (x[i] * 0.0 - 1.0);
+        }
+        return finite;
     }
 
     /** Bars needed before the first momentum value: {@code period}. */
@@ -447,7 +505,14 @@ public final class Momentum {
     /** See {@link #momentum(double[], int, double[])}. */
     public static double[] momentum(double[] values, int period) {
         Arguments.notNull("values", values);
-        return momentum(values, period, new double[values.length]);
+        if (period < 1 || period > Arguments.MAX_PERIOD) {
+            return momentum(values, period, new double[values.length]); // throws the usual exception
+        }
+        double[] out = new double[values.length]; // our own output: the check rides along, as in roc
+        if (computeMomentum(values, period, out) != 0) {
+            Arguments.closes(values);
+        }
+        return out;
     }
 
     /**
@@ -464,12 +529,20 @@ public final class Momentum {
         return out;
     }
 
-    static void computeMomentum(double[] x, int period, double[] out) {
+    /** Writes the momentum into {@code out}; the result means the same as {@link #computeRoc}'s. */
+    static long computeMomentum(double[] x, int period, double[] out) {
         int n = x.length;
         int warm = Math.min(momentumWarmup(period), n);
         Arrays.fill(out, 0, warm, Double.NaN);
+        long finite = finitePrefix(x, warm);
+        // Lagged copy, then a same-index loop that C2 vectorises (see computeRoc); a non-finite x[i] gives a
+        // non-finite difference.
+        System.arraycopy(x, 0, out, warm, n - warm);
         for (int i = warm; i < n; i++) {
-            out[i] = x[i] - x[i - period];
+            double r = x[i] - out[i];
+            out[i] = r;
+            finite &= (long) (r * 0.0 - 1.0);
         }
+        return ~finite;
     }
 }

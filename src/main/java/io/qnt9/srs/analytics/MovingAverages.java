@@ -92,7 +92,7 @@ public final class MovingAverages {
     /**
      * Exponential moving average with {@code α = 2 / (period + 1)}, seeded with the SMA of the first {@code period}
      * values (TA-Lib {@code EMA}, default compatibility): {@code out[period-1] = sma}, then
-     * {@code out[i] = out[i-1] + α·(values[i] − out[i-1])}, computed as {@code (1 − α)·out[i-1] + α·values[i]} four
+     * {@code out[i] = out[i-1] + α·(values[i] − out[i-1])}, computed as {@code (1 − α)·out[i-1] + α·values[i]} eight
      * bars at a time (see {@link #smooth}; equal up to rounding). Period 1 is the identity.
      *
      * <p>ta4j instead seeds with {@code values[0]} at index 0; the two converge geometrically (factor {@code 1 − α}
@@ -140,11 +140,14 @@ public final class MovingAverages {
      * {@code i} in {@code from..to-1}, starting from {@code e[from-1] = previous}, written to {@code out[i]}
      * ({@code in} may be {@code out}: each block reads its inputs before writing). Returns the last value.
      *
-     * <p>A plain loop is bound by the latency of one multiply and one add per bar (the loop-carried chain). Here four
-     * bars are unrolled into {@code e[i+j] = decay^(j+1)·e[i-1] + y[j]}, where {@code y[j] = Σ_{t≤j}
-     * decay^(j−t)·gain·in[i+t]} does not depend on the previous block: the chain carries one multiply-add per four
-     * bars and the rest runs in parallel. Mathematically the same recurrence; the results differ from the plain loop
-     * only by rounding (a few units in the last place, the recurrence being contractive).
+     * <p>A plain loop is bound by the latency of one multiply and one add per bar (the loop-carried chain). Here the
+     * bars are taken eight at a time as two halves of four: {@code e[i+j] = decay^(j+1)·e[i-1] + y[j]}, where
+     * {@code y[j] = Σ_{t≤j} decay^(j−t)·gain·in[i+t]} does not depend on the previous block, and likewise for the
+     * second half from {@code e[i+3]}: the chain carries two multiply-adds per eight bars and the rest runs in
+     * parallel. The multiply-adds are fused ({@link Math#fma}, one instruction on every x86-64 CPU since 2013 and on
+     * ARMv8): fewer instructions, and each rounds once instead of twice. Mathematically the same recurrence; the
+     * results differ from the plain loop only by rounding (a few units in the last place, the recurrence being
+     * contractive).
      */
     static double smooth(double[] in, double[] out, int from, int to, double previous, double gain, double decay) {
         double d2 = decay * decay;
@@ -152,19 +155,28 @@ public final class MovingAverages {
         double d4 = d2 * d2;
         double e = previous;
         int i = from;
-        for (; i + 3 < to; i += 4) {
+        for (; i + 7 < to; i += 8) {
             double y0 = gain * in[i];
-            double y1 = decay * y0 + gain * in[i + 1];
-            double y2 = decay * y1 + gain * in[i + 2];
-            double y3 = decay * y2 + gain * in[i + 3];
-            out[i] = decay * e + y0;
-            out[i + 1] = d2 * e + y1;
-            out[i + 2] = d3 * e + y2;
-            e = d4 * e + y3;
-            out[i + 3] = e;
+            double y1 = Math.fma(decay, y0, gain * in[i + 1]);
+            double y2 = Math.fma(decay, y1, gain * in[i + 2]);
+            double y3 = Math.fma(decay, y2, gain * in[i + 3]);
+            double z0 = gain * in[i + 4];
+            double z1 = Math.fma(decay, z0, gain * in[i + 5]);
+            double z2 = Math.fma(decay, z1, gain * in[i + 6]);
+            double z3 = Math.fma(decay, z2, gain * in[i + 7]);
+            out[i] = Math.fma(decay, e, y0);
+            out[i + 1] = Math.fma(d2, e, y1);
+            out[i + 2] = Math.fma(d3, e, y2);
+            double middle = Math.fma(d4, e, y3);
+            out[i + 3] = middle;
+            out[i + 4] = Math.fma(decay, middle, z0);
+            out[i + 5] = Math.fma(d2, middle, z1);
+            out[i + 6] = Math.fma(d3, middle, z2);
+            e = Math.fma(d4, middle, z3);
+            out[i + 7] = e;
         }
         for (; i < to; i++) {
-            e = decay * e + gain * in[i];
+            e = Math.fma(decay, e, gain * in[i]);
             out[i] = e;
         }
         return e;
@@ -239,7 +251,8 @@ public final class MovingAverages {
      * Double exponential moving average (TA-Lib {@code DEMA}): {@code 2·e1 − e2}, where {@code e1 = ema(values)} and
      * {@code e2 = ema(e1)} over the valid part of {@code e1}, each EMA seeded with the SMA of its first {@code period}
      * inputs. After the warm-up, one pass computes {@code e1} and a second derives {@code e2} and the result from it in
-     * place, each EMA as {@code (1 − α)·prev + α·input} four bars at a time (see {@link #smooth}; equal up to rounding).
+     * place, each EMA as {@code (1 − α)·prev + α·input} unrolled over blocks of bars (eight for {@code e1}, see
+     * {@link #smooth}, four for {@code e2}; equal up to rounding).
      *
      * @throws IllegalArgumentException as for {@link #sma(double[], int, double[])}
      */
@@ -265,8 +278,8 @@ public final class MovingAverages {
      * Triple exponential moving average (TA-Lib {@code TEMA}): {@code 3·e1 − 3·e2 + e3} with {@code e1 = ema(values)},
      * {@code e2 = ema(e1)}, {@code e3 = ema(e2)}, each seeded with the SMA of its first {@code period} valid inputs.
      * After the warm-up, one pass computes {@code e1} and a second derives {@code e2}, {@code e3} and the result from it
-     * in place, each EMA as {@code (1 − α)·prev + α·input} four bars at a time (see {@link #smooth}; equal up to
-     * rounding).
+     * in place, each EMA as {@code (1 − α)·prev + α·input} unrolled over blocks of bars (eight for {@code e1}, see
+     * {@link #smooth}, four for {@code e2} and {@code e3}; equal up to rounding).
      *
      * @throws IllegalArgumentException as for {@link #sma(double[], int, double[])}
      */
@@ -323,7 +336,7 @@ public final class MovingAverages {
             out[i] = Double.NaN;
         }
         out[first] = triple ? 3 * e1 - 3 * e2 + e3 : 2 * e1 - e2;
-        // e1 for every later bar first (four bars per step, see smooth), then e2 (and e3) from it in place, block by
+        // e1 for every later bar first (eight bars per step, see smooth), then e2 (and e3) from it in place, block by
         // block: within a block the cascaded EMAs are the same unrolled form, so each carries one multiply-add per four
         // bars and the chains overlap instead of waiting on each other bar by bar.
         double d = decay(period);

@@ -43,14 +43,27 @@ public final class ReturnStatistics {
      * @throws IllegalArgumentException if a price is not a finite positive number
      */
     public static double[] simpleReturns(double[] prices) {
-        Arguments.positive("prices", prices);
-        double[] out = new double[prices.length];
-        if (prices.length > 0) {
-            out[0] = Double.NaN;
+        Arguments.notNull("prices", prices);
+        int n = prices.length;
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
         }
-        for (int i = 1; i < prices.length; i++) {
-            out[i] = prices[i] / prices[i - 1] - 1;
+        // The previous prices first, then a same-index loop, which C2 vectorises (prices[i] / prices[i - 1] it does
+        // not). Same operations, same bits. The division bounds the loop, so the check of the prices rides along (as
+        // in Arguments.positive; the output is our own, and nobody sees it if the check then fails).
+        System.arraycopy(prices, 0, out, 1, n - 1);
+        double p0 = prices[0];
+        long all = (long) (Math.signum(p0) + p0 * 0.0 - 2.0);
+        for (int i = 1; i < n; i++) {
+            double v = prices[i];
+            out[i] = v / out[i] - 1;
+            all &= (long) (Math.signum(v) + v * 0.0 - 2.0);
         }
+        if (all != -1) {
+            Arguments.positive("prices", prices);
+        }
+        out[0] = Double.NaN;
         return out;
     }
 
@@ -88,8 +101,8 @@ public final class ReturnStatistics {
     // ---------------------------------------------------------------- summary
 
     /**
-     * All single-series statistics in one pass-light computation (O(n log m) with m the size of the VaR/CVaR tail: the tail
-     * quantiles use a bounded heap, not a sort). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
+     * All single-series statistics in a few passes, O(n): the VaR/CVaR quantiles are selected among the returns below
+     * the mean minus 1.4 deviations (a bounded heap, O(n log m), is the fallback when fewer than needed lie there). With {@code n} prices {@code p}, dates {@code d}, {@code N = n − 1} daily simple returns {@code r} and
      * excess returns {@code e = r − rf_d}:
      *
      * <ul>
@@ -121,88 +134,138 @@ public final class ReturnStatistics {
             throw new IllegalArgumentException("statistics need at least 3 prices (2 returns), got " + n);
         }
         int count = n - 1;
-        // Returns in their own loop (independent divisions, vectorisable), then the reductions.
-        double[] r = new double[count];
+        // Returns in their own loop (independent divisions, vectorised over a copy of the previous prices, as in
+        // simpleReturns), then the reductions.
+        double[] r = Arrays.copyOf(p, count);
+        // The division bounds this vectorised loop, so counting the positive days here is free: signum(v) + 1 is 2
+        // for v > 0 and 0 or 1 otherwise, halved (>> 1) to 1 or 0.
+        long positive = 0;
         for (int i = 0; i < count; i++) {
-            r[i] = p[i + 1] / p[i] - 1;
+            double v = p[i + 1] / r[i] - 1;
+            r[i] = v;
+            positive += (long) (Math.signum(v) + 1.0) >> 1;
         }
         // Four partial sums break the loop-carried add chain (the sums then differ from a sequential sum by rounding
-        // only); best/worst keep the first index on ties.
+        // only). The maximum drawdown rides along: its branches and the sums' adds use different units.
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int positive = 0;
-        int best = 0;
-        int worst = 0;
-        double bestValue = r[0];
-        double worstValue = r[0];
+        DrawdownScan drawdown = new DrawdownScan(p[0]);
         int i = 0;
         for (; i + 3 < count; i += 4) {
-            double v0 = r[i];
-            double v1 = r[i + 1];
-            double v2 = r[i + 2];
-            double v3 = r[i + 3];
-            s0 += v0;
-            s1 += v1;
-            s2 += v2;
-            s3 += v3;
-            positive += (v0 > 0 ? 1 : 0) + (v1 > 0 ? 1 : 0) + (v2 > 0 ? 1 : 0) + (v3 > 0 ? 1 : 0);
-            double high = Math.max(Math.max(v0, v1), Math.max(v2, v3));
-            if (high > bestValue) {
-                best = i + (v0 == high ? 0 : v1 == high ? 1 : v2 == high ? 2 : 3);
-                bestValue = high;
-            }
-            double low = Math.min(Math.min(v0, v1), Math.min(v2, v3));
-            if (low < worstValue) {
-                worst = i + (v0 == low ? 0 : v1 == low ? 1 : v2 == low ? 2 : 3);
-                worstValue = low;
-            }
+            s0 += r[i];
+            s1 += r[i + 1];
+            s2 += r[i + 2];
+            s3 += r[i + 3];
+            drawdown.next(p, i + 1);
+            drawdown.next(p, i + 2);
+            drawdown.next(p, i + 3);
+            drawdown.next(p, i + 4);
         }
         for (; i < count; i++) {
-            double v = r[i];
-            s0 += v;
-            positive += v > 0 ? 1 : 0;
-            if (v > bestValue) {
-                best = i;
-                bestValue = v;
-            }
-            if (v < worstValue) {
-                worst = i;
-                worstValue = v;
-            }
+            s0 += r[i];
+            drawdown.next(p, i + 1);
         }
         double sum = (s0 + s1) + (s2 + s3);
         double mean = sum / count;
         double excessMean = mean - rfDaily;
-        // Second pass, two interleaved accumulators per sum; min(e, 0)² is e² for losing days and +0 otherwise
-        // (branch-free: whether a day is below the risk-free rate is a coin toss the predictor cannot learn).
-        double squares = 0;
-        double downsideSquares = 0;
-        double squaresB = 0;
-        double downsideSquaresB = 0;
+        // Second pass, four interleaved accumulators per sum. Downside: with e = v − rf_d, e − |e| is exactly
+        // 2·min(e, 0) (2e for a losing day, 0 otherwise), so Σ min(e, 0)² = Σ (e − |e|)² / 4 — branch-free (whether a
+        // day is below the risk-free rate is a coin toss the predictor cannot learn) and without Math.min's NaN/−0
+        // handling; scaling by 4 is exact. The squares are accumulated with fused multiply-adds (one rounding each
+        // instead of two).
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        double w0 = 0;
+        double w1 = 0;
+        double w2 = 0;
+        double w3 = 0;
+        // Best/worst ride along (integer and branch work beside the floating-point sums): a new extreme is rare after
+        // the first bars, so these branches are predictable; the strict comparisons keep the first index on ties.
+        int best = 0;
+        int worst = 0;
+        double bestValue = r[0];
+        double worstValue = r[0];
         int j = 0;
-        for (; j + 1 < count; j += 2) {
-            double v = r[j];
-            double d = v - mean;
-            double down = Math.min(v - rfDaily, 0);
-            squares += d * d;
-            downsideSquares += down * down;
-            double w = r[j + 1];
-            double dw = w - mean;
-            double downw = Math.min(w - rfDaily, 0);
-            squaresB += dw * dw;
-            downsideSquaresB += downw * downw;
+        for (; j + 3 < count; j += 4) {
+            double v0 = r[j];
+            double v1 = r[j + 1];
+            double v2 = r[j + 2];
+            double v3 = r[j + 3];
+            if (v0 > bestValue) {
+                best = j;
+                bestValue = v0;
+            }
+            if (v1 > bestValue) {
+                best = j + 1;
+                bestValue = v1;
+            }
+            if (v2 > bestValue) {
+                best = j + 2;
+                bestValue = v2;
+            }
+            if (v3 > bestValue) {
+                best = j + 3;
+                bestValue = v3;
+            }
+            if (v0 < worstValue) {
+                worst = j;
+                worstValue = v0;
+            }
+            if (v1 < worstValue) {
+                worst = j + 1;
+                worstValue = v1;
+            }
+            if (v2 < worstValue) {
+                worst = j + 2;
+                worstValue = v2;
+            }
+            if (v3 < worstValue) {
+                worst = j + 3;
+                worstValue = v3;
+            }
+            double d0 = v0 - mean;
+            double d1 = v1 - mean;
+            double d2 = v2 - mean;
+            double d3 = v3 - mean;
+            double e0 = v0 - rfDaily;
+            double e1 = v1 - rfDaily;
+            double e2 = v2 - rfDaily;
+            double e3 = v3 - rfDaily;
+            double l0 = e0 - Math.abs(e0);
+            double l1 = e1 - Math.abs(e1);
+            double l2 = e2 - Math.abs(e2);
+            double l3 = e3 - Math.abs(e3);
+            q0 = Math.fma(d0, d0, q0);
+            q1 = Math.fma(d1, d1, q1);
+            q2 = Math.fma(d2, d2, q2);
+            q3 = Math.fma(d3, d3, q3);
+            w0 = Math.fma(l0, l0, w0);
+            w1 = Math.fma(l1, l1, w1);
+            w2 = Math.fma(l2, l2, w2);
+            w3 = Math.fma(l3, l3, w3);
         }
         for (; j < count; j++) {
             double v = r[j];
+            if (v > bestValue) {
+                best = j;
+                bestValue = v;
+            }
+            if (v < worstValue) {
+                worst = j;
+                worstValue = v;
+            }
             double d = v - mean;
-            double down = Math.min(v - rfDaily, 0);
-            squares += d * d;
-            downsideSquares += down * down;
+            double e = v - rfDaily;
+            double l = e - Math.abs(e);
+            q0 = Math.fma(d, d, q0);
+            w0 = Math.fma(l, l, w0);
         }
-        squares += squaresB;
-        downsideSquares += downsideSquaresB;
+        double squares = (q0 + q1) + (q2 + q3);
+        double downsideSquares = ((w0 + w1) + (w2 + w3)) * 0.25;
         double deviation = Math.sqrt(squares / (count - 1));
         double volatility = deviation * ANNUALISE;
         double sharpe = deviation == 0 ? 0 : excessMean / deviation * ANNUALISE;
@@ -211,8 +274,8 @@ public final class ReturnStatistics {
 
         double growth = p[n - 1] / p[0];
         double cagr = Math.pow(growth, DAYS_PER_YEAR / (days[n - 1] - days[0])) - 1;
-        Drawdown drawdown = maxDrawdown(p, days);
-        double calmar = drawdown.depth() == 0 ? 0 : cagr / Math.abs(drawdown.depth());
+        Drawdown maxDrawdown = drawdown.result(p, days);
+        double calmar = maxDrawdown.depth() == 0 ? 0 : cagr / Math.abs(maxDrawdown.depth());
 
         return new PerformanceSummary(
                 days[0],
@@ -225,25 +288,42 @@ public final class ReturnStatistics {
                 sharpe,
                 sortino,
                 downside,
-                drawdown,
+                maxDrawdown,
                 calmar,
-                tailRisk(r),
+                tailRisk(r, mean - 1.4 * deviation),
                 new DailyReturn(days[best + 1], r[best]),
                 new DailyReturn(days[worst + 1], r[worst]),
                 (double) positive / count);
     }
 
     static Drawdown maxDrawdown(double[] p, int[] days) {
-        int peak = 0;
-        int worstPeak = 0;
-        int trough = 0;
-        double depth = 0;
-        double peakValue = p[0];
-        // A bar can only deepen the drawdown if p[i] / peak < 1 + depth; the exact division and comparison run only
-        // below that level (widened by 1e-12 of the peak, far more than any rounding), so the result is the same as
-        // dividing every bar.
-        double candidate = peakValue * ((1 + depth) + 1e-12);
+        DrawdownScan scan = new DrawdownScan(p[0]);
         for (int i = 1; i < p.length; i++) {
+            scan.next(p, i);
+        }
+        return scan.result(p, days);
+    }
+
+    /**
+     * The running state of the maximum-drawdown scan, fed one price at a time (C2 keeps it in registers: the object
+     * does not escape). A bar can only deepen the drawdown if {@code p[i] / peak < 1 + depth}; the exact division and
+     * comparison run only below that level (widened by 1e-12 of the peak, far more than any rounding), so the result
+     * is the same as dividing every bar.
+     */
+    private static final class DrawdownScan {
+        private int peak;
+        private int worstPeak;
+        private int trough;
+        private double depth;
+        private double peakValue;
+        private double candidate;
+
+        DrawdownScan(double first) {
+            peakValue = first;
+            candidate = peakValue * ((1 + depth) + 1e-12);
+        }
+
+        void next(double[] p, int i) {
             double v = p[i];
             if (v > peakValue) {
                 peak = i;
@@ -259,34 +339,76 @@ public final class ReturnStatistics {
                 }
             }
         }
-        if (depth == 0) {
-            return new Drawdown(0, days[0], days[0], OptionalInt.empty());
-        }
-        OptionalInt recovery = OptionalInt.empty();
-        for (int i = trough + 1; i < p.length; i++) {
-            if (p[i] >= p[worstPeak]) {
-                recovery = OptionalInt.of(days[i]);
-                break;
+
+        Drawdown result(double[] p, int[] days) {
+            if (depth == 0) {
+                return new Drawdown(0, days[0], days[0], OptionalInt.empty());
             }
+            OptionalInt recovery = OptionalInt.empty();
+            for (int i = trough + 1; i < p.length; i++) {
+                if (p[i] >= p[worstPeak]) {
+                    recovery = OptionalInt.of(days[i]);
+                    break;
+                }
+            }
+            return new Drawdown(depth, days[worstPeak], days[trough], recovery);
         }
-        return new Drawdown(depth, days[worstPeak], days[trough], recovery);
     }
 
     // ---------------------------------------------------------------- tail risk
 
     static TailRisk tailRisk(double[] returns) {
+        return tailRisk(returns, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * VaR/CVaR at 95 % and 99 %. {@code guess} is a level expected to lie a little above the 5 % quantile (e.g. the
+     * mean minus 1.4 deviations); when at least as many returns as the quantiles need lie at or below it (and not too
+     * many), only those are kept — in their original order — and the order statistics are selected among them, which
+     * is far cheaper than a bounded heap over all returns. They include every order statistic the quantiles use and
+     * every return the CVaR averages, so the results are the same bits either way; any other guess falls back to the
+     * heap.
+     */
+    static TailRisk tailRisk(double[] returns, double guess) {
         int n = returns.length;
         double h95 = (n - 1) * 0.05;
         double h99 = (n - 1) * 0.01;
         // The order statistics up to floor(h95) + 1 are all the quantiles need: keep only that many smallest returns.
-        double[] smallest = smallest(returns, Math.min(n, (int) Math.floor(h95) + 2));
-        double q95 = interpolate(smallest, h95, n);
-        double q99 = interpolate(smallest, h99, n);
+        int needed = Math.min(n, (int) Math.floor(h95) + 2);
+        double[] tail = atOrBelow(returns, guess, needed);
+        double q95;
+        double q99;
+        if (tail == null) {
+            tail = returns;
+            double[] smallest = smallest(returns, needed);
+            q95 = interpolate(smallest, h95, n);
+            q99 = interpolate(smallest, h99, n);
+        } else {
+            // Only the four order statistics are needed: Hoare's selection on a copy (the tail keeps its order for
+            // the sums below) instead of a sort.
+            double[] a = tail.clone();
+            int lo95 = (int) Math.floor(h95);
+            int hi95 = Math.min(lo95 + 1, n - 1);
+            int lo99 = (int) Math.floor(h99);
+            int hi99 = Math.min(lo99 + 1, n - 1);
+            select(a, 0, a.length, hi95);
+            double b95 = a[hi95];
+            double a95 = lo95 == hi95 ? b95 : max(a, hi95);
+            double a99 = a95;
+            double b99 = b95;
+            if (hi99 < hi95) {
+                select(a, 0, hi95, hi99);
+                b99 = a[hi99];
+                a99 = lo99 == hi99 ? b99 : max(a, hi99);
+            }
+            q95 = interpolate(a95, b95, h95);
+            q99 = interpolate(a99, b99, h99);
+        }
         double sum95 = 0;
         double sum99 = 0;
         int count95 = 0;
         int count99 = 0;
-        for (double v : returns) {
+        for (double v : tail) {
             if (v <= q95) {
                 sum95 += v;
                 count95++;
@@ -301,6 +423,25 @@ public final class ReturnStatistics {
     }
 
     /**
+     * The returns {@code <= level} in their original order if there are at least {@code needed} and at most about
+     * twice as many, otherwise null. With at least {@code needed} of them, the {@code needed} smallest returns are
+     * all among them.
+     */
+    static double[] atOrBelow(double[] returns, double level, int needed) {
+        double[] kept = new double[2 * needed + 16];
+        int count = 0;
+        for (double v : returns) {
+            if (v <= level) {
+                if (count == kept.length) {
+                    return null;
+                }
+                kept[count++] = v;
+            }
+        }
+        return count < needed ? null : Arrays.copyOf(kept, count);
+    }
+
+    /**
      * numpy's {@code quantile(method="linear")}: {@code h = (n − 1)·p}, between the order statistics {@code ⌊h⌋} and
      * {@code ⌊h⌋ + 1} with numpy's own lerp (which interpolates from the upper neighbour when the fraction is ≥ 0.5),
      * so the result matches numpy bit for bit.
@@ -308,11 +449,62 @@ public final class ReturnStatistics {
     static double interpolate(double[] sorted, double h, int n) {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, n - 1);
-        double t = h - lo;
-        double a = sorted[lo];
-        double b = sorted[hi];
+        return interpolate(sorted[lo], sorted[hi], h);
+    }
+
+    /** The same between the order statistics {@code a} (rank ⌊h⌋) and {@code b} (the next one). */
+    static double interpolate(double a, double b, double h) {
+        double t = h - Math.floor(h);
         double diff = b - a;
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+    }
+
+    /**
+     * Rearranges {@code a[from..to)} so that {@code a[k]} holds the value it would hold if that range were sorted,
+     * with no larger value before it and no smaller one after it (Hoare's FIND, median-of-three pivot; expected
+     * linear time, duplicates included). No NaN.
+     */
+    static void select(double[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double x = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < x) {
+                    i++;
+                }
+                while (a[j] > x) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = a[i];
+                    a[i] = a[j];
+                    a[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            // a[lo..j] <= x <= a[i..hi], and everything strictly between j and i equals x.
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** The largest of {@code a[0..to)}. */
+    private static double max(double[] a, int to) {
+        double max = a[0];
+        for (int i = 1; i < to; i++) {
+            max = Math.max(max, a[i]);
+        }
+        return max;
     }
 
     /** The {@code m} smallest values in ascending order, via a bounded max-heap: O(n log m) and no full sort. */

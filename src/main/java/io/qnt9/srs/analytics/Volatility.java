@@ -145,7 +145,7 @@ public final class Volatility {
      * Average true range with Wilder smoothing (TA-Lib {@code ATR}). The true range of bar {@code i ≥ 1} is
      * {@code TR = max(high − low, |high − close[i-1]|, |low − close[i-1]|)}; bar 0 has none. The first ATR, at index
      * {@code period}, is the mean of {@code TR[1..period]}; then {@code ATR[i] = (ATR[i-1]·(period − 1) + TR[i]) /
-     * period}, computed as {@code ATR[i-1]·((period − 1)/period) + TR[i]·(1/period)} four bars at a time (equal up to
+     * period}, computed as {@code ATR[i-1]·((period − 1)/period) + TR[i]·(1/period)} eight bars at a time (equal up to
      * rounding; see {@code MovingAverages.smooth}). Period 1 gives the true range itself.
      *
      * <p>ta4j counts {@code high − low} as the true range of bar 0 and seeds its smoothing there, so it converges to
@@ -175,19 +175,20 @@ public final class Volatility {
             Arrays.fill(out, Double.NaN);
             return;
         }
-        out[0] = Double.NaN;
-        double sum = 0;
-        for (int i = 1; i < first; i++) {
-            sum += trueRange(high[i], low[i], close[i - 1]);
-            out[i] = Double.NaN;
+        // True ranges first, vectorised: the previous closes are copied into out so that the loop reads and writes
+        // one index (reading close[i - 1] while writing out[i], C2 could not rule out that out is close).
+        System.arraycopy(close, 0, out, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            out[i] = trueRange(high[i], low[i], out[i]);
         }
-        sum += trueRange(high[first], low[first], close[first - 1]);
+        double sum = 0;
+        for (int i = 1; i <= first; i++) {
+            sum += out[i];
+        }
+        Arrays.fill(out, 0, first, Double.NaN);
         double atr = sum / period;
         out[first] = atr;
-        // True ranges first (an independent, vectorisable pass), then the smoothing in place, four bars at a time.
-        for (int i = first + 1; i < n; i++) {
-            out[i] = trueRange(high[i], low[i], close[i - 1]);
-        }
+        // Then the smoothing in place, eight bars at a time.
         MovingAverages.smooth(out, out, first + 1, n, atr, 1.0 / period, (period - 1.0) / period);
     }
 
@@ -282,16 +283,22 @@ public final class Volatility {
             Arrays.fill(out, Double.NaN);
             return;
         }
+        // Three passes: the price ratios (vectorised over a copy of the previous prices, whose divisions then leave
+        // the loop below), the log returns and the running variance (scalar), and the square roots (vectorised). Same
+        // operations on the same values as one fused loop, so the same bits.
+        System.arraycopy(prices, 0, out, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            out[i] = prices[i] / out[i];
+        }
         // Returns live in a ring buffer of `period` values so the one leaving the window need not be recomputed.
         double[] ring = new double[period];
-        double annualise = Math.sqrt(TRADING_DAYS_PER_YEAR);
         double mean = 0;
         double m2 = 0;
         int run = 0;
         double previous = Double.NaN;
         out[0] = Double.NaN;
         for (int i = 1; i <= first; i++) {
-            double r = Math.log(prices[i] / prices[i - 1]);
+            double r = Math.log(out[i]);
             ring[i - 1] = r;
             double delta = r - mean;
             mean += delta / i;
@@ -304,10 +311,11 @@ public final class Volatility {
         }
         double invSample = 1.0 / (period - 1);
         double inv = 1.0 / period;
-        out[first] = run >= period ? 0 : Math.sqrt(Math.max(m2, 0) * invSample) * annualise;
+        // out[i] holds the sample variance for now (0 for a window of identical returns).
+        out[first] = run >= period ? 0 : Math.max(m2, 0) * invSample;
         int slot = 0;
         for (int i = first + 1; i < n; i++) {
-            double r = Math.log(prices[i] / prices[i - 1]);
+            double r = Math.log(out[i]);
             double old = ring[slot];
             ring[slot] = r;
             slot = slot + 1 == period ? 0 : slot + 1;
@@ -316,7 +324,11 @@ public final class Volatility {
             mean = next;
             run = r == previous ? run + 1 : 1;
             previous = r;
-            out[i] = run >= period ? 0 : Math.sqrt(Math.max(m2, 0) * invSample) * annualise;
+            out[i] = run >= period ? 0 : Math.max(m2, 0) * invSample;
+        }
+        double annualise = Math.sqrt(TRADING_DAYS_PER_YEAR);
+        for (int i = first; i < n; i++) {
+            out[i] = Math.sqrt(out[i]) * annualise;
         }
     }
 }

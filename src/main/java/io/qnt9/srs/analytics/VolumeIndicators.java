@@ -20,7 +20,17 @@ public final class VolumeIndicators {
     /** See {@link #obv(double[], long[], double[])}. */
     public static double[] obv(double[] close, long[] volume) {
         Arguments.notNull("close", close);
-        return obv(close, volume, new double[close.length]);
+        if (volume == null || volume.length != close.length) {
+            return obv(close, volume, new double[close.length]); // throws the usual exception
+        }
+        // The output is our own, so the input checks can ride along with the computation (no separate passes):
+        // nobody sees the output of a call that then fails.
+        double[] out = new double[close.length];
+        if (computeObv(close, volume, out) != 0) {
+            Arguments.finite("close", close);
+            Arguments.nonNegative("volume", volume);
+        }
+        return out;
     }
 
     /**
@@ -40,37 +50,60 @@ public final class VolumeIndicators {
         return out;
     }
 
-    static void computeObv(double[] close, long[] volume, double[] out) {
+    /**
+     * Writes the OBV into {@code out} and returns 0 if every close was finite and every volume non-negative; non-zero
+     * means "maybe not" (a bad input, or a price change that overflowed), for callers that have not validated yet.
+     */
+    static long computeObv(double[] close, long[] volume, double[] out) {
         int n = close.length;
         if (n == 0) {
-            return;
+            return 0;
         }
-        // Signed volumes first (independent per bar), then a running sum four bars at a time: the partial sums inside
-        // a block do not depend on the previous block, so the loop-carried chain is one add per four bars. The sums
-        // are of whole numbers below 2^53, hence exact in any order: the result is bit-for-bit the sequential one.
-        out[0] = volume[0];
+        // Signed volumes first, vectorised: the previous closes are copied into out (so that the loop reads and
+        // writes one index; reading close[i - 1] while writing out[i], C2 could not rule out that out is close), then
+        // signum(close[i] − close[i-1])·volume[i] without a branch on the coin-toss direction. The difference of two
+        // equal closes is +0.0, so an unchanged close adds +0.0, as "unchanged" requires.
+        // The checks ride along: a non-finite close[i] makes the change non-finite, a negative volume has its sign
+        // bit set (bar 0, never a change, is checked on its own).
+        System.arraycopy(close, 0, out, 1, n - 1);
+        long good = (long) (close[0] * 0.0 - 1.0) & ~(volume[0] >> 63);
         for (int i = 1; i < n; i++) {
-            double d = close[i] - close[i - 1];
-            double v = volume[i];
-            out[i] = d > 0 ? v : d < 0 ? -v : 0;
+            double change = close[i] - out[i];
+            long v = volume[i];
+            out[i] = Math.signum(change) * v;
+            good &= (long) (change * 0.0 - 1.0) & ~(v >> 63);
         }
+        out[0] = volume[0];
+        // Then a running sum eight bars at a time: the partial sums inside a block do not depend on the previous
+        // block, so the loop-carried chain is two adds per eight bars. The sums are of whole numbers below 2^53, hence
+        // exact in any order: the result is bit-for-bit the sequential one.
         double obv = out[0];
         int i = 1;
-        for (; i + 3 < n; i += 4) {
+        for (; i + 7 < n; i += 8) {
             double s0 = out[i];
             double s1 = s0 + out[i + 1];
             double s2 = s1 + out[i + 2];
             double s3 = s2 + out[i + 3];
+            double t0 = out[i + 4];
+            double t1 = t0 + out[i + 5];
+            double t2 = t1 + out[i + 6];
+            double t3 = t2 + out[i + 7];
             out[i] = obv + s0;
             out[i + 1] = obv + s1;
             out[i + 2] = obv + s2;
-            obv += s3;
-            out[i + 3] = obv;
+            double middle = obv + s3;
+            out[i + 3] = middle;
+            out[i + 4] = middle + t0;
+            out[i + 5] = middle + t1;
+            out[i + 6] = middle + t2;
+            obv = middle + t3;
+            out[i + 7] = obv;
         }
         for (; i < n; i++) {
             obv += out[i];
             out[i] = obv;
         }
+        return ~good;
     }
 
     /** Bars needed before the first VWAP value: {@code period - 1}. */

@@ -221,6 +221,106 @@ class MomentumTests {
         assertThat(Momentum.rocWarmup(10)).isEqualTo(10);
     }
 
+    /** A long random walk with zeros (bases and current values), negatives and a huge/tiny pair that overflows. */
+    private static double[] walkWithZeros(int n) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextInt(8) == 0 ? 0 : rnd.nextDouble(-50, 150);
+        }
+        if (n > 10) {
+            x[n / 3] = 1e-300;
+            x[n / 3 + 5] = 1e300;
+        }
+        x[n - 1] = 0;
+        return x;
+    }
+
+    @Test
+    void rocMatchesTheScalarFormulaBitForBitIncludingZeroBasesAndOverflow() {
+        for (int n : new int[] {3, 17, 64, 1_001}) {
+            double[] x = walkWithZeros(n);
+            for (int period : new int[] {1, 2, 5}) {
+                double[] expected = new double[n];
+                for (int i = 0; i < n; i++) {
+                    if (i < period) {
+                        expected[i] = Double.NaN;
+                    } else {
+                        double base = x[i - period];
+                        expected[i] = base == 0 ? 0 : (x[i] / base - 1) * 100;
+                    }
+                }
+                assertThat(Momentum.roc(x, period)).containsExactly(expected);
+                double[] out = new double[n];
+                Arrays.fill(out, 42);
+                assertThat(Momentum.roc(x, period, out)).isSameAs(out).containsExactly(expected);
+            }
+        }
+        double[] noZero = {1, 2, 4, 8, 16, 32, 64, 128, 256};
+        assertThat(Momentum.roc(noZero, 3))
+                .containsExactly(Double.NaN, Double.NaN, Double.NaN, 700, 700, 700, 700, 700, 700);
+        assertThat(Momentum.roc(new double[] {1, 2}, 5)).containsOnly(Double.NaN);
+        assertThat(Momentum.roc(new double[0], 5)).isEmpty();
+    }
+
+    @Test
+    void momentumMatchesTheScalarFormulaBitForBit() {
+        double[] x = walkWithZeros(1_001);
+        for (int period : new int[] {1, 10, 1_000, 1_001}) {
+            double[] expected = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = i < period ? Double.NaN : x[i] - x[i - period];
+            }
+            assertThat(Momentum.momentum(x, period)).containsExactly(expected);
+            double[] out = new double[x.length];
+            Arrays.fill(out, 42);
+            assertThat(Momentum.momentum(x, period, out)).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void rocAndMomentumRejectNonFiniteInputAtAnyPositionInBothOverloads() {
+        for (int n : new int[] {1, 3, 12, 25, 100}) {
+            for (int period : new int[] {1, 10, 30}) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    for (int at : new int[] {0, n / 2, n - 1}) {
+                        double[] x = new double[n];
+                        Arrays.fill(x, 3.5);
+                        x[at] = bad;
+                        String message = "values[" + at + "] is " + bad;
+                        int p = period;
+                        assertThatThrownBy(() -> Momentum.roc(x, p))
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.roc(x, p, new double[n]))
+                                .hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.momentum(x, p)).hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.momentum(x, p, new double[n]))
+                                .hasMessageStartingWith(message);
+                        // The input is reported before a bad period, as always.
+                        assertThatThrownBy(() -> Momentum.roc(x, 0)).hasMessageStartingWith(message);
+                        assertThatThrownBy(() -> Momentum.momentum(x, 5001)).hasMessageStartingWith(message);
+                    }
+                }
+            }
+        }
+        assertThatThrownBy(() -> Momentum.roc(new double[] {1, 2}, 0))
+                .hasMessage("period must be between 1 and 5000, got 0");
+        assertThatThrownBy(() -> Momentum.momentum(new double[] {1, 2}, 5001))
+                .hasMessage("period must be between 1 and 5000, got 5001");
+        assertThatThrownBy(() -> Momentum.roc(null, 2)).hasMessage("values must not be null");
+        assertThatThrownBy(() -> Momentum.momentum(null, 2)).hasMessage("values must not be null");
+    }
+
+    @Test
+    void resultsThatOverflowFromFiniteInputAreNotMistakenForBadInput() {
+        double big = Double.MAX_VALUE;
+        assertThat(Momentum.momentum(new double[] {-big, big}, 1))
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+        assertThat(Momentum.roc(new double[] {1e-300, 1e300}, 1)).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+        assertThat(Momentum.roc(new double[] {0, -0.0, 5, 0}, 2)).containsExactly(Double.NaN, Double.NaN, 0, 0);
+    }
+
     @Test
     void momentumIsTheDifferenceOverThePeriod() {
         assertThat(Momentum.momentum(new double[] {10, 11, 12, 9.5}, 2))

@@ -47,6 +47,38 @@ class MovingAveragesTests {
     }
 
     @Test
+    void emaMatchesThePlainRecurrenceOnEveryBlockTailUpToRounding() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int period : new int[] {1, 2, 5, 20}) {
+            for (int n = 1; n <= period + 40; n++) {
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = rnd.nextDouble(50, 150);
+                }
+                double[] out = MovingAverages.ema(x, period);
+                if (n < period) {
+                    assertThat(out).containsOnly(Double.NaN);
+                    continue;
+                }
+                double sum = 0;
+                for (int i = 0; i < period; i++) {
+                    sum += x[i];
+                    if (i < period - 1) {
+                        assertThat(out[i]).isNaN();
+                    }
+                }
+                double ema = sum / period;
+                assertThat(out[period - 1]).isEqualTo(ema);
+                double k = 2.0 / (period + 1);
+                for (int i = period; i < n; i++) {
+                    ema = ema + k * (x[i] - ema);
+                    assertThat(out[i]).isCloseTo(ema, within(1e-12 * ema));
+                }
+            }
+        }
+    }
+
+    @Test
     void wmaWeightsTheNewestValueMost() {
         double[] out = MovingAverages.wma(X, 3);
         double divider = 1 + 2 + 3;

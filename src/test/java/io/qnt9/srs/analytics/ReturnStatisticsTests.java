@@ -105,6 +105,103 @@ class ReturnStatisticsTests {
     }
 
     @Test
+    void simpleReturnsAreTheQuotientMinusOneBitForBitOnEveryLength() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (int n = 0; n <= 40; n++) {
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = rnd.nextDouble(1, 200);
+            }
+            double[] expected = new double[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = i == 0 ? Double.NaN : p[i] / p[i - 1] - 1;
+            }
+            assertThat(ReturnStatistics.simpleReturns(p)).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void simpleReturnsRejectABadPriceAtAnyPosition() {
+        for (int n : new int[] {1, 2, 9, 40}) {
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                for (double bad :
+                        new double[] {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    double[] prices = new double[n];
+                    java.util.Arrays.fill(prices, 2.5);
+                    prices[at] = bad;
+                    assertThatThrownBy(() -> ReturnStatistics.simpleReturns(prices))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("prices[" + at + "] is " + bad + ": values must be finite and greater than 0");
+                }
+            }
+        }
+        assertThatThrownBy(() -> ReturnStatistics.simpleReturns(null)).hasMessage("prices must not be null");
+        assertThat(ReturnStatistics.simpleReturns(new double[0])).isEmpty();
+        assertThat(ReturnStatistics.simpleReturns(new double[] {Double.MIN_VALUE, Double.MAX_VALUE}))
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void selectionPutsTheKthSmallestInPlaceWithSmallerBeforeAndLargerAfter() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(19);
+        for (int n = 1; n <= 60; n++) {
+            for (int shape = 0; shape < 4; shape++) {
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = switch (shape) {
+                        case 0 -> rnd.nextInt(3); // many ties
+                        case 1 -> i; // ascending
+                        case 2 -> -i; // descending
+                        default -> rnd.nextGaussian();
+                    };
+                }
+                double[] sorted = values.clone();
+                java.util.Arrays.sort(sorted);
+                for (int k = 0; k < n; k++) {
+                    double[] a = values.clone();
+                    ReturnStatistics.select(a, 0, n, k);
+                    assertThat(a[k]).isEqualTo(sorted[k]);
+                    for (int i = 0; i < n; i++) {
+                        if (i < k) {
+                            assertThat(a[i]).isLessThanOrEqualTo(a[k]);
+                        } else {
+                            assertThat(a[i]).isGreaterThanOrEqualTo(a[k]);
+                        }
+                    }
+                    java.util.Arrays.sort(a);
+                    assertThat(a).containsExactly(sorted);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tailRiskFromTheReturnsBelowAGuessEqualsTheBoundedHeapBitForBit() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
+        for (int n : new int[] {2, 3, 10, 21, 100, 101, 1_000, 2_519}) {
+            for (int round = 0; round < 5; round++) {
+                double[] r = new double[n];
+                for (int i = 0; i < n; i++) {
+                    // Ties (a coarse grid) in some rounds, fat tails in others.
+                    r[i] = round == 0
+                            ? Math.rint(rnd.nextGaussian() * 3) / 100
+                            : rnd.nextGaussian() * 0.01 * (rnd.nextInt(20) == 0 ? 5 : 1);
+                }
+                TailRisk heap = ReturnStatistics.tailRisk(r);
+                double mean = java.util.Arrays.stream(r).average().orElseThrow();
+                double sd = Math.sqrt(java.util.Arrays.stream(r)
+                                .map(v -> (v - mean) * (v - mean))
+                                .sum()
+                        / Math.max(1, n - 1));
+                // Guesses below the 5 % quantile (heap fallback), about right, and far above it (too many kept).
+                for (double k : new double[] {-10, -3, -1.4, -1, 0, 10}) {
+                    assertThat(ReturnStatistics.tailRisk(r, mean + k * sd)).isEqualTo(heap);
+                }
+            }
+        }
+    }
+
+    @Test
     void quantilesInterpolateFromTheUpperNeighbourWhenTheFractionIsAtLeastOneHalf() {
         // 12 returns: h95 = 11 * 0.05 = 0.55, so q = x1 - (x1 - x0) * (1 - 0.55), as numpy computes it.
         double[] prices = new double[13];

@@ -121,6 +121,54 @@ class VolatilityTests {
     }
 
     @Test
+    void atrMatchesThePlainWilderLoopOnEveryLengthUpToRounding() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int period : new int[] {1, 3, 14}) {
+            for (int n = 1; n <= period + 40; n++) {
+                double[] close = new double[n];
+                double[] high = new double[n];
+                double[] low = new double[n];
+                double price = 100;
+                for (int i = 0; i < n; i++) {
+                    double open = price;
+                    price *= 1 + rnd.nextDouble(-0.05, 0.05);
+                    close[i] = price;
+                    high[i] = Math.max(open, price) + rnd.nextDouble(2);
+                    low[i] = Math.min(open, price) - rnd.nextDouble(2);
+                }
+                double[] expected = new double[n];
+                Arrays.fill(expected, Double.NaN);
+                if (n > period) {
+                    double sum = 0;
+                    for (int i = 1; i <= period; i++) {
+                        sum += Volatility.trueRange(high[i], low[i], close[i - 1]);
+                    }
+                    double atr = sum / period;
+                    expected[period] = atr;
+                    for (int i = period + 1; i < n; i++) {
+                        atr = (atr * (period - 1) + Volatility.trueRange(high[i], low[i], close[i - 1])) / period;
+                        expected[i] = atr;
+                    }
+                }
+                double[] out = new double[n];
+                Arrays.fill(out, 42);
+                assertThat(Volatility.atr(high, low, close, period, out)).isSameAs(out);
+                for (int i = 0; i < n; i++) {
+                    if (i < period) {
+                        assertThat(out[i]).isNaN();
+                    } else {
+                        assertThat(out[i]).isCloseTo(expected[i], within(1e-12 * expected[i]));
+                    }
+                }
+                if (n > period) {
+                    // The seed is the same sum in the same order: equal bit for bit.
+                    assertThat(out[period]).isEqualTo(expected[period]);
+                }
+            }
+        }
+    }
+
+    @Test
     void atrOfPeriodOneIsTheTrueRangeAndOfConstantPricesZero() {
         double[] high = {10, 12, 11};
         double[] low = {8, 9, 9};

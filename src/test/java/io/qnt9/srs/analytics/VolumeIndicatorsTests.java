@@ -19,6 +19,79 @@ class VolumeIndicatorsTests {
     }
 
     @Test
+    void obvMatchesTheSequentialTaLibLoopBitForBitOnLongSeries() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int n = 1; n <= 40; n++) {
+            for (int round = 0; round < 3; round++) {
+                double[] close = new double[n];
+                long[] volume = new long[n];
+                for (int i = 0; i < n; i++) {
+                    // Few distinct prices, so that unchanged closes (and −0.0 = 0.0 differences) occur often.
+                    close[i] = rnd.nextInt(4) - 1.5;
+                    volume[i] = rnd.nextInt(5) == 0 ? 0 : rnd.nextLong(1L << 40);
+                }
+                double[] expected = new double[n];
+                double obv = volume[0];
+                expected[0] = obv;
+                for (int i = 1; i < n; i++) {
+                    if (close[i] > close[i - 1]) {
+                        obv += volume[i];
+                    } else if (close[i] < close[i - 1]) {
+                        obv -= volume[i];
+                    }
+                    expected[i] = obv;
+                }
+                assertThat(VolumeIndicators.obv(close, volume)).containsExactly(expected);
+                double[] out = new double[n];
+                java.util.Arrays.fill(out, 42);
+                assertThat(VolumeIndicators.obv(close, volume, out)).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
+    void obvRejectsBadInputAtAnyPositionInBothOverloads() {
+        for (int n : new int[] {1, 2, 9, 40}) {
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    double[] close = new double[n];
+                    java.util.Arrays.fill(close, 7);
+                    close[at] = bad;
+                    long[] volume = new long[n];
+                    volume[n - 1 - at] = -1; // also a bad volume: the close is reported first, as always
+                    String message = "close[" + at + "] is " + bad;
+                    assertThatThrownBy(() -> VolumeIndicators.obv(close, volume))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageStartingWith(message);
+                    assertThatThrownBy(() -> VolumeIndicators.obv(close, volume, new double[n]))
+                            .hasMessageStartingWith(message);
+                    assertThatThrownBy(() -> VolumeIndicators.obv(close, null)).hasMessageStartingWith(message);
+                    assertThatThrownBy(() -> VolumeIndicators.obv(close, new long[n + 1]))
+                            .hasMessageStartingWith(message);
+                }
+                for (long bad : new long[] {-1, Long.MIN_VALUE}) {
+                    double[] close = new double[n];
+                    long[] volume = new long[n];
+                    java.util.Arrays.fill(volume, Long.MAX_VALUE);
+                    volume[at] = bad;
+                    String message = "volume[" + at + "] is " + bad + ": volumes must not be negative";
+                    assertThatThrownBy(() -> VolumeIndicators.obv(close, volume))
+                            .hasMessage(message);
+                    assertThatThrownBy(() -> VolumeIndicators.obv(close, volume, new double[n]))
+                            .hasMessage(message);
+                }
+            }
+        }
+        assertThatThrownBy(() -> VolumeIndicators.obv(new double[2], null)).hasMessage("volume must not be null");
+        assertThatThrownBy(() -> VolumeIndicators.obv(new double[2], new long[3]))
+                .hasMessage("close and volume must have the same length, got 2 and 3");
+        // A price change that overflows is not bad input: it is a rise.
+        double big = Double.MAX_VALUE;
+        assertThat(VolumeIndicators.obv(new double[] {-big, big}, new long[] {1, 2}))
+                .containsExactly(1, 3);
+    }
+
+    @Test
     void obvOfConstantPricesStaysAtTheFirstVolume() {
         assertThat(VolumeIndicators.obv(new double[] {5, 5, 5}, new long[] {7, 8, 9}))
                 .containsExactly(7, 7, 7);
