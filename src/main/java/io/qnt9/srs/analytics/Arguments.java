@@ -46,31 +46,51 @@ final class Arguments {
 
     /**
      * 0 if every value is finite, non-zero otherwise: one branch-free pass that C2 vectorises (the index is only
-     * searched for when something is wrong). {@code v·0 − 1} is exactly −1 for a finite {@code v} and NaN for NaN and
-     * ±∞, and {@code (long) NaN} is 0, so the AND of the terms {@code (long) (v·0 − 1)} stays −1 exactly when all are
-     * finite. (A scan on the raw bits, {@code Double.doubleToRawLongBits}, is not vectorised by C2, and neither is a
-     * loop that does nothing but a reduction; the multiply, subtract and conversion make it one that is.)
+     * searched for when something is wrong). See {@link #finiteMask(double)}. (A scan on the raw bits, {@code
+     * Double.doubleToRawLongBits}, is not vectorised by C2, and neither is a loop that does nothing but a reduction;
+     * the multiply, subtract and conversion make it one that is.)
      */
     static long notFinite(double[] values) {
+        return ~finiteMask(values, 0, values.length);
+    }
+
+    /** The AND of {@link #finiteMask(double)} over {@code values[from..to)}: −1 exactly when all are finite. */
+    static long finiteMask(double[] values, int from, int to) {
         long all = -1;
-        for (double v : values) {
-            all &= (long) (v * 0.0 - 1.0);
+        for (int i = from; i < to; i++) {
+            all &= finiteMask(values[i]);
         }
-        return ~all;
+        return all;
     }
 
     /**
-     * Rejects anything but finite values greater than 0. Branch-free and vectorised, as {@link #notFinite}: {@code
-     * signum(v) + v·0} is exactly 1 for a finite {@code v > 0}, −1 for a finite negative, ±0 for ±0 and NaN for NaN and
-     * ±∞, so {@code (long) (signum(v) + v·0 − 2)} is −1 for the values accepted and −2, −3 or 0 ({@code (long) NaN})
-     * otherwise, each with a 0 bit that −1 lacks: the AND of all terms stays −1 exactly when every value is accepted;
-     * the index is only searched for when something is wrong.
+     * −1 for a finite {@code v}, 0 for NaN and ±∞: {@code v·0 − 1} is exactly −1 for a finite {@code v} and NaN
+     * otherwise, and {@code (long) NaN} is 0. ANDed over a column in a loop that C2 vectorises, it checks the column
+     * without a branch; a computation whose result is non-finite whenever an input is can check its results instead.
+     */
+    static long finiteMask(double v) {
+        return (long) (v * 0.0 - 1.0);
+    }
+
+    /**
+     * −1 for a finite {@code v > 0}, a value with a 0 bit otherwise: {@code signum(v) + v·0} is exactly 1 for a finite
+     * {@code v > 0}, −1 for a finite negative, ±0 for ±0 and NaN for NaN and ±∞, so {@code (long) (signum(v) + v·0 −
+     * 2)} is −1, −3, −2 or 0 ({@code (long) NaN}). ANDed over a column, as {@link #finiteMask(double)}.
+     */
+    static long positiveMask(double v) {
+        return (long) (Math.signum(v) + v * 0.0 - 2.0);
+    }
+
+    /**
+     * Rejects anything but finite values greater than 0. Branch-free and vectorised: the AND of {@link
+     * #positiveMask(double)} stays −1 exactly when every value is accepted; the index is only searched for when
+     * something is wrong.
      */
     static void positive(String name, double[] values) {
         notNull(name, values);
         long all = -1;
         for (double v : values) {
-            all &= (long) (Math.signum(v) + v * 0.0 - 2.0);
+            all &= positiveMask(v);
         }
         if (all != -1) {
             for (int i = 0; i < values.length; i++) {

@@ -462,7 +462,7 @@ public final class Momentum {
         int first = rocWarmup(period);
         int warm = Math.min(first, n);
         Arrays.fill(out, 0, warm, Double.NaN);
-        long finite = finitePrefix(x, warm);
+        long finite = Arguments.finiteMask(x, 0, warm);
         if (n <= first) {
             return ~finite;
         }
@@ -476,7 +476,7 @@ public final class Momentum {
         for (int i = first; i < n; i++) {
             double r = (x[i] / out[i] - 1) * 100;
             out[i] = r;
-            finite &= (long) (r * 0.0 - 1.0);
+            finite &= Arguments.finiteMask(r);
         }
         if (finite != -1) {
             for (int i = first; i < n; i++) {
@@ -486,15 +486,6 @@ public final class Momentum {
             }
         }
         return ~finite;
-    }
-
-    /** −1 if {@code x[0..length)} is finite, otherwise another value (see {@link Arguments#notFinite}). */
-    private static long finitePrefix(double[] x, int length) {
-        long finite = -1;
-        for (int i = 0; i < length; i++) {
-            finite &= (long) (x[i] * 0.0 - 1.0);
-        }
-        return finite;
     }
 
     /** Bars needed before the first momentum value: {@code period}. */
@@ -534,14 +525,14 @@ public final class Momentum {
         int n = x.length;
         int warm = Math.min(momentumWarmup(period), n);
         Arrays.fill(out, 0, warm, Double.NaN);
-        long finite = finitePrefix(x, warm);
+        long finite = Arguments.finiteMask(x, 0, warm);
         // Lagged copy, then a same-index loop that C2 vectorises (see computeRoc); a non-finite x[i] gives a
         // non-finite difference.
         System.arraycopy(x, 0, out, warm, n - warm);
         for (int i = warm; i < n; i++) {
             double r = x[i] - out[i];
             out[i] = r;
-            finite &= (long) (r * 0.0 - 1.0);
+            finite &= Arguments.finiteMask(r);
         }
         return ~finite;
     }

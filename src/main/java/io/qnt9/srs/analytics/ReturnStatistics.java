@@ -54,11 +54,11 @@ public final class ReturnStatistics {
         // in Arguments.positive; the output is our own, and nobody sees it if the check then fails).
         System.arraycopy(prices, 0, out, 1, n - 1);
         double p0 = prices[0];
-        long all = (long) (Math.signum(p0) + p0 * 0.0 - 2.0);
+        long all = Arguments.positiveMask(p0);
         for (int i = 1; i < n; i++) {
             double v = prices[i];
             out[i] = v / out[i] - 1;
-            all &= (long) (Math.signum(v) + v * 0.0 - 2.0);
+            all &= Arguments.positiveMask(v);
         }
         if (all != -1) {
             Arguments.positive("prices", prices);

@@ -66,12 +66,12 @@ public final class VolumeIndicators {
         // The checks ride along: a non-finite close[i] makes the change non-finite, a negative volume has its sign
         // bit set (bar 0, never a change, is checked on its own).
         System.arraycopy(close, 0, out, 1, n - 1);
-        long good = (long) (close[0] * 0.0 - 1.0) & ~(volume[0] >> 63);
+        long good = Arguments.finiteMask(close[0]) & ~(volume[0] >> 63);
         for (int i = 1; i < n; i++) {
             double change = close[i] - out[i];
             long v = volume[i];
             out[i] = Math.signum(change) * v;
-            good &= (long) (change * 0.0 - 1.0) & ~(v >> 63);
+            good &= Arguments.finiteMask(change) & ~(v >> 63);
         }
         out[0] = volume[0];
         // Then a running sum eight bars at a time: the partial sums inside a block do not depend on the previous
