@@ -61,6 +61,11 @@ class Passwords {
         thread.start();
     }
 
+    /** Whether the decoy hash has been computed (by the background thread or a caller). */
+    boolean decoyReady() {
+        return decoy.isDone();
+    }
+
     /** The decoy hash; runs the hashing here if the background thread has not started it yet. */
     String decoy() {
         decoy.run(); // no-op when already running or done
