@@ -2,6 +2,7 @@ package io.qnt9.srs.analytics;
 
 import io.qnt9.srs.bench.Synthetic;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -80,12 +81,21 @@ import org.ta4j.core.num.Num;
  *       {@code PreviousValueIndicator}, ta4j has no momentum indicator); historical volatility = ta4j's
  *       {@code StandardDeviationIndicator} over {@code log(ClosePriceRatioIndicator)}, rescaled to the sample standard
  *       deviation and annualised with {@code TransformIndicator.multiply}.
- *   <li>{@code statistics}: daily simple returns, annualised volatility, Sharpe and maximum drawdown. QNT9 runs
- *       {@link ReturnStatistics#simpleReturns} and {@link ReturnStatistics#summarize} (which also computes CAGR,
- *       Sortino, VaR/CVaR, best/worst day — more work than ta4j does here); ta4j 0.17 has no Sharpe ratio, so its side
- *       is assembled from ta4j primitives: {@code ClosePriceRatioIndicator − 1} for every bar, mean and standard
- *       deviation over all returns with {@code SMAIndicator}/{@code StandardDeviationIndicator}, and
- *       {@code MaximumDrawdownCriterion} on a buy-and-hold trading record.
+ *   <li>{@code statistics}: daily simple returns (every bar), annualised volatility, Sharpe and maximum drawdown. ta4j
+ *       0.17 has no Sharpe ratio, so its side is assembled from ta4j primitives: {@code ClosePriceRatioIndicator − 1}
+ *       for every bar, mean and standard deviation over all returns with {@code SMAIndicator}/{@code
+ *       StandardDeviationIndicator}, and {@code MaximumDrawdownCriterion} on a buy-and-hold trading record. Two QNT9
+ *       rows: {@code statistics_qnt9} computes exactly that, like for like, through the engine functions that do it
+ *       ({@link ReturnStatistics#simpleReturns}, {@code ReturnStatistics.volatilityAndSharpe} and {@code
+ *       ReturnStatistics.maxDrawdown}, package-private, the same bits as {@code summarize}); {@code
+ *       statistics_qnt9FullSummary} (called {@code statistics_qnt9} until the like-for-like row was added) is the
+ *       public API as the statistics endpoint calls it: {@link PriceSeries} (validation), {@link
+ *       ReturnStatistics#simpleReturns} and {@link ReturnStatistics#summarize}, which also computes CAGR, Sortino,
+ *       VaR/CVaR, best/worst day and the positive share — more work than the ta4j side.
+ *   <li>{@code *_qnt9Out} ({@code mom10}, {@code obv}): ADDITIONAL rows beside the allocating {@code *_qnt9} ones, not
+ *       instead of them — the caller-supplied output overload (TA-Lib style {@code out} parameter, as {@code
+ *       IndicatorSpec.computeInto} in the universe scan uses it) writing into one column that every invocation reuses
+ *       (so it stays in the cache); validation included, no allocation.
  *   <li>{@code dashboard}: the indicator set of a dashboard request, {@code sma:50,ema:20,rsi:14,macd,bbands}: QNT9
  *       parses the specs, wraps the columns in {@link BarColumns} (validation) and computes every column as
  *       {@code IndicatorController} does; ta4j computes the same 11 columns.
@@ -122,6 +132,9 @@ public class AnalyticsBenchmark {
     double[] close;
     long[] volume;
     BarColumns bars;
+    /** The caller-owned output column of the {@code *_qnt9Out} rows. */
+    double[] out;
+
     BarSeries ta4j;
     BarSeries ta4jDecimal;
 
@@ -143,6 +156,7 @@ public class AnalyticsBenchmark {
             throw new IllegalArgumentException("series must be spx, syn10y or syn40y, got " + series);
         }
         n = close.length;
+        out = new double[n];
         bars = new BarColumns(open, high, low, close, volume);
         ta4j = Ta4jSeries.doubleSeries(bars);
         ta4jDecimal = Ta4jSeries.decimalSeries(bars);
@@ -479,6 +493,16 @@ public class AnalyticsBenchmark {
         return Momentum.momentum(close, 10);
     }
 
+    /**
+     * ADDITIONAL row, not the public allocating call: the caller-supplied output overload (TA-Lib style {@code out},
+     * as {@code IndicatorSpec.computeInto} in the universe scan uses it) writing into one column reused by every
+     * invocation; argument validation included, no allocation.
+     */
+    @Benchmark
+    public double[] mom10_qnt9Out() {
+        return Momentum.momentum(close, 10, out);
+    }
+
     @Benchmark
     public void mom10_ta4j(Blackhole bh) {
         mom10(bh, ta4j);
@@ -578,6 +602,12 @@ public class AnalyticsBenchmark {
         return VolumeIndicators.obv(close, volume);
     }
 
+    /** ADDITIONAL row, caller-supplied output: see {@link #mom10_qnt9Out()}. */
+    @Benchmark
+    public double[] obv_qnt9Out() {
+        return VolumeIndicators.obv(close, volume, out);
+    }
+
     @Benchmark
     public void obv_ta4j(Blackhole bh) {
         consume(bh, new OnBalanceVolumeIndicator(ta4j));
@@ -611,8 +641,25 @@ public class AnalyticsBenchmark {
 
     // ------------------------------------------------------------ statistics: returns, volatility, Sharpe, drawdown
 
+    /**
+     * Like for like with the ta4j side: the daily simple-returns column, annualised volatility, Sharpe and the maximum
+     * drawdown, through the engine functions that compute them (the same figures, bit for bit, as {@code summarize}).
+     */
     @Benchmark
     public void statistics_qnt9(Blackhole bh) {
+        double[] returns = ReturnStatistics.simpleReturns(close);
+        bh.consume(returns);
+        bh.consume(ReturnStatistics.volatilityAndSharpe(returns, RISK_FREE_RATE));
+        bh.consume(ReturnStatistics.maxDrawdown(close, days));
+    }
+
+    /**
+     * More work than the ta4j side: the public API as the statistics endpoint calls it — {@code PriceSeries}
+     * (validation of dates and prices), the returns column and the full {@code summarize} (also CAGR, Sortino,
+     * VaR/CVaR, best/worst day, positive share). Called {@code statistics_qnt9} before the like-for-like row existed.
+     */
+    @Benchmark
+    public void statistics_qnt9FullSummary(Blackhole bh) {
         PriceSeries prices = new PriceSeries(days, close);
         bh.consume(ReturnStatistics.simpleReturns(close));
         bh.consume(ReturnStatistics.summarize(prices, RISK_FREE_RATE));
@@ -749,6 +796,18 @@ public class AnalyticsBenchmark {
             same("volatility", summary.annualizedVolatility(), t[0]);
             same("sharpe", summary.sharpeRatio(), t[1]);
             same("max drawdown", -summary.maxDrawdown().depth(), t[2]);
+            double[] core = ReturnStatistics.volatilityAndSharpe(ReturnStatistics.simpleReturns(close), RISK_FREE_RATE);
+            same("volatility (like for like)", core[0], t[0]);
+            same("sharpe (like for like)", core[1], t[1]);
+            same(
+                    "max drawdown (like for like)",
+                    -ReturnStatistics.maxDrawdown(close, days).depth(),
+                    t[2]);
+        }
+        if (!Arrays.equals(Momentum.momentum(close, 10, new double[n]), Momentum.momentum(close, 10))
+                || !Arrays.equals(
+                        VolumeIndicators.obv(close, volume, new double[n]), VolumeIndicators.obv(close, volume))) {
+            throw new IllegalStateException("the out overloads must compute what the allocating ones do");
         }
         Map<String, double[]> dashboard = IndicatorCatalog.parse("bbands").compute(bars);
         same(

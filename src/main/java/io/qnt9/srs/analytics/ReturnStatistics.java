@@ -296,6 +296,66 @@ public final class ReturnStatistics {
                 (double) positive / count);
     }
 
+    /**
+     * Annualised volatility and Sharpe ratio of a column of daily simple returns as {@link #simpleReturns} returns it
+     * ({@code returns[0]}, NaN, is not a return and is skipped): {@code {std(r) · √252, (mean(r) − rf_d) / std(r) ·
+     * √252}} with the sample deviation, Sharpe 0 when the deviation is 0 — {@link #summarize}'s definitions, computed
+     * with the same passes in the same order of operations (four partial sums, then four fused-multiply-add sums of
+     * squared deviations), hence the same bits. For callers that hold the returns column and need no more than these
+     * two figures (the like-for-like benchmark against ta4j). The column is trusted: {@link #simpleReturns} validated
+     * the prices it came from.
+     *
+     * @param riskFreeRate annual risk-free rate, e.g. 0.02
+     * @throws IllegalArgumentException if the column holds fewer than 2 returns or the rate is not finite and greater
+     *     than −1
+     */
+    static double[] volatilityAndSharpe(double[] returns, double riskFreeRate) {
+        Arguments.notNull("returns", returns);
+        double rfDaily = dailyRiskFreeRate(riskFreeRate);
+        int count = returns.length - 1;
+        if (count < 2) {
+            throw new IllegalArgumentException("statistics need at least 3 prices (2 returns), got " + returns.length);
+        }
+        // returns[1 + k] is summarize's r[k]: the same blocks of four from the same start, the remainder into s0/q0.
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            s0 += returns[k + 1];
+            s1 += returns[k + 2];
+            s2 += returns[k + 3];
+            s3 += returns[k + 4];
+        }
+        for (; k < count; k++) {
+            s0 += returns[k + 1];
+        }
+        double mean = ((s0 + s1) + (s2 + s3)) / count;
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        int j = 0;
+        for (; j + 3 < count; j += 4) {
+            double d0 = returns[j + 1] - mean;
+            double d1 = returns[j + 2] - mean;
+            double d2 = returns[j + 3] - mean;
+            double d3 = returns[j + 4] - mean;
+            q0 = Math.fma(d0, d0, q0);
+            q1 = Math.fma(d1, d1, q1);
+            q2 = Math.fma(d2, d2, q2);
+            q3 = Math.fma(d3, d3, q3);
+        }
+        for (; j < count; j++) {
+            double d = returns[j + 1] - mean;
+            q0 = Math.fma(d, d, q0);
+        }
+        double deviation = Math.sqrt(((q0 + q1) + (q2 + q3)) / (count - 1));
+        double sharpe = deviation == 0 ? 0 : (mean - rfDaily) / deviation * ANNUALISE;
+        return new double[] {deviation * ANNUALISE, sharpe};
+    }
+
     static Drawdown maxDrawdown(double[] p, int[] days) {
         DrawdownScan scan = new DrawdownScan(p[0]);
         for (int i = 1; i < p.length; i++) {

@@ -279,6 +279,27 @@ class MomentumTests {
     }
 
     @Test
+    void momentumThroughComputeIntoAndTheOutOverloadLeavesOutUntouchedWhenTheInputIsBad() {
+        double[] x = walkWithZeros(300);
+        double[] high = x.clone();
+        double[] low = x.clone();
+        for (int period : new int[] {1, 7, 10, 299, 300}) {
+            double[] expected = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = i < period ? Double.NaN : x[i] - x[i - period];
+            }
+            double[][] columns = {new double[x.length]};
+            IndicatorCatalog.parse("mom:" + period)
+                    .computeInto(new BarColumns(x, high, low, x, new long[x.length]), columns);
+            assertThat(columns[0]).containsExactly(expected);
+        }
+        double[] out = {1, 2, 3};
+        assertThatThrownBy(() -> Momentum.momentum(new double[] {1, 2, Double.POSITIVE_INFINITY}, 1, out))
+                .hasMessageStartingWith("values[2] is Infinity");
+        assertThat(out).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void rocAndMomentumRejectNonFiniteInputAtAnyPositionInBothOverloads() {
         for (int n : new int[] {1, 3, 12, 25, 100}) {
             for (int period : new int[] {1, 10, 30}) {

@@ -104,6 +104,26 @@ class ReferenceStatisticsTests {
         }
     }
 
+    /** The like-for-like benchmark row's path: returns column, then volatility/Sharpe and the drawdown on their own. */
+    @ParameterizedTest
+    @MethodSource("symbols")
+    void volatilitySharpeAndDrawdownFromTheReturnsColumnMatchNumpy(String symbol) {
+        JsonNode fixture = fixture(symbol);
+        PriceSeries series = series(fixture);
+        double[] returns = ReturnStatistics.simpleReturns(series.prices());
+        for (JsonNode expected : fixture.get("summaries")) {
+            double rf = expected.get("riskFreeRate").doubleValue();
+            double[] actual = ReturnStatistics.volatilityAndSharpe(returns, rf);
+            String at = symbol + " rf=" + rf + " ";
+            close(at + "volatility", actual[0], expected.get("annualizedVolatility"));
+            close(at + "sharpe", actual[1], expected.get("sharpeRatio"));
+            Drawdown drawdown = ReturnStatistics.maxDrawdown(series.prices(), series.epochDays());
+            close(at + "drawdown", drawdown.depth(), expected.get("maxDrawdown").get("depth"));
+            assertThat(drawdown.troughEpochDay())
+                    .isEqualTo(expected.get("maxDrawdown").get("troughEpochDay").intValue());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("symbols")
     void rollingVolatilityAndSharpeMatchNumpyAtTheRecordedPoints(String symbol) {

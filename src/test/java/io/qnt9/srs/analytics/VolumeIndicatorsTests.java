@@ -49,6 +49,55 @@ class VolumeIndicatorsTests {
         }
     }
 
+    /**
+     * Sums up to just below ±2^53 (long runs of rises, then of falls, with unchanged closes between), in both overloads
+     * and through {@code IndicatorSpec.computeInto}: every value equals the exact sum, taken here in {@code long}
+     * arithmetic.
+     */
+    @Test
+    void obvIsExactForSumsJustBelowTwoToThe53InEveryPath() {
+        long big = (1L << 53) / 64 - 3; // 64 of them stay below 2^53
+        int n = 200;
+        double[] close = new double[n];
+        long[] volume = new long[n];
+        double price = 100;
+        for (int i = 0; i < n; i++) {
+            // 49 rises, 10 unchanged, 100 falls (to far below zero), 40 unchanged
+            boolean rise = i >= 1 && i < 50;
+            boolean fall = i >= 60 && i < 160;
+            price += rise ? 0.25 : fall ? -0.5 : 0;
+            close[i] = price;
+            volume[i] = fall ? big : big - i;
+        }
+        long exact = volume[0];
+        double[] expected = new double[n];
+        expected[0] = exact;
+        for (int i = 1; i < n; i++) {
+            exact += close[i] > close[i - 1] ? volume[i] : close[i] < close[i - 1] ? -volume[i] : 0;
+            expected[i] = exact; // exact as a double: |sum| < 2^53
+        }
+        assertThat(expected[49]).isGreaterThan(0x1p52); // near the top
+        assertThat(expected[159]).isLessThan(-0x1p52).isGreaterThan(-0x1p53); // and deep below zero
+        assertThat(VolumeIndicators.obv(close, volume)).containsExactly(expected);
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, 42);
+        assertThat(VolumeIndicators.obv(close, volume, out)).containsExactly(expected);
+        double[][] columns = {new double[n]};
+        IndicatorCatalog.parse("obv")
+                .computeInto(new BarColumns(close.clone(), close.clone(), close.clone(), close, volume), columns);
+        assertThat(columns[0]).containsExactly(expected);
+    }
+
+    @Test
+    void theOutOverloadLeavesOutUntouchedWhenTheInputIsBad() {
+        double[] out = {1, 2, 3};
+        assertThatThrownBy(() -> VolumeIndicators.obv(new double[] {1, Double.NaN, 2}, new long[] {1, 2, 3}, out))
+                .hasMessageStartingWith("close[1] is NaN");
+        assertThatThrownBy(() -> VolumeIndicators.obv(new double[] {1, 2, 3}, new long[] {1, 2, -3}, out))
+                .hasMessageStartingWith("volume[2] is -3");
+        assertThat(out).containsExactly(1, 2, 3);
+    }
+
     @Test
     void obvRejectsBadInputAtAnyPositionInBothOverloads() {
         for (int n : new int[] {1, 2, 9, 40}) {
