@@ -17,7 +17,7 @@ record DatabaseProperties(String url, String username, String password, Embedded
      * @param dataDir where the cluster lives; kept between runs so imported data survives a restart
      * @param port 0 picks a free port
      * @param durable fsync and synchronous commit on (off only for throw-away test databases)
-     * @param deleteOnExit remove the data directory when the service stops (tests)
+     * @param deleteOnExit remove the data directory, and its lock file beside it, when the service stops (tests)
      */
     record Embedded(
             Path dataDir,

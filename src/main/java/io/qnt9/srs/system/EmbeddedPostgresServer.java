@@ -23,6 +23,10 @@ import org.springframework.core.env.Environment;
  * between runs. It is started on a background thread as soon as the bean factory exists, so its start-up
  * (0.3 s with an existing cluster, 2–3 s for initdb) overlaps with the rest of the context; the DataSource
  * waits for it.
+ *
+ * <p>The server is a separate process. The data directory is owned through a {@link DataDirectoryLock} for as long as
+ * it runs: a second instance on the same directory is refused at once, and a server left running by an instance that
+ * was killed is stopped before this one starts.
  */
 final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, DisposableBean {
 
@@ -31,6 +35,7 @@ final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, Disposab
 
     private final DatabaseProperties.Embedded settings;
     private volatile CompletableFuture<EmbeddedPostgres> running;
+    private volatile DataDirectoryLock lock;
 
     EmbeddedPostgresServer(Environment environment) {
         this.settings = Binder.get(environment)
@@ -46,7 +51,16 @@ final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, Disposab
 
     private synchronized CompletableFuture<EmbeddedPostgres> start() {
         if (running == null) {
-            running = CompletableFuture.supplyAsync(this::startBlocking, runnable -> {
+            Path dataDir = settings.dataDir().toAbsolutePath();
+            // On the caller's thread: a directory in use stops start-up at once, with its own message.
+            DataDirectoryLock owned;
+            try {
+                owned = DataDirectoryLock.acquire(dataDir, settings.deleteOnExit());
+            } catch (IOException e) {
+                throw cannotStart(dataDir, e);
+            }
+            lock = owned;
+            running = CompletableFuture.supplyAsync(() -> startBlocking(dataDir, owned), runnable -> {
                 Thread t = new Thread(runnable, "embedded-postgres-start");
                 t.setDaemon(true);
                 t.start();
@@ -55,11 +69,10 @@ final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, Disposab
         return running;
     }
 
-    private EmbeddedPostgres startBlocking() {
-        Path dataDir = settings.dataDir().toAbsolutePath();
+    private EmbeddedPostgres startBlocking(Path dataDir, DataDirectoryLock owned) {
         long started = System.nanoTime();
         try {
-            Files.createDirectories(dataDir);
+            owned.stopLeftoverServer();
             boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -82,12 +95,19 @@ final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, Disposab
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return pg;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(
-                    "Could not start the embedded PostgreSQL in " + dataDir
-                            + ". If another QNT9 instance uses this directory, stop it or set DATA_DIR to another"
-                            + " directory; to use an external database set DATABASE_URL. Cause: " + e.getMessage(),
-                    e);
+            throw cannotStart(dataDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded PostgreSQL", e);
         }
+    }
+
+    private static IllegalStateException cannotStart(Path dataDir, Exception e) {
+        return new IllegalStateException(
+                "Could not start the embedded PostgreSQL in " + dataDir
+                        + ". If another QNT9 instance uses this directory, stop it or set DATA_DIR to another"
+                        + " directory; to use an external database set DATABASE_URL. Cause: " + e.getMessage(),
+                e);
     }
 
     /** Blocks until the cluster accepts connections; fails with the start-up error otherwise. */
@@ -105,19 +125,39 @@ final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, Disposab
         }
     }
 
+    /** Stops the server (after its start, if that is still running) and then releases the data directory. */
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         CompletableFuture<EmbeddedPostgres> r = running;
-        if (r == null) {
-            return;
-        }
-        EmbeddedPostgres pg = r.getNow(null);
-        if (pg != null) {
-            try {
+        try {
+            EmbeddedPostgres pg = r == null ? null : startedOrNull(r);
+            if (pg != null) {
                 pg.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataDirectoryLock l = lock;
+            lock = null;
+            if (l != null) {
+                l.close();
+            }
+        }
+    }
+
+    /**
+     * Waits for a start in progress: a context that fails early (the production guard, another bean) would otherwise
+     * leave a server starting in the background that nobody stops.
+     */
+    private static EmbeddedPostgres startedOrNull(CompletableFuture<EmbeddedPostgres> start) {
+        try {
+            return start.handle((pg, failure) -> pg).get(START_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The embedded PostgreSQL did not finish starting; not stopping it: {}", e.toString());
+            return null;
         }
     }
 }

@@ -33,6 +33,7 @@ class ImportCommandTests {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        Files.deleteIfExists(DATA_DIR.resolveSibling(DATA_DIR.getFileName() + ".lock"));
     }
 
     private record Run(int exitCode, int bars) {}

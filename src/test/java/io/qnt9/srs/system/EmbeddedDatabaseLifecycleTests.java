@@ -29,6 +29,7 @@ class EmbeddedDatabaseLifecycleTests {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".lock"));
     }
 
     private ConfigurableApplicationContext start(String... extra) {
