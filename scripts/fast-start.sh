@@ -47,7 +47,24 @@ if [[ ! -f $cache || ! -f $dir/stamp || $(cat "$dir/stamp") != "$stamp" ]]; then
   rm -rf "$dir"
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null
   training=$(mktemp -d)
-  trap 'rm -rf "$training"' EXIT
+  # The training run ends with Runtime.halt (spring.context.exit=onRefresh): no shutdown hook runs, so its embedded
+  # PostgreSQL, a separate process, would keep running on a deleted directory (until it panics, up to a minute later).
+  # Stop it before the directory goes, on success and on failure.
+  stop_training_db() {
+    local data=$training/data pid i
+    pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null) || return 0
+    [[ $pid =~ ^[0-9]+$ ]] || return 0
+    # Only that server: a PID from a stale file may belong to any process by now.
+    grep -qxF -- "$data" < <(tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline") || return 0
+    kill -INT "$pid" 2>/dev/null || return 0 # PostgreSQL's fast shutdown
+    for ((i = 0; i < 100; i++)); do
+      kill -0 "$pid" 2>/dev/null || return 0
+      sleep 0.1
+    done
+    echo "fast-start: the training database (PID $pid) did not stop within 10 s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  }
+  trap 'stop_training_db; rm -rf "$training"' EXIT
   # A throw-away instance: its own embedded database and port, quiet logs, no account or provider settings, and
   # it exits once the context is refreshed (every bean created, migrations applied).
   if ! env -u DATABASE_URL -u ADMIN_EMAIL -u ADMIN_PASSWORD -u REDIS_URL -u OTEL_EXPORTER_OTLP_ENDPOINT \
@@ -59,6 +76,7 @@ if [[ ! -f $cache || ! -f $dir/stamp || $(cat "$dir/stamp") != "$stamp" ]]; then
     exit 1
   fi
   echo "$stamp" > "$dir/stamp"
+  stop_training_db
   rm -rf "$training"
   trap - EXIT
   echo "fast-start: cache ready ($(($(stat -c %s "$cache") / 1000000)) MB): $cache" >&2
