@@ -35,7 +35,7 @@ WORKDIR /app
 COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
-# The service writes only below /tmp (embedded PostgreSQL data when DATABASE_URL is absent, Tomcat work
+# The service writes only below /tmp (embedded PostgreSQL data when DATABASE_URL is absent, web server temporary
 # files), so the root filesystem can be mounted read-only (Helm: emptyDir at /tmp).
 # ENVIRONMENT is left to the deployment (Helm sets it per environment; production also needs DATABASE_URL).
 ENV PORT=8000 \
@@ -62,7 +62,7 @@ RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/app/aot/app.aot -XX:-Use
     fi; \
     if [ "$status" -ne 0 ]; then tail -n 40 /tmp/aot-training.log; exit 1; fi; \
     chmod 444 /app/aot/app.aot \
- && rm -rf /tmp/aot-training /tmp/aot-training.lock /tmp/aot-training.log /tmp/embedded-pg /tmp/tomcat*
+ && rm -rf /tmp/aot-training /tmp/aot-training.lock /tmp/aot-training.log /tmp/embedded-pg /tmp/jetty*
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1

@@ -63,7 +63,8 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
                 "Payload too large",
                 "Request bodies are limited to " + maxBytes + " bytes (CSV imports have their own limit).");
         problem.setProperty("limitBytes", maxBytes);
-        // The connection is closed rather than the rest of a huge body read and thrown away.
+        // The connection is closed afterwards, not kept for another request; a small remainder of the body is read
+        // first (system/RefusedUploadDrainFilter) so that the client, still sending, gets this answer.
         response.setHeader("Connection", "close");
         ProblemResponses.write(request, response, problem);
     }

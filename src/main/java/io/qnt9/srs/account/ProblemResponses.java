@@ -5,8 +5,6 @@ import io.qnt9.srs.system.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,28 +35,12 @@ final class ProblemResponses {
     /** @param request null when not at hand (then without {@code instance}; the request id comes from the MDC) */
     static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        String id;
-        if (request != null) {
-            body.put("instance", request.getRequestURI());
-            id = RequestIdFilter.currentId(request);
-        } else {
-            id = MDC.get(RequestIdFilter.MDC_KEY);
-        }
-        if (id != null) {
-            body.put("requestId", id);
-        }
-        if (problem.getProperties() != null) {
-            problem.getProperties().forEach(body::putIfAbsent);
-        }
+        String instance = request == null ? null : request.getRequestURI();
+        String id = request == null ? MDC.get(RequestIdFilter.MDC_KEY) : RequestIdFilter.currentId(request);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        response.getOutputStream().write(JSON.writeValueAsBytes(ApiException.body(problem, instance, id)));
         response.flushBuffer();
     }
 }

@@ -1,6 +1,8 @@
 package io.qnt9.srs.system;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -27,6 +29,29 @@ public class ApiException extends ErrorResponseException {
         pd.setType(URI.create(TYPE_BASE + slug));
         pd.setTitle(title);
         return pd;
+    }
+
+    /**
+     * The members of a problem body for writers outside Spring MVC (filters, the web server's own error handler), in
+     * the order and with the members every other error has: {@code type}, {@code title}, {@code status},
+     * {@code detail}, then {@code instance} and {@code requestId} when known, then the problem's own members.
+     */
+    public static Map<String, Object> body(ProblemDetail problem, String instance, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
+        if (problem.getProperties() != null) {
+            problem.getProperties().forEach(body::putIfAbsent);
+        }
+        return body;
     }
 
     /** Adds a member to the problem body (e.g. {@code parameter}, {@code errors}); returns this for chaining. */

@@ -24,17 +24,7 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String slug = switch (status) {
-            case NOT_FOUND -> "not-found";
-            case CONTENT_TOO_LARGE -> "payload-too-large";
-            case BAD_REQUEST -> "bad-request";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            default -> status.is5xxServerError() ? "internal-error" : "client-error";
-        };
-        String detail = status.is5xxServerError()
-                ? "The service failed to handle this request. Quote the request id when reporting it."
-                : status.getReasonPhrase() + ".";
-        ProblemDetail problem = ApiException.problem(status, slug, status.getReasonPhrase(), detail);
+        ProblemDetail problem = problem(status, null);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String s) {
             // null when the request line itself was malformed (e.g. "/api/%%%"): reported without an instance
@@ -47,5 +37,32 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * The problem for an error status that no controller produced: raised by the web server or a filter, before or
+     * outside routing.
+     *
+     * @param reason what the web server said was wrong (e.g. "Ambiguous URI empty segment"), or null
+     */
+    static ProblemDetail problem(HttpStatus status, String reason) {
+        String slug = switch (status) {
+            case NOT_FOUND -> "not-found";
+            case CONTENT_TOO_LARGE -> "payload-too-large";
+            case BAD_REQUEST -> "bad-request";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case URI_TOO_LONG -> "uri-too-long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "header-too-large";
+            default -> status.is5xxServerError() ? "internal-error" : "client-error";
+        };
+        String detail;
+        if (status.is5xxServerError()) {
+            detail = "The service failed to handle this request. Quote the request id when reporting it.";
+        } else if (reason == null || reason.isBlank() || reason.equalsIgnoreCase(status.getReasonPhrase())) {
+            detail = status.getReasonPhrase() + ".";
+        } else {
+            detail = status.getReasonPhrase() + ": " + reason + ".";
+        }
+        return ApiException.problem(status, slug, status.getReasonPhrase(), detail);
     }
 }

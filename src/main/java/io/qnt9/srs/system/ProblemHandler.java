@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -57,6 +58,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         });
         return problem(
                 HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", summary(errors), errors, request);
+    }
+
+    /**
+     * The web server refused part of the request only when the application read it: Jetty decodes the query string
+     * (and a form body) on the first parameter lookup, so a bad escape such as {@code ?ticker=%zz} surfaces here, as
+     * the 4xx Jetty chose, not as an unexpected error.
+     */
+    @ExceptionHandler({HttpException.RuntimeException.class, HttpException.IllegalArgumentException.class})
+    ResponseEntity<Object> webServerRefused(Exception ex, WebRequest request) {
+        int code = ((HttpException) ex).getCode();
+        HttpStatus status = HttpStatus.resolve(code);
+        if (status == null || !status.is4xxClientError()) {
+            return unexpected(ex, request);
+        }
+        String reason = ((HttpException) ex).getReason();
+        ProblemDetail body = "Bad query".equals(reason)
+                ? ApiException.problem(
+                        status,
+                        "bad-request",
+                        status.getReasonPhrase(),
+                        "The query string is not valid percent-encoding: a '%' must be followed by two hexadecimal"
+                                + " digits (write a literal % as %25), and the escapes must form UTF-8.")
+                : ProblemErrorController.problem(status, reason);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
     }
 
     @ExceptionHandler(Exception.class)
