@@ -73,14 +73,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return unexpected(ex, request);
         }
         String reason = ((HttpException) ex).getReason();
-        ProblemDetail body = "Bad query".equals(reason)
-                ? ApiException.problem(
-                        status,
-                        "bad-request",
-                        status.getReasonPhrase(),
-                        "The query string is not valid percent-encoding: a '%' must be followed by two hexadecimal"
-                                + " digits (write a literal % as %25), and the escapes must form UTF-8.")
-                : ProblemErrorController.problem(status, reason);
+        ProblemDetail body = ProblemErrorController.problem(status, reason);
+        if ("Bad query".equals(reason)) {
+            body.setDetail("The query string is not valid percent-encoding: a '%' must be followed by two hexadecimal"
+                    + " digits (write a literal % as %25), and the escapes must form UTF-8.");
+        }
         return handleExceptionInternal(ex, body, new HttpHeaders(), status, request);
     }
 
