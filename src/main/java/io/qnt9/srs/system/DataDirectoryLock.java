@@ -15,7 +15,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class DataDirectoryLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DataDirectoryLock.class);
-    private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final long STOP_SECONDS = 15;
 
     /**
      * Lock files held in this JVM. The OS does not refuse a second lock to the same process, and closing any other
@@ -178,8 +177,12 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     /**
-     * Stops the server left running in the directory, if any. It has no clients (their JVM is gone), so SIGTERM,
-     * PostgreSQL's smart shutdown, ends it within a second or two, with a checkpoint: the data is kept.
+     * Stops the server left running in the directory, if any, with PostgreSQL's fast shutdown (SIGINT): open
+     * transactions are rolled back, connections closed, a checkpoint written — the data is kept. Not SIGTERM, the
+     * smart shutdown, which waits for every client to disconnect: a client still connected to the left-over server
+     * (a psql session, say) would hold the start up. If the server has not ended after {@value #STOP_SECONDS} s, it
+     * and its processes are killed (PostgreSQL then recovers from its WAL on the next start; {@link ProcessHandle}
+     * checks a process's start time, so a PID reused meanwhile is not hit); if SIGINT cannot be sent, SIGTERM.
      */
     void stopLeftoverServer() throws InterruptedException {
         if (orphan == null) {
@@ -190,13 +193,17 @@ final class DataDirectoryLock implements AutoCloseable {
                         + " stopping it (killed, or crashed). Stopping it and starting again; the data is kept.",
                 dataDir,
                 orphan.pid());
-        orphan.destroy();
+        List<ProcessHandle> processes = orphan.descendants().toList(); // before they lose their parent
+        if (!fastShutdown(orphan)) {
+            orphan.destroy();
+        }
         if (!exited(orphan)) {
             log.warn(
-                    "The embedded PostgreSQL (PID {}) did not stop within {}: killing it",
+                    "The embedded PostgreSQL (PID {}) did not stop within {} s: killing it and its processes",
                     orphan.pid(),
-                    ORPHAN_STOP_TIMEOUT);
+                    STOP_SECONDS);
             orphan.destroyForcibly();
+            processes.forEach(ProcessHandle::destroyForcibly);
             if (!exited(orphan)) {
                 throw new IllegalStateException(
                         "Could not stop the embedded PostgreSQL (PID " + orphan.pid() + ") left running in " + dataDir);
@@ -204,9 +211,34 @@ final class DataDirectoryLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the server SIGINT, which Java cannot send itself, through the shell's {@code kill} (not {@code pg_ctl
+     * kill}, which refuses to run as root where the embedded server itself does); false if that could not be done.
+     */
+    private static boolean fastShutdown(ProcessHandle server) throws InterruptedException {
+        try {
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s INT \"$1\"", "sh", String.valueOf(server.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+                log.warn("kill did not signal the PostgreSQL (PID {}) within {} s", server.pid(), STOP_SECONDS);
+                return false;
+            }
+            if (kill.exitValue() == 0) {
+                return true;
+            }
+            String output = new String(kill.getInputStream().readAllBytes(), ISO_8859_1).strip(); // a line or two
+            log.warn("kill could not signal the PostgreSQL (PID {}): {}", server.pid(), output);
+        } catch (IOException e) {
+            log.warn("kill could not signal the PostgreSQL (PID {}): {}", server.pid(), e.toString());
+        }
+        return false;
+    }
+
     private static boolean exited(ProcessHandle process) throws InterruptedException {
         try {
-            process.onExit().get(ORPHAN_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            process.onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;

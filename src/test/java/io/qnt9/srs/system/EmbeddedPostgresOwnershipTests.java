@@ -115,6 +115,56 @@ class EmbeddedPostgresOwnershipTests {
     }
 
     @Test
+    void aLeftoverServerWithAClientStillConnectedIsStoppedAtOnceAndItsOpenTransactionRolledBack() throws Exception {
+        Process owner = startChild("server");
+        ProcessHandle orphan = awaitPostgresOf(owner, "server");
+        // A client of the server that outlives its owner (a psql session, say), in the middle of a transaction.
+        try (Connection client = connectTo(dataDir);
+                Statement s = client.createStatement()) {
+            client.setAutoCommit(false);
+            s.execute("INSERT INTO kept VALUES ('never committed')");
+            owner.destroyForcibly();
+            assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            captureLog();
+            JdbcTarget target = track(server(dataDir, false)).awaitRunning();
+
+            // Fast shutdown: the server did not wait for the client (SIGTERM, a smart shutdown, would have waited
+            // until the 15 s ran out and the server was killed), closed its connection and rolled its work back.
+            assertThat(logged.list).noneMatch(e -> e.getFormattedMessage().contains("did not stop within"));
+            assertThat(orphan.isAlive()).isFalse();
+            assertThat(client.isValid(10)).isFalse();
+            assertThat(queryString(target, "SELECT string_agg(note, '|') FROM kept"))
+                    .isEqualTo(EmbeddedPostgresInstance.ROW);
+        }
+    }
+
+    @Test
+    void aLeftoverServerThatDoesNotStopIsKilledWithItsProcessesAndTheNextStartRecoversItsData() throws Exception {
+        Process owner = startChild("server");
+        ProcessHandle orphan = awaitPostgresOf(owner, "server");
+        List<ProcessHandle> workers = orphan.descendants().toList(); // checkpointer, WAL writer, ...
+        assertThat(workers).isNotEmpty();
+        owner.destroyForcibly();
+        assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // A server that ignores every request to stop: SIGSTOP freezes it (SIGKILL still ends a stopped process).
+        Process freeze = new ProcessBuilder("kill", "-s", "STOP", String.valueOf(orphan.pid())).start();
+        assertThat(freeze.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(freeze.exitValue()).isZero();
+
+        captureLog();
+        JdbcTarget target = track(server(dataDir, false)).awaitRunning();
+
+        assertThat(logged.list)
+                .anySatisfy(e -> assertThat(e.getFormattedMessage())
+                        .isEqualTo("The embedded PostgreSQL (PID " + orphan.pid()
+                                + ") did not stop within 15 s: killing it and its processes"));
+        assertThat(orphan.isAlive()).isFalse();
+        await().atMost(PATIENCE).until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(queryString(target, "SELECT note FROM kept")).isEqualTo(EmbeddedPostgresInstance.ROW);
+    }
+
+    @Test
     void aSecondServerInTheSameJvmIsRefusedAndTheFirstKeepsItsLockAndAnswers() throws Exception {
         JdbcTarget first = track(server(dataDir, false)).awaitRunning();
         EmbeddedPostgresServer second = track(server(dataDir, false));
@@ -283,6 +333,14 @@ class EmbeddedPostgresOwnershipTests {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** A connection to the server running in the directory, on the port its {@code postmaster.pid} names. */
+    private static Connection connectTo(Path dataDir) throws IOException, SQLException {
+        String port = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.ISO_8859_1)
+                .get(3)
+                .strip();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     private static String queryString(JdbcTarget target, String sql) throws SQLException {
