@@ -53,13 +53,18 @@ class ProblemErrorController implements ErrorController {
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case URI_TOO_LONG -> "uri-too-long";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "header-too-large";
+            case HTTP_VERSION_NOT_SUPPORTED -> "http-version-not-supported";
             default -> status.is5xxServerError() ? "internal-error" : "client-error";
         };
         String detail;
-        if (status.is5xxServerError()) {
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED) { // a 5xx by the RFC, but the client's doing
+            detail = "The request line names an HTTP version this service does not speak: send HTTP/1.1 (or 1.0).";
+        } else if (status.is5xxServerError()) {
             detail = "The service failed to handle this request. Quote the request id when reporting it.";
         } else if (reason == null || reason.isBlank() || reason.equalsIgnoreCase(status.getReasonPhrase())) {
-            detail = status.getReasonPhrase() + ".";
+            detail = status == HttpStatus.BAD_REQUEST // e.g. "%00" in the path: Jetty gives no reason
+                    ? "Bad Request: the request line, the URL or a header is malformed."
+                    : status.getReasonPhrase() + ".";
         } else {
             detail = status.getReasonPhrase() + ": " + reason + ".";
         }

@@ -116,6 +116,50 @@ class WebServerEndToEndTests {
     }
 
     @Test
+    void requestsTheSecurityFirewallRefusesSayWhy() throws IOException {
+        JsonNode semicolon = assertProblem(
+                send("GET /api/v1/instruments/AAPL;jsessionid=1 HTTP/1.1\r\n" + HOST + "\r\n"), 400, "bad-request");
+        assertThat(semicolon.get("detail").asString())
+                .isEqualTo("Bad Request: The request was rejected because the URL contained a potentially malicious"
+                        + " String \";\".");
+        assertThat(semicolon.get("requestId").asString()).isNotBlank();
+        assertThat(assertProblem(
+                                send("GET /swagger-ui/../actuator/env HTTP/1.1\r\n" + HOST + "\r\n"),
+                                400,
+                                "bad-request")
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Bad Request: The request was rejected because the URL was not normalized.");
+        for (String method : new String[] {"TRACE", "PROPFIND"}) {
+            RawResponse r = send(method + " /api/stats HTTP/1.1\r\n" + HOST + "\r\n");
+            assertThat(assertProblem(r, 405, "method-not-allowed").get("detail").asString())
+                    .isEqualTo("Method " + method + " is not supported by this service; it uses GET, HEAD, POST, PUT,"
+                            + " PATCH, DELETE, OPTIONS.");
+            assertThat(r.headers().get("allow")).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        }
+    }
+
+    @Test
+    void anUnknownHttpVersionIsA505ThatNamesTheVersionsSpoken() throws IOException {
+        for (String version : new String[] {"HTTP/1.2", "HTTP/0.9"}) {
+            JsonNode problem = assertProblem(
+                    send("GET /health " + version + "\r\n" + HOST + "\r\n"), 505, "http-version-not-supported");
+            assertThat(problem.get("detail").asString()).contains("send HTTP/1.1");
+        }
+    }
+
+    @Test
+    void aMalformedRequestWithoutAReasonFromTheServerStillSaysWhatKindOfThingIsWrong() throws IOException {
+        assertThat(assertProblem(
+                                send("GET /api/v1/instruments/%00/bars HTTP/1.1\r\n" + HOST + "\r\n"),
+                                400,
+                                "bad-request")
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Bad Request: the request line, the URL or a header is malformed.");
+    }
+
+    @Test
     void headersAndRequestLinesOverTheLimitAre431And414() throws IOException {
         assertProblem(
                 send("GET /health HTTP/1.1\r\n" + HOST + "X-Padding: " + "a".repeat(20_000) + "\r\n\r\n"),
