@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +99,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         String expected = ex.getRequiredType() == null ? "value" : describeType(ex.getRequiredType());
-        String detail = "Parameter '" + name + "' must be " + expected + "; got '" + abbreviate(ex.getValue()) + "'.";
+        String detail = ex.getValue() instanceof String[] values && values.length > 1 // SingleValueParameters
+                ? "Parameter '" + name + "' takes one value and was given " + values.length + ": "
+                        + Arrays.stream(values)
+                                .limit(5)
+                                .map(v -> "'" + abbreviate(v) + "'")
+                                .collect(Collectors.joining(", "))
+                        + (values.length > 5 ? ", …" : "") + ". Give it once."
+                : "Parameter '" + name + "' must be " + expected + "; got '" + abbreviate(ex.getValue()) + "'.";
         ProblemDetail body = ApiException.problem(status, "invalid-parameter", "Invalid parameter", detail);
         body.setProperty("parameter", name);
         return handleExceptionInternal(ex, body, headers, status, request);

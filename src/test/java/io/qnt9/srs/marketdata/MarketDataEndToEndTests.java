@@ -150,6 +150,31 @@ class MarketDataEndToEndTests {
     }
 
     @Test
+    void aSingleValueParameterGivenTwiceIsRefusedNotSilentlyTakenOnce() {
+        Response dates = http.get("/api/stats?ticker=AAPL&start=2014-01-01&start=2015-01-01");
+        JsonNode problem = assertProblem(dates, 400, "invalid-parameter");
+        assertThat(problem.get("parameter").asString()).isEqualTo("start");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Parameter 'start' takes one value and was given 2: '2014-01-01', '2015-01-01'. Give it"
+                        + " once.");
+        Response numbers = http.get("/api/v1/recommendations?size=5&size=10");
+        assertThat(assertProblem(numbers, 400, "invalid-parameter")
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("size");
+        assertProblem(
+                http.get("/api/v1/instruments/AAPL/statistics?riskFreeRate=0.01&riskFreeRate=0.02"),
+                400,
+                "invalid-parameter");
+        // Text parameters keep the comma-joined reading that list parameters rely on.
+        Response compare = http.get("/api/compare?tickers=AAPL&tickers=MSFT");
+        assertThat(compare.status()).isEqualTo(200);
+        assertThat(compare.json().get("items").propertyNames()).containsExactlyInAnyOrder("AAPL", "MSFT");
+        // Once is fine, as before.
+        assertThat(http.get("/api/stats?ticker=AAPL&start=2014-01-01").status()).isEqualTo(200);
+    }
+
+    @Test
     void statsAnswer404ForAnUnknownTickerOrARangeWithoutData() {
         Response unknown = http.get("/api/stats?ticker=NOPE");
         assertProblem(unknown, 404, "unknown-instrument");
