@@ -9,10 +9,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded web server (Jetty; docs/DESIGN.md says why not Tomcat): its own error responses are problem+json
- * too. Connection limits and timeouts are plain {@code server.*} settings in application.yml.
+ * too, and optional compression leaves token responses alone. Connection limits, timeouts and compression are plain
+ * {@code server.*} settings in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
+
+    /** Responses that carry access and refresh tokens. */
+    static final String AUTH_PATHS = "/api/v1/auth/*";
 
     @Bean
     WebServerFactoryCustomizer<JettyServletWebServerFactory> problemJsonFromTheWebServer() {
@@ -37,6 +41,4 @@ class WebServerConfiguration {
             }
         });
     }
-
-    static final String AUTH_PATHS = "/api/v1/auth/*";
 }
