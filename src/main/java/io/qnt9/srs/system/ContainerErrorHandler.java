@@ -7,8 +7,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,10 +43,7 @@ final class ContainerErrorHandler extends ErrorHandler {
     }
 
     static byte[] body(int code, String reason) {
-        HttpStatus status = HttpStatus.resolve(code);
-        if (status == null || !status.isError()) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
-        }
-        return JSON.writeValueAsBytes(ApiException.body(ProblemErrorController.problem(status, reason), null, null));
+        ProblemDetail problem = ProblemErrorController.problem(ProblemErrorController.errorStatus(code), reason);
+        return JSON.writeValueAsBytes(ApiException.body(problem, null, null));
     }
 }

@@ -20,10 +20,7 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
-        if (status == null || !status.isError()) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
-        }
+        HttpStatus status = errorStatus(code instanceof Integer i ? i : 500);
         ProblemDetail problem = problem(status, null);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String s) {
@@ -37,6 +34,12 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The error status for a code the web server or a filter set; 500 for an unknown or non-error code. */
+    static HttpStatus errorStatus(int code) {
+        HttpStatus status = HttpStatus.resolve(code);
+        return status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
     /**
