@@ -45,6 +45,10 @@ final class EmbeddedPostgresInstance {
         };
         try (Connection c = DriverManager.getConnection(jdbcUrl);
                 Statement s = c.createStatement()) {
+            // The server runs as tests run it, with synchronous_commit off: a commit returns before its WAL is on
+            // disk, and a server killed within the next few hundred milliseconds may lose it. The row must be
+            // durable, so that the tests' "the data is kept" is about the recovery, not about that race.
+            s.execute("SET synchronous_commit TO on");
             s.execute("CREATE TABLE kept (note text)");
             s.execute("INSERT INTO kept VALUES ('" + ROW + "')");
         }

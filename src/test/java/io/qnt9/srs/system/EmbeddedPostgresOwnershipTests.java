@@ -50,11 +50,13 @@ class EmbeddedPostgresOwnershipTests {
     private final List<EmbeddedPostgresServer> servers = new ArrayList<>();
     private final List<Process> children = new ArrayList<>();
     private final List<ProcessHandle> postgres = new ArrayList<>();
+    private final List<ProcessHandle> frozen = new ArrayList<>();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @AfterEach
     void stopEverythingTheTestStarted() throws Exception {
         ((Logger) LoggerFactory.getLogger(DataDirectoryLock.class)).detachAppender(logged);
+        frozen.forEach(ProcessHandle::destroyForcibly); // what a test froze and its code did not end
         for (EmbeddedPostgresServer s : servers) {
             try {
                 s.destroy();
@@ -147,8 +149,13 @@ class EmbeddedPostgresOwnershipTests {
         assertThat(workers).isNotEmpty();
         owner.destroyForcibly();
         assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        // A server that ignores every request to stop: SIGSTOP freezes it (SIGKILL still ends a stopped process).
-        Process freeze = new ProcessBuilder("kill", "-s", "STOP", String.valueOf(orphan.pid())).start();
+        // A server that ignores every request to stop: SIGSTOP freezes it (SIGKILL still ends a stopped process), and
+        // its workers too, which would otherwise end on their own once they saw their postmaster gone.
+        List<String> freezeCommand = new ArrayList<>(List.of("kill", "-s", "STOP", String.valueOf(orphan.pid())));
+        workers.forEach(w -> freezeCommand.add(String.valueOf(w.pid())));
+        frozen.add(orphan);
+        frozen.addAll(workers);
+        Process freeze = new ProcessBuilder(freezeCommand).start();
         assertThat(freeze.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(freeze.exitValue()).isZero();
 
