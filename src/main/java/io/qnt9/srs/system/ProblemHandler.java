@@ -320,7 +320,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    private static String abbreviate(Object value) {
+    /** A caller's value as quoted in a detail: at most 40 characters. */
+    static String abbreviate(Object value) {
         String s = String.valueOf(value);
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }

@@ -175,6 +175,50 @@ class MarketDataEndToEndTests {
     }
 
     @Test
+    void aQueryParameterTheEndpointDoesNotTakeIsRefusedNotSilentlyIgnored() {
+        // A typo would otherwise give the whole range and look like an answer.
+        Response typo = http.get("/api/stats?ticker=AAPL&strat=2014-01-01");
+        JsonNode problem = assertProblem(typo, 400, "unknown-parameter");
+        assertThat(problem.get("parameter").asString()).isEqualTo("strat");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Unknown query parameter 'strat'. Did you mean 'start'? GET /api/stats takes: ticker, start,"
+                        + " end.");
+        assertThat(problem.get("accepted").values())
+                .extracting(JsonNode::asString)
+                .containsExactly("ticker", "start", "end");
+        // Wrong case: the Sharpe ratio would silently use a risk-free rate of 0.
+        Response wrongCase = http.get("/api/v1/instruments/AAPL/statistics?riskfreerate=0.02");
+        assertThat(assertProblem(wrongCase, 400, "unknown-parameter")
+                        .get("detail")
+                        .asString())
+                .startsWith("Unknown query parameter 'riskfreerate'. Did you mean 'riskFreeRate'?");
+        // Nothing close: no suggestion, the list only.
+        assertThat(assertProblem(http.get("/api/v1/instruments/AAPL/bars?apikey=demo"), 400, "unknown-parameter")
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Unknown query parameter 'apikey'. GET /api/v1/instruments/AAPL/bars takes: start, end.");
+        assertThat(assertProblem(http.get("/api/v1/instruments?x=1"), 400, "unknown-parameter")
+                        .get("detail")
+                        .asString())
+                .contains("takes: kind");
+        assertThat(assertProblem(http.get("/health?verbose=1"), 400, "unknown-parameter")
+                        .get("detail")
+                        .asString())
+                .endsWith("GET /health takes no query parameters.");
+        // POST endpoints check their query string too.
+        assertProblem(
+                http.post("/api/stats/batch?start=2014-01-01", "application/json", "{\"tickers\":[\"AAPL\"]}"),
+                400,
+                "unknown-parameter");
+        // What the endpoint takes still works, and pages that are not the API's own take anything.
+        assertThat(http.get("/api/stats?ticker=AAPL&start=2014-01-01&end=2014-12-31")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/?utm_source=newsletter").status()).isEqualTo(200);
+        assertThat(http.get("/v3/api-docs?group=x").status()).isNotEqualTo(400);
+    }
+
+    @Test
     void statsAnswer404ForAnUnknownTickerOrARangeWithoutData() {
         Response unknown = http.get("/api/stats?ticker=NOPE");
         assertProblem(unknown, 404, "unknown-instrument");
