@@ -46,23 +46,20 @@ ENV PORT=8000 \
 # the context refresh. Starting with the cache roughly halves the time to ready (docs/PERFORMANCE.md). PostgreSQL
 # refuses to run as root, so the training runs as the service's user, and in one layer with its clean-up so the
 # image keeps only the cache. The run ends with Runtime.halt, so no shutdown hook stops its embedded PostgreSQL (a
-# separate process): the step stops it (fast shutdown, SIGKILL after 10 s) before deleting its directory, also when
-# the training failed. Only the process whose command line names that directory: the PID comes from postmaster.pid.
+# separate process): the step stops it (scripts/stop-embedded-postgres.sh: fast shutdown, SIGKILL after 10 s) before
+# deleting its directory, also when the training failed.
 RUN mkdir /app/aot && chown 10001:10001 /app/aot
+COPY --chown=10001:10001 scripts/stop-embedded-postgres.sh /tmp/
 # uid/gid 10001 ("app") exists in the base image; numeric ids let Kubernetes verify runAsNonRoot.
 USER 10001:10001
 RUN DATA_DIR=/tmp/aot-training java -XX:AOTCacheOutput=/app/aot/app.aot -XX:-UsePerfData -Dspring.context.exit=onRefresh \
       -Dlogging.level.root=WARN -Dlogging.structured.format.console= -jar app.jar > /tmp/aot-training.log 2>&1; \
     status=$?; \
-    pid=$(head -n 1 /tmp/aot-training/postmaster.pid 2>/dev/null); \
-    if [ -n "$pid" ] && tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline" | grep -qxF /tmp/aot-training; then \
-      kill -INT "$pid"; i=0; \
-      while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done; \
-      kill -KILL "$pid" 2>/dev/null || true; \
-    fi; \
+    sh /tmp/stop-embedded-postgres.sh /tmp/aot-training; \
     if [ "$status" -ne 0 ]; then tail -n 40 /tmp/aot-training.log; exit 1; fi; \
     chmod 444 /app/aot/app.aot \
- && rm -rf /tmp/aot-training /tmp/aot-training.lock /tmp/aot-training.log /tmp/embedded-pg /tmp/jetty*
+ && rm -rf /tmp/aot-training /tmp/aot-training.lock /tmp/aot-training.log /tmp/embedded-pg /tmp/jetty* \
+      /tmp/stop-embedded-postgres.sh
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1

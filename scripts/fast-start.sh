@@ -50,20 +50,7 @@ if [[ ! -f $cache || ! -f $dir/stamp || $(cat "$dir/stamp") != "$stamp" ]]; then
   # The training run ends with Runtime.halt (spring.context.exit=onRefresh): no shutdown hook runs, so its embedded
   # PostgreSQL, a separate process, would keep running on a deleted directory (until it panics, up to a minute later).
   # Stop it before the directory goes, on success and on failure.
-  stop_training_db() {
-    local data=$training/data pid i
-    pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null) || return 0
-    [[ $pid =~ ^[0-9]+$ ]] || return 0
-    # Only that server: a PID from a stale file may belong to any process by now.
-    grep -qxF -- "$data" < <(tr '\0' '\n' 2>/dev/null < "/proc/$pid/cmdline") || return 0
-    kill -INT "$pid" 2>/dev/null || return 0 # PostgreSQL's fast shutdown
-    for ((i = 0; i < 100; i++)); do
-      kill -0 "$pid" 2>/dev/null || return 0
-      sleep 0.1
-    done
-    echo "fast-start: the training database (PID $pid) did not stop within 10 s; killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  }
+  stop_training_db() { "$root/scripts/stop-embedded-postgres.sh" "$training/data"; }
   trap 'stop_training_db; rm -rf "$training"' EXIT
   # A throw-away instance: its own embedded database and port, quiet logs, no account or provider settings, and
   # it exits once the context is refreshed (every bean created, migrations applied).
