@@ -6,8 +6,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
@@ -39,6 +41,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become RFC 9457 problem+json. Framework errors get stable types and a detail
@@ -154,12 +161,67 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ApiException.problem(
+        return handleExceptionInternal(ex, unreadableBody(ex, status), headers, status, request);
+    }
+
+    /**
+     * A body that is JSON but does not fit names the field: one the endpoint does not take (with the nearest it does,
+     * as for query parameters) or one of the wrong type ({@code "start":"2014-13-01"}, {@code "targetPrice":"abc"}).
+     * Anything else (not JSON, cut short, an array for an object) is {@code malformed-request-body}.
+     */
+    static ProblemDetail unreadableBody(Throwable ex, HttpStatusCode status) {
+        Throwable cause = ex;
+        while (cause != null && !(cause instanceof DatabindException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            Set<String> known = new LinkedHashSet<>();
+            if (unknown.getKnownPropertyIds() != null) {
+                unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+            }
+            String meant = KnownParameters.closest(unknown.getPropertyName(), known);
+            String detail = "Unknown field '" + field + "' in the request body."
+                    + (meant == null ? "" : " Did you mean '" + meant + "'?")
+                    + (known.isEmpty() ? "" : " It takes: " + String.join(", ", known) + ".");
+            return fieldProblem(status, field, "unknown field", detail);
+        }
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            String expected =
+                    mismatch.getTargetType() == null ? "a valid value" : describeType(mismatch.getTargetType());
+            String got = mismatch instanceof InvalidFormatException invalid
+                    ? "; got '" + abbreviate(invalid.getValue()) + "'"
+                    : "";
+            return fieldProblem(
+                    status, field, "must be " + expected, "Field '" + field + "' must be " + expected + got + ".");
+        }
+        return ApiException.problem(
                 status,
                 "malformed-request-body",
                 "Malformed request body",
                 "The request body could not be read as the expected JSON document.");
-        return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    private static ProblemDetail fieldProblem(HttpStatusCode status, String field, String message, String detail) {
+        ProblemDetail body = ApiException.problem(status, "invalid-request-body", "Invalid request body", detail);
+        body.setProperty("parameter", field);
+        body.setProperty("errors", List.of(error(field, message)));
+        return body;
+    }
+
+    /** {@code items[0].note}: where in the body the failure is, abbreviated (field names come from the caller). */
+    private static String path(DatabindException ex) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return abbreviate(out);
     }
 
     @Override
@@ -316,7 +378,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case "int", "Integer", "long", "Long" -> "a whole number";
             case "double", "Double", "BigDecimal" -> "a number";
             case "boolean", "Boolean" -> "true or false";
-            default -> type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a valid value";
+            case "String" -> "text";
+            default ->
+                type.isEnum()
+                        ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+                        : java.util.Collection.class.isAssignableFrom(type) || type.isArray()
+                                ? "a list"
+                                : type.isRecord() ? "an object" : "a valid value";
         };
     }
 

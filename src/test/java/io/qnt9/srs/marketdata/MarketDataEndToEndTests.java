@@ -210,6 +210,13 @@ class MarketDataEndToEndTests {
                 http.post("/api/stats/batch?start=2014-01-01", "application/json", "{\"tickers\":[\"AAPL\"]}"),
                 400,
                 "unknown-parameter");
+        // A JSON body likewise: an unknown field is named, not ignored.
+        Response bodyTypo =
+                http.post("/api/stats/batch", "application/json", "{\"tickers\":[\"AAPL\"],\"strat\":\"2014-01-01\"}");
+        assertThat(assertProblem(bodyTypo, 400, "invalid-request-body")
+                        .get("detail")
+                        .asString())
+                .startsWith("Unknown field 'strat' in the request body. Did you mean 'start'?");
         // What the endpoint takes still works, and pages that are not the API's own take anything.
         assertThat(http.get("/api/stats?ticker=AAPL&start=2014-01-01&end=2014-12-31")
                         .status())

@@ -14,6 +14,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +58,13 @@ class ProblemHandlerTests {
         @PostMapping("/t/body")
         String body(@Valid @RequestBody Body body) {
             return body.name();
+        }
+
+        record Typed(LocalDate start, BigDecimal price, List<String> tickers) {}
+
+        @PostMapping("/t/typed")
+        String typed(@RequestBody Typed body) {
+            return String.valueOf(body);
         }
 
         @GetMapping(value = "/t/json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -119,6 +129,36 @@ class ProblemHandlerTests {
         mvc.perform(post("/t/body").contentType(MediaType.APPLICATION_JSON).content("[1,2"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://qnt9.io/problems/malformed-request-body"));
+    }
+
+    @Test
+    void aBodyFieldThatIsUnknownOrOfTheWrongTypeIsNamed() throws Exception {
+        typed("{\"strat\":\"2014-01-01\"}")
+                .andExpect(jsonPath("$.type").value("https://qnt9.io/problems/invalid-request-body"))
+                .andExpect(jsonPath("$.parameter").value("strat"))
+                .andExpect(jsonPath("$.errors[0].name").value("strat"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Unknown field 'strat' in the request body. Did you mean 'start'? It takes: start,"
+                                + " price, tickers."));
+        typed("{\"start\":\"2014-13-01\"}")
+                .andExpect(jsonPath("$.parameter").value("start"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Field 'start' must be a valid date in ISO format (yyyy-MM-dd); got '2014-13-01'."));
+        typed("{\"price\":\"abc\"}")
+                .andExpect(jsonPath("$.detail").value("Field 'price' must be a number; got 'abc'."));
+        typed("{\"tickers\":{\"a\":1}}").andExpect(jsonPath("$.detail").value("Field 'tickers' must be a list."));
+        typed("{\"tickers\":[\"AAPL\",{\"x\":1}]}")
+                .andExpect(jsonPath("$.parameter").value("tickers[1]"))
+                .andExpect(jsonPath("$.detail").value("Field 'tickers[1]' must be text."));
+        typed("[1,2]").andExpect(jsonPath("$.type").value("https://qnt9.io/problems/malformed-request-body"));
+        typed("{\"start\":\"2014-01-01\",\"price\":1.5,\"tickers\":[\"AAPL\"]}");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions typed(String json) throws Exception {
+        boolean valid = json.contains("\"price\":1.5");
+        return mvc.perform(
+                        post("/t/typed").contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(valid ? status().isOk() : status().isBadRequest());
     }
 
     @Test
