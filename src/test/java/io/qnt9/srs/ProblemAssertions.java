@@ -32,6 +32,11 @@ public final class ProblemAssertions {
         return b;
     }
 
+    /** {@link #assertProblem}, then the problem's {@code detail}. */
+    public static String detailOf(Response r, int status, String slug) {
+        return assertProblem(r, status, slug).get("detail").asString();
+    }
+
     /** docs/PROBLEMS.md has a row for the type. */
     public static void assertDocumented(String slug) {
         try {

@@ -1,6 +1,7 @@
 package io.qnt9.srs.marketdata;
 
 import static io.qnt9.srs.ProblemAssertions.assertProblem;
+import static io.qnt9.srs.ProblemAssertions.detailOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -188,22 +189,14 @@ class MarketDataEndToEndTests {
                 .containsExactly("ticker", "start", "end");
         // Wrong case: the Sharpe ratio would silently use a risk-free rate of 0.
         Response wrongCase = http.get("/api/v1/instruments/AAPL/statistics?riskfreerate=0.02");
-        assertThat(assertProblem(wrongCase, 400, "unknown-parameter")
-                        .get("detail")
-                        .asString())
+        assertThat(detailOf(wrongCase, 400, "unknown-parameter"))
                 .startsWith("Unknown query parameter 'riskfreerate'. Did you mean 'riskFreeRate'?");
         // Nothing close: no suggestion, the list only.
-        assertThat(assertProblem(http.get("/api/v1/instruments/AAPL/bars?apikey=demo"), 400, "unknown-parameter")
-                        .get("detail")
-                        .asString())
+        assertThat(detailOf(http.get("/api/v1/instruments/AAPL/bars?apikey=demo"), 400, "unknown-parameter"))
                 .isEqualTo("Unknown query parameter 'apikey'. GET /api/v1/instruments/AAPL/bars takes: start, end.");
-        assertThat(assertProblem(http.get("/api/v1/instruments?x=1"), 400, "unknown-parameter")
-                        .get("detail")
-                        .asString())
+        assertThat(detailOf(http.get("/api/v1/instruments?x=1"), 400, "unknown-parameter"))
                 .contains("takes: kind");
-        assertThat(assertProblem(http.get("/health?verbose=1"), 400, "unknown-parameter")
-                        .get("detail")
-                        .asString())
+        assertThat(detailOf(http.get("/health?verbose=1"), 400, "unknown-parameter"))
                 .endsWith("GET /health takes no query parameters.");
         // POST endpoints check their query string too.
         assertProblem(
@@ -213,16 +206,14 @@ class MarketDataEndToEndTests {
         // A JSON body likewise: an unknown field is named, not ignored.
         Response bodyTypo =
                 http.post("/api/stats/batch", "application/json", "{\"tickers\":[\"AAPL\"],\"strat\":\"2014-01-01\"}");
-        assertThat(assertProblem(bodyTypo, 400, "invalid-request-body")
-                        .get("detail")
-                        .asString())
+        assertThat(detailOf(bodyTypo, 400, "invalid-request-body"))
                 .startsWith("Unknown field 'strat' in the request body. Did you mean 'start'?");
         // What the endpoint takes still works, and pages that are not the API's own take anything.
         assertThat(http.get("/api/stats?ticker=AAPL&start=2014-01-01&end=2014-12-31")
                         .status())
                 .isEqualTo(200);
         assertThat(http.get("/?utm_source=newsletter").status()).isEqualTo(200);
-        assertThat(http.get("/v3/api-docs?group=x").status()).isNotEqualTo(400);
+        assertThat(http.get("/v3/api-docs?x=1").status()).isEqualTo(200);
     }
 
     @Test
