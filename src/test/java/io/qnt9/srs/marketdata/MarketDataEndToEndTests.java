@@ -217,6 +217,22 @@ class MarketDataEndToEndTests {
     }
 
     @Test
+    void anEnumParameterMatchesIgnoringCaseAndAnUnknownValueListsTheChoices() {
+        for (String kind : List.of("INDEX", "index", "Index")) {
+            Response r = http.get("/api/v1/instruments?kind=" + kind);
+            assertThat(r.status()).as(kind).isEqualTo(200);
+            assertThat(r.json().values())
+                    .extracting(i -> i.get("symbol").asString())
+                    .contains("SPX");
+            assertThat(r.json().values())
+                    .extracting(i -> i.get("kind").asString())
+                    .containsOnly("INDEX");
+        }
+        assertThat(detailOf(http.get("/api/v1/instruments?kind=bond"), 400, "invalid-parameter"))
+                .isEqualTo("Parameter 'kind' must be one of [STOCK, INDEX, ETF]; got 'bond'.");
+    }
+
+    @Test
     void statsAnswer404ForAnUnknownTickerOrARangeWithoutData() {
         Response unknown = http.get("/api/stats?ticker=NOPE");
         assertProblem(unknown, 404, "unknown-instrument");
