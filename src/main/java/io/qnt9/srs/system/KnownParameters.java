@@ -41,7 +41,7 @@ class KnownParameters implements WebMvcConfigurer {
 
     static final class Check implements HandlerInterceptor {
 
-        /** Per handler method: the parameter names it takes, or {@code null} when it takes any (a map of them). */
+        /** Per handler method: the parameter names it takes (or that it takes any). */
         private final Map<Method, Accepted> accepted = new ConcurrentHashMap<>();
 
         @Override
@@ -70,6 +70,7 @@ class KnownParameters implements WebMvcConfigurer {
         }
     }
 
+    /** The query parameters of one handler method: {@code any} when it takes a map of them, or is not ours. */
     record Accepted(boolean any, Set<String> names) {
 
         static Accepted of(HandlerMethod method) {
@@ -86,9 +87,10 @@ class KnownParameters implements WebMvcConfigurer {
                     return new Accepted(true, Set.of());
                 }
                 String name = param.name().isEmpty() ? parameter.getParameterName() : param.name();
-                if (name != null) {
-                    names.add(name);
+                if (name == null) {
+                    return new Accepted(true, Set.of()); // compiled without -parameters: cannot tell, so no check
                 }
+                names.add(name);
             }
             return new Accepted(false, Collections.unmodifiableSet(names));
         }
