@@ -165,6 +165,26 @@ class RecommendationEndToEndTests {
                 400,
                 "invalid-parameter");
         assertProblem(http.get("/api/v1/instruments/AAPL/backtest?end=2013-06-01"), 422, "insufficient-data");
+        // A window too short to annualise. AAPL's last bars, counted in data/aapl.csv: 2018-05-01 to 2018-05-11 is
+        // 9 trading days, from 2018-04-17 19, from 2018-04-16 20 (the least allowed).
+        JsonNode week =
+                assertProblem(http.get("/api/v1/instruments/AAPL/backtest?start=2018-05-01"), 422, "insufficient-data");
+        assertThat(week.get("required").asInt()).isEqualTo(20);
+        assertThat(week.get("available").asInt()).isEqualTo(9);
+        assertThat(week.get("detail").asString())
+                .isEqualTo("A backtest needs at least 20 daily bars in its window to report annualised figures; AAPL"
+                        + " has 9 from 2018-05-01 to 2018-05-11. Start earlier or end later.");
+        assertThat(assertProblem(
+                                http.get("/api/v1/instruments/AAPL/backtest?start=2018-04-17"),
+                                422,
+                                "insufficient-data")
+                        .get("available")
+                        .asInt())
+                .isEqualTo(19);
+        JsonNode twenty =
+                http.get("/api/v1/instruments/AAPL/backtest?start=2018-04-16").json();
+        assertThat(twenty.get("start").asString()).isEqualTo("2018-04-16");
+        assertThat(twenty.get("equity").get("dates").size()).isEqualTo(20);
     }
 
     @Test
