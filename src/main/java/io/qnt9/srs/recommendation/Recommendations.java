@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 public class Recommendations {
 
     /**
-     * The fewest bars a backtest window may have: its report annualises (CAGR, volatility, Sharpe), and over a week
-     * that turns +7.6 % into a CAGR of 1,345 % and a Sharpe ratio of 11. The same floor as the statistics endpoint.
+     * The fewest bars a backtest window may have: its report annualises (CAGR, volatility, Sharpe), and over nine
+     * trading days that turns +7.6 % into a CAGR of 1,345 % and a Sharpe ratio of 11. The same floor as the
+     * statistics endpoint.
      */
     static final int MIN_WINDOW_BARS = 20;
 
