@@ -143,7 +143,9 @@ class WatchlistController {
     }
 
     @PutMapping(value = "/{id}/items/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace an item's note and target price")
+    @Operation(
+            summary = "Replace an item's note and target price",
+            description = "Both are replaced: a field left out (or null) is cleared.")
     ItemResponse update(
             @PathVariable long id, @PathVariable String symbol, @RequestBody ItemUpdate body, CurrentUser user) {
         return ItemResponse.of(watchlists.update(user, id, symbol, body.note(), body.targetPrice()));

@@ -142,6 +142,12 @@ class WatchlistEndToEndTests {
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.json().get("note").asString()).isEqualTo("buy < 150");
         assertThat(updated.json().get("targetPrice").asDouble()).isEqualTo(150.0);
+        // PUT replaces both: the target left out is cleared, the note kept only because it is sent again.
+        Response replaced =
+                alice.method("PUT", "/api/v1/watchlists/" + id + "/items/AAPL", JSON, "{\"note\":\"buy < 150\"}");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.json().get("note").asString()).isEqualTo("buy < 150");
+        assertThat(replaced.json().get("targetPrice").isNull()).isTrue();
 
         assertThat(alice.method("DELETE", "/api/v1/watchlists/" + id + "/items/AAPL", null, null)
                         .status())
