@@ -29,6 +29,9 @@ final class SearchIndex {
 
     private static final Pattern WKN = Pattern.compile("[A-Z0-9]{6}");
     private static final int FUZZY_MIN_LENGTH = 4;
+    /** A query this long (letters and digits) may match a name with the spaces taken out of both. */
+    private static final int JOINED_MIN_LENGTH = 5;
+
     private static final byte NEAR = 1;
     private static final byte FAR = 2;
 
@@ -43,7 +46,13 @@ final class SearchIndex {
      * One instrument, folded once: its name's words as indexes into the vocabulary, and the name's letter set, which
      * lets a query skip names that cannot match before any string test.
      */
-    record Entry(Instrument instrument, String symbolFolded, String nameFolded, int[] words, long nameLetters) {}
+    record Entry(
+            Instrument instrument,
+            String symbolFolded,
+            String nameFolded,
+            String nameJoined,
+            int[] words,
+            long nameLetters) {}
 
     enum MatchType {
         ISIN,
@@ -76,13 +85,20 @@ final class SearchIndex {
         for (int i = 0; i < entries.length; i++) {
             Instrument in = instruments.get(i);
             String name = Text.fold(in.name());
-            int[] words = Text.words(name).stream()
+            List<String> nameWords = Text.words(name);
+            int[] words = nameWords.stream()
                     .mapToInt(w -> ids.computeIfAbsent(w, k -> {
                         vocabulary.add(k);
                         return vocabulary.size() - 1;
                     }))
                     .toArray();
-            entries[i] = new Entry(in, in.symbol().toLowerCase(Locale.ROOT), name, words, Text.letters(name));
+            entries[i] = new Entry(
+                    in,
+                    in.symbol().toLowerCase(Locale.ROOT),
+                    name,
+                    String.join("", nameWords),
+                    words,
+                    Text.letters(name));
         }
         this.vocabulary = vocabulary.toArray(String[]::new);
         this.vocabularyLetters = new long[this.vocabulary.length];
@@ -116,6 +132,8 @@ final class SearchIndex {
         boolean badIsin = type == QueryType.TEXT && Isin.hasShape(upper);
         String folded = Text.fold(trimmed);
         String[] words = Text.words(folded).toArray(String[]::new);
+        // "micro soft" for Microsoft, "jpmorgan" for JP Morgan: the words of both run together.
+        String joined = String.join("", words);
         boolean fuzzy = folded.length() >= FUZZY_MIN_LENGTH && words.length > 0;
         // Exact name matches need every letter of the query in the name; a fuzzy one at most one absent per word.
         int absentAllowed = fuzzy ? words.length : 0;
@@ -157,6 +175,11 @@ final class SearchIndex {
                 how = MatchType.NAME_WORD;
             } else if (folded.length() >= 2 && absent == 0 && e.nameFolded().contains(folded)) {
                 score = 300;
+                how = MatchType.NAME_CONTAINS;
+            } else if (joined.length() >= JOINED_MIN_LENGTH
+                    && absent == 0
+                    && e.nameJoined().contains(joined)) {
+                score = 250;
                 how = MatchType.NAME_CONTAINS;
             } else if (fuzzy && allWordsNear(words, e.words(), near)) {
                 score = 200;

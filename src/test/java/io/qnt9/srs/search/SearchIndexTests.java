@@ -55,6 +55,21 @@ class SearchIndexTests {
     }
 
     @Test
+    void wordsSplitOrRunTogetherDifferentlyFromTheNameStillFindIt() {
+        assertThat(symbols("micro soft")).containsExactly("MSFT");
+        assertThat(first("micro soft").matchType()).isEqualTo(MatchType.NAME_CONTAINS);
+        assertThat(first("micro soft").score()).isEqualTo(250);
+        // "S&P 500 Index" has the words s, p, 500, index
+        assertThat(symbols("sp500")).containsExactly("SPX");
+        assertThat(symbols("sp 500")).containsExactly("SPX");
+        assertThat(symbols("nestlesa")).containsExactly("NESN.SW");
+        // Short queries do not match across word boundaries ("lein" is inside "appleinc").
+        assertThat(symbols("lein")).isEmpty();
+        // A plain contained name still scores as before.
+        assertThat(first("icrosoft").score()).isEqualTo(300);
+    }
+
+    @Test
     void symbolMatchesOutrankNameMatches() {
         // "sap": SAP (exact) > SAP.DE (symbol prefix) > names containing "sap" would come after
         assertThat(symbols("sap")).containsExactly("SAP", "SAP.DE");
