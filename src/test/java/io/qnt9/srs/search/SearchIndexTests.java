@@ -63,6 +63,10 @@ class SearchIndexTests {
         assertThat(symbols("sp500")).containsExactly("SPX");
         assertThat(symbols("sp 500")).containsExactly("SPX");
         assertThat(symbols("nestlesa")).containsExactly("NESN.SW");
+        SearchIndex jpm = new SearchIndex(List.of(stock("JPM", "JP Morgan Chase & Co.", null, null)), 1);
+        assertThat(jpm.search("jpmorgan", 10).hits())
+                .extracting(h -> h.instrument().symbol())
+                .containsExactly("JPM");
         // Short queries do not match across word boundaries ("lein" is inside "appleinc").
         assertThat(symbols("lein")).isEmpty();
         // A plain contained name still scores as before.
