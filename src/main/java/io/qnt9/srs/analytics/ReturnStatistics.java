@@ -30,6 +30,12 @@ public final class ReturnStatistics {
     /** Average calendar days per year used by the CAGR. */
     public static final double DAYS_PER_YEAR = 365.25;
 
+    /**
+     * The fewest daily bars the API annualises over (statistics, backtests): below it the figures mislead — nine
+     * trading days of +7.6 % read as a CAGR of 1,345 % and a Sharpe ratio of 11. The engine itself needs only 3.
+     */
+    public static final int MIN_ANNUALISED_BARS = 20;
+
     private static final double ANNUALISE = Math.sqrt(TRADING_DAYS_PER_YEAR);
 
     private ReturnStatistics() {}

@@ -22,13 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Recommendations {
 
-    /**
-     * The fewest bars a backtest window may have: its report annualises (CAGR, volatility, Sharpe), and over nine
-     * trading days that turns +7.6 % into a CAGR of 1,345 % and a Sharpe ratio of 11. The same floor as the
-     * statistics endpoint.
-     */
-    static final int MIN_WINDOW_BARS = 20;
-
     private final MarketData marketData;
     private final ModelSettings settings;
     private final Counter served;
@@ -107,12 +100,13 @@ public class Recommendations {
                     settings.minBars() + 1,
                     to + 1);
         }
-        if (to - from + 1 < MIN_WINDOW_BARS) {
+        if (to - from + 1 < ReturnStatistics.MIN_ANNUALISED_BARS) {
             throw new InsufficientDataException(
-                    "A backtest needs at least " + MIN_WINDOW_BARS + " daily bars in its window to report annualised"
+                    "A backtest needs at least " + ReturnStatistics.MIN_ANNUALISED_BARS
+                            + " daily bars in its window to report annualised"
                             + " figures; " + s.symbol() + " has " + (to - from + 1) + " from " + s.date(from) + " to "
                             + s.date(to) + ". Start earlier or end later.",
-                    MIN_WINDOW_BARS,
+                    ReturnStatistics.MIN_ANNUALISED_BARS,
                     to - from + 1);
         }
         Band[] bands = new Band[n];

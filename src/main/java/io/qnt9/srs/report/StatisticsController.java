@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Statistics", description = "Risk and return statistics")
 class StatisticsController {
 
-    static final int MIN_BARS = 20;
-
     private final MarketData marketData;
 
     StatisticsController(MarketData marketData) {
@@ -188,16 +186,17 @@ class StatisticsController {
                 returns);
     }
 
-    /** The adjusted closes of {@code [start, end]}; 422 below {@value #MIN_BARS} bars. */
+    /** The adjusted closes of {@code [start, end]}; 422 below {@value ReturnStatistics#MIN_ANNUALISED_BARS} bars. */
     static PriceSeries window(DailySeries s, LocalDate start, LocalDate end) {
         int from = start == null ? 0 : s.firstIndexOnOrAfter(start);
         int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
-        if (to - from < MIN_BARS) {
+        if (to - from < ReturnStatistics.MIN_ANNUALISED_BARS) {
             throw new InsufficientDataException(
-                    "Statistics need at least " + MIN_BARS + " daily bars; " + s.symbol() + " has "
+                    "Statistics need at least " + ReturnStatistics.MIN_ANNUALISED_BARS + " daily bars; " + s.symbol()
+                            + " has "
                             + Math.max(0, to - from) + " between " + (start == null ? "its first bar" : start)
                             + " and " + (end == null ? "its last bar" : end) + ".",
-                    MIN_BARS,
+                    ReturnStatistics.MIN_ANNUALISED_BARS,
                     Math.max(0, to - from));
         }
         return new PriceSeries(Arrays.copyOfRange(s.epochDays(), from, to), Arrays.copyOfRange(s.adjClose(), from, to));
