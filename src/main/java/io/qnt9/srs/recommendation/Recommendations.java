@@ -92,22 +92,26 @@ public class Recommendations {
         int firstScorable = settings.minBars() - 1;
         int from = Math.max(firstScorable, req.start() == null ? 0 : s.firstIndexOnOrAfter(req.start()));
         int to = req.end() == null ? n - 1 : s.lastIndexOnOrBefore(req.end());
-        if (to - from < 1) {
+        if (to < settings.minBars()) {
             throw new InsufficientDataException(
-                    "A backtest needs at least " + (settings.minBars() + 1) + " daily bars up to its end, and"
-                            + " two bars in the window; " + s.symbol() + " has " + Math.max(0, to + 1)
-                            + " up to " + (req.end() == null ? "its last bar" : req.end()) + ".",
+                    "A backtest needs at least " + (settings.minBars() + 1) + " daily bars up to its end; "
+                            + s.symbol() + " has " + Math.max(0, to + 1) + " up to "
+                            + (req.end() == null ? "its last bar" : req.end()) + ".",
                     settings.minBars() + 1,
-                    to + 1);
+                    Math.max(0, to + 1));
         }
-        if (to - from + 1 < ReturnStatistics.MIN_ANNUALISED_BARS) {
+        int inWindow = Math.max(0, to - from + 1);
+        if (inWindow < ReturnStatistics.MIN_ANNUALISED_BARS) {
+            String found = inWindow == 0
+                    ? "none between " + req.start() + " and " + (req.end() == null ? "its last bar" : req.end())
+                            + " (stored: " + s.date(0) + " to " + s.date(n - 1) + ")"
+                    : inWindow + " from " + s.date(from) + " to " + s.date(to);
             throw new InsufficientDataException(
                     "A backtest needs at least " + ReturnStatistics.MIN_ANNUALISED_BARS
-                            + " daily bars in its window to report annualised"
-                            + " figures; " + s.symbol() + " has " + (to - from + 1) + " from " + s.date(from) + " to "
-                            + s.date(to) + ". Start earlier or end later.",
+                            + " daily bars in its window to report annualised figures; " + s.symbol() + " has "
+                            + found + ". Start earlier or end later.",
                     ReturnStatistics.MIN_ANNUALISED_BARS,
-                    to - from + 1);
+                    inWindow);
         }
         Band[] bands = new Band[n];
         double[] scores = new double[n];

@@ -164,7 +164,21 @@ class RecommendationEndToEndTests {
                 http.get("/api/v1/instruments/AAPL/backtest?start=2017-01-01&end=2016-01-01"),
                 400,
                 "invalid-parameter");
-        assertProblem(http.get("/api/v1/instruments/AAPL/backtest?end=2013-06-01"), 422, "insufficient-data");
+        // Too little history before the end to score any day: data/aapl.csv has 14 rows up to 2013-06-01.
+        JsonNode early =
+                assertProblem(http.get("/api/v1/instruments/AAPL/backtest?end=2013-06-01"), 422, "insufficient-data");
+        assertThat(early.get("detail").asString())
+                .isEqualTo("A backtest needs at least 61 daily bars up to its end; AAPL has 14 up to 2013-06-01.");
+        assertThat(early.get("available").asInt()).isEqualTo(14);
+        // A window after the last bar: none in it (it said "AAPL has 1260 up to its last bar", true and beside the
+        // point).
+        JsonNode after =
+                assertProblem(http.get("/api/v1/instruments/AAPL/backtest?start=2019-01-01"), 422, "insufficient-data");
+        assertThat(after.get("available").asInt()).isZero();
+        assertThat(after.get("detail").asString())
+                .isEqualTo("A backtest needs at least 20 daily bars in its window to report annualised figures; AAPL"
+                        + " has none between 2019-01-01 and its last bar (stored: 2013-05-13 to 2018-05-11). Start"
+                        + " earlier or end later.");
         // A window too short to annualise. AAPL's last bars, counted in data/aapl.csv: 2018-05-01 to 2018-05-11 is
         // 9 trading days, from 2018-04-17 19, from 2018-04-16 20 (the least allowed).
         JsonNode week =
