@@ -85,7 +85,9 @@ final class WatchlistText {
         }
         BigDecimal p = raw.setScale(6, RoundingMode.HALF_UP);
         if (p.signum() <= 0) {
-            throw invalid("targetPrice", "must be greater than 0");
+            // Positive but below half of the sixth decimal: "must be greater than 0" would be wrong.
+            throw invalid(
+                    "targetPrice", "rounds to 0 at the 6 decimals prices are kept to; the smallest target is 0.000001");
         }
         return p.stripTrailingZeros();
     }
