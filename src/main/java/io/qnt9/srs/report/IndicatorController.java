@@ -12,6 +12,7 @@ import io.qnt9.srs.marketdata.Symbols;
 import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ class IndicatorController {
     }
 
     @GetMapping("/api/v1/indicators")
-    @Operation(summary = "The indicators the API computes, with parameters, defaults and ranges")
+    @Operation(
+            operationId = "listIndicators",
+            summary = "The indicators the API computes, with parameters, defaults and ranges")
     List<IndicatorDefinition> catalog() {
         return IndicatorCatalog.definitions();
     }
@@ -74,9 +77,15 @@ class IndicatorController {
 
     @GetMapping(value = "/api/v1/instruments/{symbol}/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "getIndicators",
             summary = "Indicator columns over a date range (JSON; Accept: text/csv for CSV)",
             description = "names: comma-separated specs such as sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2 (see"
-                    + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid.")
+                    + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "Too little history for an indicator (insufficient-data)")
+            })
     IndicatorResponse indicators(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2") @RequestParam String names,
@@ -146,10 +155,17 @@ class IndicatorController {
         }
         int from = start == null ? warm : s.firstIndexOnOrAfter(start);
         from = Math.min(from, to);
-        String notice = start != null && from < warm
-                ? "The first " + (warm - from) + " rows have no value for every indicator: " + s.symbol()
-                        + " has no earlier history to warm them up."
-                : null;
+        String notice;
+        if (from == to) {
+            notice = "No rows: " + s.symbol() + " has no bars between " + start + " and "
+                    + (end == null ? "its last bar" : end) + " (stored: " + s.date(0) + " to " + s.date(s.size() - 1)
+                    + ").";
+        } else if (start != null && from < warm) {
+            notice = "The first " + (warm - from) + " rows have no value for every indicator: " + s.symbol()
+                    + " has no earlier history to warm them up.";
+        } else {
+            notice = null;
+        }
         DailySeries known = to == s.size() ? s : s.slice(0, to);
         BarColumns bars = new BarColumns(known.open(), known.high(), known.low(), known.close(), known.volume());
         Map<String, double[]> columns = new LinkedHashMap<>();

@@ -109,6 +109,20 @@ class ReportEndToEndTests {
     }
 
     @Test
+    void aWindowWithoutBarsIsEmptyAndSaysWhy() {
+        String first = AAPL.get(0).date().toString();
+        String last = AAPL.get(AAPL.size() - 1).date().toString();
+        JsonNode r = http.get("/api/v1/instruments/AAPL/indicators?names=sma:5&start=2019-01-01")
+                .json();
+        assertThat(r.get("count").asInt()).isZero();
+        assertThat(r.get("dates").size()).isZero();
+        assertThat(r.at("/columns/sma_5").size()).isZero();
+        assertThat(r.get("notice").asString())
+                .isEqualTo("No rows: AAPL has no bars between 2019-01-01 and its last bar (stored: " + first + " to "
+                        + last + ").");
+    }
+
+    @Test
     void indicatorsComeAsCsvOnRequest() {
         Response r = http.get(
                 "/api/v1/instruments/AAPL/indicators?names=sma:5&start=2017-01-03&end=2017-01-05",
