@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who may call what, for every route the application maps — including routes added after this test was written. The
@@ -223,6 +224,55 @@ class AuthorizationMatrixTests {
             check(soft, row.method(), row.path(), row.access());
         }
         soft.assertAll();
+    }
+
+    /**
+     * The OpenAPI document says the same as the table: a route that needs a sign-in requires the bearer token and
+     * documents the 401, an admin route also the 403; a public one leaves the token optional. (The document derives
+     * this from account/AccessRules; this checks it against what the service answers, through the table.)
+     */
+    @Test
+    void theApiDocsSayWhoMayCallWhatAsTheTableDoes() {
+        JsonNode paths = anonymous.get("/v3/api-docs").json().get("paths");
+        SoftAssertions soft = new SoftAssertions();
+        int operations = 0;
+        for (String template : paths.propertyNames()) {
+            for (String method : paths.get(template).propertyNames()) {
+                JsonNode op = paths.get(template).get(method);
+                Row row = lookUp(method.toUpperCase(java.util.Locale.ROOT), template);
+                String what = method.toUpperCase(java.util.Locale.ROOT) + " " + template;
+                soft.assertThat(row)
+                        .as(what + " is documented but has no row in the table")
+                        .isNotNull();
+                if (row == null) {
+                    continue;
+                }
+                operations++;
+                String security = op.has("security") ? op.get("security").toString() : "(optional, document-wide)";
+                String description =
+                        op.has("description") ? op.get("description").asString() : "";
+                if (row.access() == PUBLIC) {
+                    soft.assertThat(security).as(what).isEqualTo("(optional, document-wide)");
+                    soft.assertThat(description).as(what).doesNotContain("Needs a");
+                } else {
+                    soft.assertThat(security).as(what).isEqualTo("[{\"bearer\":[]}]");
+                    soft.assertThat(op.at("/responses/401/description").asString())
+                            .as(what)
+                            .startsWith("Sign-in required");
+                }
+                if (row.access() == ADMIN) {
+                    soft.assertThat(op.at("/responses/403/description").asString())
+                            .as(what)
+                            .isEqualTo("Signed in, but without the ADMIN role");
+                    soft.assertThat(description).as(what).endsWith("Needs an administrator.");
+                }
+                if (row.access() == USER) {
+                    soft.assertThat(description).as(what).endsWith("Needs a signed-in user.");
+                }
+            }
+        }
+        soft.assertAll();
+        assertThat(operations).isGreaterThan(35);
     }
 
     private void check(SoftAssertions soft, String method, String path, Access access) {

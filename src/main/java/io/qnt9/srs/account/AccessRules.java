@@ -1,7 +1,10 @@
 package io.qnt9.srs.account;
 
+import java.util.List;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what — the one list of authorization rules, first match wins, and anything not listed needs ADMIN,
@@ -69,31 +72,74 @@ final class AccessRules {
         ".html", ".js", ".css", ".png", ".svg", ".ico", ".webmanifest", ".txt"
     };
 
+    /**
+     * One rule: requests with this method (null: any) on one of these path patterns need this role (null: anyone).
+     */
+    private record Rule(HttpMethod method, Role role, String... patterns) {
+
+        boolean matches(String requestMethod, PathContainer path) {
+            if (method != null && !method.matches(requestMethod)) {
+                return false;
+            }
+            for (String pattern : patterns) {
+                if (PathPatternParser.defaultInstance.parse(pattern).matches(path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The rules in order, first match wins; what none matches needs ADMIN. */
+    private static final List<Rule> RULES = List.of(
+            // The hot path first: most requests are public market-data reads.
+            new Rule(HttpMethod.GET, null, PUBLIC_READS),
+            new Rule(HttpMethod.GET, null, STATIC),
+            new Rule(HttpMethod.GET, null, OPERATIONS),
+            new Rule(HttpMethod.GET, null, API_DOCS),
+            new Rule(HttpMethod.HEAD, null, PUBLIC_READS),
+            new Rule(HttpMethod.HEAD, null, STATIC),
+            new Rule(HttpMethod.HEAD, null, OPERATIONS),
+            new Rule(HttpMethod.HEAD, null, API_DOCS),
+            new Rule(HttpMethod.POST, null, PUBLIC_READ_POSTS),
+            new Rule(HttpMethod.POST, null, CREDENTIALS),
+            // Error dispatches render the problem of a request that was already authorised (or refused).
+            new Rule(null, null, "/error"),
+            new Rule(null, Role.USER, "/api/v1/auth/me", "/api/v1/auth/me/**"),
+            new Rule(null, Role.USER, "/api/v1/watchlists", "/api/v1/watchlists/**"),
+            // Imports, provider refresh and user management; listed for the reader — the default says the same.
+            new Rule(HttpMethod.POST, Role.ADMIN, "/api/v1/instruments", "/api/v1/instruments/*/bars", "/api/v1/bars"),
+            new Rule(HttpMethod.POST, Role.ADMIN, "/api/v1/instruments/*/refresh"),
+            new Rule(null, Role.ADMIN, "/api/v1/admin/**"));
+
     private AccessRules() {}
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
-            // The hot path first: most requests are public market-data reads.
-            rules.requestMatchers(read, PUBLIC_READS).permitAll();
-            rules.requestMatchers(read, STATIC).permitAll();
-            rules.requestMatchers(read, OPERATIONS).permitAll();
-            rules.requestMatchers(read, API_DOCS).permitAll();
+        for (Rule rule : RULES) {
+            var matched = rule.method() == null
+                    ? rules.requestMatchers(rule.patterns())
+                    : rules.requestMatchers(rule.method(), rule.patterns());
+            if (rule.role() == null) {
+                matched.permitAll();
+            } else {
+                matched.hasRole(rule.role().name());
+            }
         }
-        rules.requestMatchers(HttpMethod.POST, PUBLIC_READ_POSTS).permitAll();
-        rules.requestMatchers(HttpMethod.POST, CREDENTIALS).permitAll();
-        // Error dispatches render the problem of a request that was already authorised (or refused).
-        rules.requestMatchers("/error").permitAll();
-
-        rules.requestMatchers("/api/v1/auth/me", "/api/v1/auth/me/**").hasRole(Role.USER.name());
-        rules.requestMatchers("/api/v1/watchlists", "/api/v1/watchlists/**").hasRole(Role.USER.name());
-
-        // Imports, provider refresh and user management; listed for the reader — the default below says the same.
-        rules.requestMatchers(HttpMethod.POST, "/api/v1/instruments", "/api/v1/instruments/*/bars", "/api/v1/bars")
-                .hasRole(Role.ADMIN.name());
-        rules.requestMatchers(HttpMethod.POST, "/api/v1/instruments/*/refresh").hasRole(Role.ADMIN.name());
-        rules.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
-
         rules.anyRequest().hasRole(Role.ADMIN.name());
+    }
+
+    /**
+     * The role a request needs by the rules above, or null when anyone may call it — for the API documentation (the
+     * security filter chain applies the same list through {@link #apply}).
+     */
+    static Role required(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (Rule rule : RULES) {
+            if (rule.matches(method, container)) {
+                return rule.role();
+            }
+        }
+        return Role.ADMIN;
     }
 
     /** {@code /name.ext} with a static-file extension (one path segment): the dashboard's root files. */

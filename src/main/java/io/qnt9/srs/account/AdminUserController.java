@@ -4,6 +4,7 @@ import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ class AdminUserController {
             String tier) {}
 
     @GetMapping
-    @Operation(summary = "Users, by id, a page at a time")
+    @Operation(operationId = "listUsers", summary = "Users, by id, a page at a time")
     UserPage users(
             @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "1–100") @RequestParam(defaultValue = "20") int size,
@@ -75,9 +76,15 @@ class AdminUserController {
             value = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Operation(
+            operationId = "updateUser",
             summary = "Change a user's role and/or tier",
             description = "Written to the audit log. A demoted admin's sessions end. The last admin cannot be"
-                    + " demoted (409 last-admin). The user sees the change in the next access token (≤ 15 min).")
+                    + " demoted (409 last-admin). The user sees the change in the next access token (≤ 15 min).",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The user as changed"),
+                @ApiResponse(responseCode = "404", description = "No user with this id (user-not-found)"),
+                @ApiResponse(responseCode = "409", description = "The change would demote the last admin (last-admin)")
+            })
     AdminUser update(@PathVariable long id, @RequestBody UserUpdate body, CurrentUser caller) {
         Role role = body.role() == null ? null : parse(Role.class, "role", body.role());
         Tier tier = body.tier() == null ? null : parse(Tier.class, "tier", body.tier());

@@ -1,20 +1,38 @@
 package io.qnt9.srs.account;
 
+import io.qnt9.srs.system.ApiDocs;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Declares the bearer token in the OpenAPI document, so Swagger UI offers "Authorize" and sends the access token. The
- * token is optional for public routes; which routes need which role is in docs/SECURITY.md.
+ * Declares the bearer token in the OpenAPI document, so Swagger UI offers "Authorize" and sends the access token, and
+ * says per operation what the security filters make of it: which operations need a token (and which role), the 401
+ * and 403 they answer, and the 429 of the rate limit — from {@link AccessRules} and {@link RateLimitFilter#exempt},
+ * the same code the filters run, so the document cannot drift from what the service does.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsSecurity {
 
     static final String SCHEME = "bearer";
+
+    static {
+        // A CurrentUser parameter comes from the access token (CurrentUserResolver), not from the request's query:
+        // without this the document listed a required query parameter "user" of an object type on every
+        // signed-in route, which generated clients would then try to send.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
 
     @Bean
     OpenApiCustomizer bearerTokenInApiDocs() {
@@ -30,10 +48,59 @@ class ApiDocsSecurity {
                                     .scheme("bearer")
                                     .bearerFormat("JWT")
                                     .description("Access token from POST /api/v1/auth/signin (15 minutes)"));
-            // Empty alternative first: every route may be called without a token; those that need one say so in
-            // their 401.
+            // Empty alternative first: a route may be called without a token unless its operation says otherwise.
             api.addSecurityItem(new SecurityRequirement());
             api.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+            describeAccess(api);
         };
+    }
+
+    private static void describeAccess(OpenAPI api) {
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().forEach((template, item) -> {
+            // A concrete path the rules can match: {symbol} -> x.
+            String path = template.replaceAll("\\{[^/}]+}", "x");
+            for (Map.Entry<PathItem.HttpMethod, Operation> e :
+                    item.readOperationsMap().entrySet()) {
+                String method = e.getKey().name();
+                Operation op = e.getValue();
+                Role role = AccessRules.required(method, path);
+                if (role == null) {
+                    ApiDocs.addResponse(
+                            op,
+                            "401",
+                            ApiDocs.problem("The access token sent is invalid or has expired (this operation"
+                                    + " needs none: leave the Authorization header out)"));
+                } else {
+                    op.setSecurity(List.of(new SecurityRequirement().addList(SCHEME)));
+                    ApiDocs.addResponse(
+                            op,
+                            "401",
+                            ApiDocs.problem("Sign-in required: no access token, or it is invalid or has expired"));
+                    if (role == Role.ADMIN) {
+                        ApiDocs.addResponse(op, "403", ApiDocs.problem("Signed in, but without the ADMIN role"));
+                    }
+                    String who = role == Role.ADMIN ? "an administrator" : "a signed-in user";
+                    op.setDescription(
+                            op.getDescription() == null
+                                    ? "Needs " + who + "."
+                                    : op.getDescription() + "\n\nNeeds " + who + ".");
+                }
+                if (!RateLimitFilter.exempt(method, path)) {
+                    ApiDocs.addResponse(
+                            op,
+                            "429",
+                            ApiDocs.problem("Rate limit of the caller's tier reached; retry after the"
+                                            + " Retry-After seconds")
+                                    .addHeaderObject(
+                                            "Retry-After",
+                                            new Header()
+                                                    .description("Seconds until a request will be accepted")
+                                                    .schema(new IntegerSchema())));
+                }
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.qnt9.srs.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -110,9 +111,20 @@ class AuthController {
 
     @PostMapping("/signup")
     @Operation(
+            operationId = "signUp",
             summary = "Create an account (FREE tier) and sign in",
             description = "201 with tokens. Password 12–128 characters, not the e-mail address. 409 email-taken when"
-                    + " an account with the address exists.")
+                    + " an account with the address exists.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Signed up and signed in: the tokens"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "An account with this e-mail address exists (email-taken)"),
+                @ApiResponse(
+                        responseCode = "503",
+                        description =
+                                "Too many password hashes being computed at once; retry after Retry-After (service-busy)")
+            })
     ResponseEntity<TokenResponse> signup(@RequestBody Credentials body, HttpServletRequest request) {
         Accounts.Session s = accounts.signup(body.email(), body.password(), request.getRemoteAddr());
         return tokens(HttpStatus.CREATED, s);
@@ -120,9 +132,22 @@ class AuthController {
 
     @PostMapping("/signin")
     @Operation(
+            operationId = "signIn",
             summary = "Sign in with e-mail and password",
             description = "401 signin-failed says only that e-mail or password is wrong. After 5 failures for one"
-                    + " address within 15 minutes it is locked for 15 minutes: 429 signin-locked with Retry-After.")
+                    + " address within 15 minutes it is locked for 15 minutes: 429 signin-locked with Retry-After.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Signed in: the tokens"),
+                @ApiResponse(responseCode = "401", description = "E-mail or password is wrong (signin-failed)"),
+                @ApiResponse(
+                        responseCode = "429",
+                        description =
+                                "Too many failed sign-ins for this address (signin-locked), or the rate limit (rate-limited); retry after Retry-After"),
+                @ApiResponse(
+                        responseCode = "503",
+                        description =
+                                "Too many password hashes being computed at once; retry after Retry-After (service-busy)")
+            })
     ResponseEntity<TokenResponse> signin(@RequestBody Credentials body, HttpServletRequest request) {
         Accounts.Session s = accounts.signin(body.email(), body.password(), request.getRemoteAddr());
         return tokens(HttpStatus.OK, s);
@@ -130,10 +155,21 @@ class AuthController {
 
     @PostMapping("/refresh")
     @Operation(
+            operationId = "refreshTokens",
             summary = "Exchange a refresh token for a new access token and a new refresh token",
             description = "Send the refresh token in the body, or rely on the qnt9_refresh cookie (then the request"
                     + " must come from this site or an allowed origin). The presented token is used up; presenting it"
-                    + " again revokes the whole session.")
+                    + " again revokes the whole session.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The new tokens"),
+                @ApiResponse(
+                        responseCode = "401",
+                        description =
+                                "The refresh token is missing, unknown, expired, revoked or already used (invalid-refresh-token)"),
+                @ApiResponse(
+                        responseCode = "403",
+                        description = "Cookie-authenticated from an origin that is not allowed (origin-not-allowed)")
+            })
     ResponseEntity<TokenResponse> refresh(
             @RequestBody(required = false) RefreshRequest body,
             @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
@@ -147,9 +183,16 @@ class AuthController {
 
     @PostMapping("/signout")
     @Operation(
+            operationId = "signOut",
             summary = "End this sign-in session",
             description = "Revokes the session's refresh tokens and clears the cookie. Always 204: signing out twice"
-                    + " is not an error. Access tokens already issued run out on their own (15 minutes).")
+                    + " is not an error. Access tokens already issued run out on their own (15 minutes).",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Signed out (also when already signed out)"),
+                @ApiResponse(
+                        responseCode = "403",
+                        description = "Cookie-authenticated from an origin that is not allowed (origin-not-allowed)")
+            })
     ResponseEntity<Void> signout(
             @RequestBody(required = false) RefreshRequest body,
             @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie,
@@ -165,16 +208,24 @@ class AuthController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in user, with role, tier and rate limit")
+    @Operation(operationId = "getCurrentUser", summary = "The signed-in user, with role, tier and rate limit")
     UserResponse me(CurrentUser caller) {
         return accounts.find(caller.id()).map(this::user).orElseThrow(AccountProblems::accountGone);
     }
 
     @PutMapping(value = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "changePassword",
             summary = "Change the password",
             description = "Needs the current password (400 wrong-password otherwise; failures count towards the"
-                    + " sign-in lockout). Every other sign-in session is ended; this one stays.")
+                    + " sign-in lockout). Every other sign-in session is ended; this one stays.",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Changed; every other sign-in session ended"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description =
+                                "The current password is wrong (wrong-password), or the new one is not acceptable (invalid-request-body)")
+            })
     ResponseEntity<Void> changePassword(
             @RequestBody PasswordChange body,
             CurrentUser caller,

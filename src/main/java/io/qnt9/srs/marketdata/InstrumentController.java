@@ -6,6 +6,10 @@ import static io.qnt9.srs.marketdata.StatsController.symbolParameter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -80,7 +84,7 @@ class InstrumentController {
     }
 
     @GetMapping("/instruments")
-    @Operation(summary = "All instruments with the date coverage of their bars")
+    @Operation(operationId = "listInstruments", summary = "All instruments with the date coverage of their bars")
     List<InstrumentResponse> instruments(
             @Parameter(description = "Only this kind") @RequestParam(required = false) InstrumentKind kind) {
         List<InstrumentResponse> out = new ArrayList<>();
@@ -93,7 +97,7 @@ class InstrumentController {
     }
 
     @GetMapping("/instruments/{symbol}")
-    @Operation(summary = "One instrument with its date coverage")
+    @Operation(operationId = "getInstrument", summary = "One instrument with its date coverage")
     InstrumentResponse instrument(@Parameter(example = "AAPL") @PathVariable String symbol) {
         return InstrumentResponse.of(marketData.requireListing(symbolParameter(symbol, "symbol"), "symbol"));
     }
@@ -103,7 +107,7 @@ class InstrumentController {
     record BarsResponse(String symbol, int count, List<Bar> bars) {}
 
     @GetMapping(value = "/instruments/{symbol}/bars", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Daily bars in a date range (JSON; send Accept: text/csv for CSV)")
+    @Operation(operationId = "getBars", summary = "Daily bars in a date range (JSON; send Accept: text/csv for CSV)")
     BarsResponse bars(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
@@ -159,10 +163,35 @@ class InstrumentController {
             value = "/instruments/{symbol}/bars",
             consumes = {TEXT_CSV, "application/csv", "text/plain"})
     @Operation(
+            operationId = "importBars",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description =
+                                    "Daily bars; header row names the columns (Yahoo-style, lower-case, date,close only, any order)",
+                            content =
+                                    @Content(
+                                            mediaType = TEXT_CSV,
+                                            schema = @Schema(type = "string"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "Date,Open,High,Low,Close,Adj Close,Volume\n2018-05-10,187.740005,190.369995,187.649994,190.039993,189.309998,27989300\n"))),
             summary = "Import daily bars of one instrument from CSV (admin)",
             description = "All or nothing: one bad row rejects the file (422 listing the first errors with line"
                     + " numbers). Dates already stored: mode=reject (default, 409), append (keep stored), replace"
-                    + " (overwrite). An unknown symbol is created, named by the 'name' parameter.")
+                    + " (overwrite). An unknown symbol is created, named by the 'name' parameter.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Imported: rows written, dates covered"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description =
+                                "The file has dates already stored and mode is reject; nothing was written (import-overlap)"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description =
+                                "A row is invalid or the header is unusable; nothing was written (invalid-csv, with the first errors by line and column)")
+            })
     ImportResult importBars(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(description = "reject | append | replace") @RequestParam(required = false) String mode,
@@ -179,8 +208,33 @@ class InstrumentController {
             value = "/bars",
             consumes = {TEXT_CSV, "application/csv", "text/plain"})
     @Operation(
+            operationId = "importBarsOfManyInstruments",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description =
+                                    "Daily bars of several instruments: the columns of the single import plus symbol",
+                            content =
+                                    @Content(
+                                            mediaType = TEXT_CSV,
+                                            schema = @Schema(type = "string"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "symbol,date,open,high,low,close,volume\nAAPL,2018-05-10,187.740005,190.369995,187.649994,190.039993,27989300\n"))),
             summary = "Import daily bars of many instruments from one CSV with a symbol column (admin)",
-            description = "Same rules as the single-instrument import; unknown symbols are created.")
+            description = "Same rules as the single-instrument import; unknown symbols are created.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Imported: rows written per instrument"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description =
+                                "The file has dates already stored and mode is reject; nothing was written (import-overlap)"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description =
+                                "A row is invalid or the header is unusable; nothing was written (invalid-csv, with the first errors by line and column)")
+            })
     ImportResult importManyBars(
             @Parameter(description = "reject | append | replace") @RequestParam(required = false) String mode,
             HttpServletRequest request,
@@ -194,9 +248,33 @@ class InstrumentController {
             value = "/instruments",
             consumes = {TEXT_CSV, "application/csv", "text/plain"})
     @Operation(
+            operationId = "importInstruments",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description =
+                                    "Instrument metadata: symbol,name and optionally exchange,currency,isin,wkn,sector,kind",
+                            content =
+                                    @Content(
+                                            mediaType = TEXT_CSV,
+                                            schema = @Schema(type = "string"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "symbol,name,exchange,currency,isin,wkn,sector,kind\nAAPL,Apple Inc.,NASDAQ,USD,US0378331005,865985,Information Technology,STOCK\n"))),
             summary = "Import instrument metadata from CSV (admin)",
             description = "Columns symbol,name and optionally exchange,currency,isin,wkn,sector,kind. Inserts new"
-                    + " and updates existing instruments; all or nothing.")
+                    + " and updates existing instruments; all or nothing.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Imported: instruments inserted and updated"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description =
+                                "An ISIN or WKN belongs to another instrument; nothing was written (instrument-conflict)"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "A row is invalid or the header is unusable; nothing was written (invalid-csv)")
+            })
     InstrumentCatalogue.MetadataImportResult importInstruments(HttpServletRequest request, Principal principal)
             throws IOException {
         return catalogue.importCsv(bodyWithinLimit(request), "upload", who(principal));
@@ -204,9 +282,27 @@ class InstrumentController {
 
     @PostMapping("/instruments/{symbol}/refresh")
     @Operation(
+            operationId = "refreshFromProvider",
             summary = "Fetch the latest daily bars from the live provider and import them (admin)",
             description = "Off unless ALPHAVANTAGE_API_KEY is set (503). The provider's bars pass the same validation"
-                    + " as an upload; by default only new dates are added (mode=append).")
+                    + " as an upload; by default only new dates are added (mode=append).",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Imported: rows written, dates covered"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "The provider does not know the symbol (provider-unknown-symbol)"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "mode=reject and the provider sent dates already stored (import-overlap)"),
+                @ApiResponse(
+                        responseCode = "502",
+                        description =
+                                "The provider failed, rejected the key or answered something unusable (provider-unavailable, provider-auth-failed, provider-bad-response)"),
+                @ApiResponse(
+                        responseCode = "503",
+                        description =
+                                "No provider configured (provider-disabled), or its rate limit reached (provider-rate-limited)")
+            })
     ImportResult refresh(
             @Parameter(example = "IBM") @PathVariable String symbol,
             @Parameter(description = "Whole history instead of the last ~100 days")

@@ -6,6 +6,7 @@ import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -73,9 +74,17 @@ class StatsController {
 
     @GetMapping({"/api/stats", "/api/v1/stats"})
     @Operation(
+            operationId = "getStats",
             summary = "Statistics of one ticker over a date range",
             description = "400 for a malformed or impossible date or start after end; 404 for an unknown ticker or"
-                    + " no data in the range.")
+                    + " no data in the range.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The statistics over the range"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "No instrument with this ticker (unknown-instrument), or no bars in the range (no-data-in-range)")
+            })
     Stats stats(
             @Parameter(example = "AAPL") @RequestParam String ticker,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
@@ -93,6 +102,7 @@ class StatsController {
 
     @PostMapping({"/api/stats/batch", "/api/v1/stats/batch"})
     @Operation(
+            operationId = "getStatsBatch",
             summary = "Statistics of up to 10 tickers",
             description = "One result per ticker (upper-cased, duplicates merged); a ticker that fails gets an"
                     + " 'error' and 'status' instead of failing the batch.")
@@ -139,9 +149,17 @@ class StatsController {
 
     @GetMapping({"/api/compare", "/api/v1/compare"})
     @Operation(
+            operationId = "compareStocks",
             summary = "Compare up to 5 tickers over a date range",
             description = "Per-ticker statistics plus range_percent ((high − low) / low × 100); top_symbol is the"
-                    + " ticker with the widest range.")
+                    + " ticker with the widest range.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Each ticker's statistics and the top one"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "One of the tickers is not a known instrument (unknown-instrument), or has no bars in the range (no-data-in-range)")
+            })
     CompareResponse compare(
             @Parameter(example = "AAPL,MSFT") @RequestParam String tickers,
             @RequestParam(required = false) LocalDate start,

@@ -5,6 +5,7 @@ import io.qnt9.srs.marketdata.Symbols;
 import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,8 +35,15 @@ class RecommendationController {
 
     @GetMapping("/api/v1/instruments/{symbol}/recommendation")
     @Operation(
+            operationId = "getRecommendation",
             summary = "The recommendation for an instrument, with one reason per factor",
-            description = "Uses only bars up to asOf (default: the latest bar). 422 when there is too little history.")
+            description = "Uses only bars up to asOf (default: the latest bar). 422 when there is too little history.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The recommendation with its reasons"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "Too little history up to asOf to score (insufficient-data)")
+            })
     Recommendation recommendation(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "2016-06-30") @RequestParam(required = false) LocalDate asOf) {
@@ -44,9 +52,17 @@ class RecommendationController {
 
     @GetMapping("/api/v1/instruments/{symbol}/backtest")
     @Operation(
+            operationId = "runBacktest",
             summary = "Walk-forward backtest of the recommendation, with its calibration table",
             description = "Signal at each close, trade at the next open, costBps per unit traded; compared with"
-                    + " buy-and-hold and the benchmark. mode: long_flat (default) or long_short.")
+                    + " buy-and-hold and the benchmark. mode: long_flat (default) or long_short.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The backtest report"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description =
+                                "Too little history before the end, or too few bars in the window (insufficient-data)")
+            })
     BacktestReport backtest(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @RequestParam(required = false) LocalDate start,
@@ -90,6 +106,7 @@ class RecommendationController {
 
     @GetMapping("/api/v1/recommendations")
     @Operation(
+            operationId = "listRecommendations",
             summary = "Every instrument's latest recommendation, ranked and paginated",
             description = "Filters: band (comma-separated), sector, kind, minConfidence. sort: score (default),"
                     + " confidence, change, symbol; direction desc (default; asc for symbol) or asc.")

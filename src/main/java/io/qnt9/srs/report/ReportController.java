@@ -14,6 +14,7 @@ import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,7 +72,15 @@ class ReportController {
             KeyStatistics statistics) {}
 
     @GetMapping("/api/v1/instruments/{symbol}/report")
-    @Operation(summary = "Price, 52-week range, last 7 bars, key indicators and key statistics")
+    @Operation(
+            operationId = "getReport",
+            summary = "Price, 52-week range, last 7 bars, key indicators and key statistics",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The report"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "Too little history for the report (insufficient-data)")
+            })
     Report report(@Parameter(example = "AAPL") @PathVariable String symbol) {
         String sym = Symbols.require(symbol, "symbol");
         Instrument instrument = marketData.requireListing(sym, "symbol").instrument();

@@ -14,6 +14,7 @@ import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,9 +91,20 @@ class StatisticsController {
 
     @GetMapping("/api/v1/instruments/{symbol}/statistics")
     @Operation(
+            operationId = "getStatistics",
             summary = "Risk/return statistics over a date range",
             description = "benchmark: a symbol (default SPX) or 'none'. window: rolling window in trading days for"
-                    + " rolling volatility, Sharpe and beta. includeReturns: add the daily simple and log returns.")
+                    + " rolling volatility, Sharpe and beta. includeReturns: add the daily simple and log returns.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The statistics over the range"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "No instrument with this symbol, or no benchmark with that symbol (unknown-instrument)"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "Fewer bars in the range than the statistics need (insufficient-data)")
+            })
     StatisticsResponse statistics(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,

@@ -67,6 +67,7 @@ class SearchController {
 
     @GetMapping
     @Operation(
+            operationId = "searchInstruments",
             summary = "Ranked instrument search",
             description = "Detects ISINs (with a valid check digit), WKNs, tickers and name text; ranks exact symbol /"
                     + " ISIN / WKN > symbol prefix > symbol contains > name prefix > name word > name contains > one"
@@ -86,7 +87,9 @@ class SearchController {
             String symbol, String name, String exchange, InstrumentKind kind, SearchIndex.MatchType matchType) {}
 
     @GetMapping("/suggest")
-    @Operation(summary = "Autocomplete suggestions for a partly typed query (symbol and name)")
+    @Operation(
+            operationId = "suggestInstruments",
+            summary = "Autocomplete suggestions for a partly typed query (symbol and name)")
     List<Suggestion> suggest(
             @Parameter(example = "mic") @RequestParam String q,
             @Parameter(description = "1 to 20") @RequestParam(defaultValue = "8") int limit) {

@@ -54,7 +54,9 @@ class StockSearchController {
             String query, SearchIndex.QueryType queryType, String notice, int count, List<StockMatch> results) {}
 
     @PostMapping("/api/v1/stock/search")
-    @Operation(summary = "Search with a short report per match (last price, day change, recommendation band)")
+    @Operation(
+            operationId = "searchStocks",
+            summary = "Search with a short report per match (last price, day change, recommendation band)")
     StockSearchResponse search(@RequestBody StockSearchRequest request) {
         String q = SearchController.validQuery(request.query(), "query");
         int limit = request.limit() == null ? 10 : request.limit();

@@ -1,5 +1,8 @@
 package io.qnt9.srs.system;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * one second so that a load balancer hammering this endpoint cannot hammer the database.
  */
 @RestController
+@Tag(name = "Operations", description = "Health for load balancers and smoke tests")
 class HealthController {
 
     private static final Logger log = LoggerFactory.getLogger(HealthController.class);
@@ -67,6 +71,16 @@ class HealthController {
     record Probe(boolean up, long latencyMicros, long at) {}
 
     @GetMapping(value = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "getHealth",
+            summary = "Whether the service is ready to serve, with the state of its database",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "status healthy: ready"),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "status starting, stopping or unhealthy (the database does not answer); the"
+                                + " same JSON shape")
+            })
     ResponseEntity<Map<String, Object>> health() {
         Probe db = database();
         Map<String, Object> database = new LinkedHashMap<>();

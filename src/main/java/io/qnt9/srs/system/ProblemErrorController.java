@@ -1,5 +1,6 @@
 package io.qnt9.srs.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's whitelabel/JSON error map for failures that never reach a controller (the container rejected
  * the request, a filter threw): the caller still gets problem+json, never a stack trace.
  */
+@Hidden // the container's error page, not an endpoint of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 

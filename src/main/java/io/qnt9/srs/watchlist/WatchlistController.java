@@ -4,6 +4,7 @@ import io.qnt9.srs.account.CurrentUser;
 import io.qnt9.srs.recommendation.Band;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -96,15 +97,25 @@ class WatchlistController {
             long id, String name, Instant createdAt, Instant updatedAt, int itemCount, List<ItemResponse> items) {}
 
     @GetMapping
-    @Operation(summary = "The caller's watchlists (without items), by name")
+    @Operation(operationId = "listWatchlists", summary = "The caller's watchlists (without items), by name")
     List<WatchlistSummary> all(CurrentUser user) {
         return watchlists.all(user).stream().map(WatchlistSummary::of).toList();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "createWatchlist",
             summary = "Create a watchlist",
-            description = "Name 1–100 characters, unique per user ignoring case (409). At most 20 lists (422).")
+            description = "Name 1–100 characters, unique per user ignoring case (409). At most 20 lists (422).",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Created; Location names the new watchlist"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "The caller already has a watchlist of this name (watchlist-name-taken)"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "The caller has the most watchlists allowed (watchlist-limit-reached)")
+            })
     ResponseEntity<WatchlistResponse> create(@RequestBody WatchlistRequest body, CurrentUser user) {
         var row = watchlists.create(user, body.name());
         return ResponseEntity.created(URI.create("/api/v1/watchlists/" + row.id()))
@@ -112,19 +123,32 @@ class WatchlistController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One watchlist with its items, each with the latest price and 1-day change")
+    @Operation(
+            operationId = "getWatchlist",
+            summary = "One watchlist with its items, each with the latest price and 1-day change")
     WatchlistResponse get(@PathVariable long id, CurrentUser user) {
         return response(watchlists.get(user, id));
     }
 
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Rename a watchlist")
+    @Operation(
+            operationId = "renameWatchlist",
+            summary = "Rename a watchlist",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The renamed watchlist"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "The caller already has a watchlist of this name (watchlist-name-taken)")
+            })
     WatchlistResponse rename(@PathVariable long id, @RequestBody WatchlistRequest body, CurrentUser user) {
         return response(watchlists.rename(user, id, body.name()));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a watchlist and its items")
+    @Operation(
+            operationId = "deleteWatchlist",
+            summary = "Delete a watchlist and its items",
+            responses = {@ApiResponse(responseCode = "204", description = "Deleted, with its items")})
     ResponseEntity<Void> delete(@PathVariable long id, CurrentUser user) {
         watchlists.delete(user, id);
         return ResponseEntity.noContent().build();
@@ -132,9 +156,23 @@ class WatchlistController {
 
     @PostMapping(value = "/{id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "addWatchlistItem",
             summary = "Add an instrument",
             description = "The symbol must exist in market data (404 unknown-instrument). Note ≤ 500 characters,"
-                    + " target price > 0. 409 when already on the list; at most 100 items (422).")
+                    + " target price > 0. 409 when already on the list; at most 100 items (422).",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Added; Location names the item"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "No watchlist of the caller with this id (watchlist-not-found), or no instrument with this symbol (unknown-instrument)"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "The symbol is already on this watchlist (watchlist-item-exists)"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "The list has the most items allowed (watchlist-limit-reached)")
+            })
     ResponseEntity<ItemResponse> add(@PathVariable long id, @RequestBody ItemRequest body, CurrentUser user) {
         var item = watchlists.add(user, id, body.symbol(), body.note(), body.targetPrice());
         return ResponseEntity.created(URI.create(
@@ -144,15 +182,32 @@ class WatchlistController {
 
     @PutMapping(value = "/{id}/items/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "updateWatchlistItem",
             summary = "Replace an item's note and target price",
-            description = "Both are replaced: a field left out (or null) is cleared.")
+            description = "Both are replaced: a field left out (or null) is cleared.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The item as stored"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "No watchlist of the caller with this id (watchlist-not-found), or the symbol is not on it (watchlist-item-not-found)")
+            })
     ItemResponse update(
             @PathVariable long id, @PathVariable String symbol, @RequestBody ItemUpdate body, CurrentUser user) {
         return ItemResponse.of(watchlists.update(user, id, symbol, body.note(), body.targetPrice()));
     }
 
     @DeleteMapping("/{id}/items/{symbol}")
-    @Operation(summary = "Remove an instrument from the watchlist")
+    @Operation(
+            operationId = "removeWatchlistItem",
+            summary = "Remove an instrument from the watchlist",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Removed"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description =
+                                "No watchlist of the caller with this id (watchlist-not-found), or the symbol is not on it (watchlist-item-not-found)")
+            })
     ResponseEntity<Void> remove(@PathVariable long id, @PathVariable String symbol, CurrentUser user) {
         watchlists.remove(user, id, symbol);
         return ResponseEntity.noContent().build();

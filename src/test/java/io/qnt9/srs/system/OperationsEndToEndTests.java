@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qnt9.srs.HttpTestClient;
 import io.qnt9.srs.HttpTestClient.Response;
 import io.qnt9.srs.TestAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,5 +166,68 @@ class OperationsEndToEndTests {
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
         assertThat(http.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    /** What a client generated from the document would get wrong if these did not hold. */
+    @Test
+    void theOpenApiDocumentIsFitForGeneratingAClient() {
+        JsonNode docs = http.get("/v3/api-docs").json();
+        JsonNode paths = docs.get("paths");
+        // The container's error page is not an operation; the signed-in user comes from the token, not the query.
+        assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/error"));
+        assertThat(docs.at("/components/schemas").propertyNames()).doesNotContain("CurrentUser");
+        List<String> ids = new ArrayList<>();
+        SoftAssertions soft = new SoftAssertions();
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                JsonNode op = paths.get(path).get(method);
+                String what = method + " " + path;
+                ids.add(op.get("operationId").asString());
+                for (JsonNode parameter : op.path("parameters")) {
+                    soft.assertThat(parameter.get("schema").has("$ref"))
+                            .as(what + " parameter " + parameter.get("name"))
+                            .isFalse();
+                }
+                JsonNode responses = op.get("responses");
+                soft.assertThat(responses.propertyNames())
+                        .as(what + ": a success status")
+                        .anyMatch(status -> status.startsWith("2"));
+                for (String status : responses.propertyNames()) {
+                    if (path.startsWith("/api/") && (status.startsWith("4") || status.startsWith("5"))) {
+                        soft.assertThat(responses
+                                        .get(status)
+                                        .at("/content/application~1problem+json/schema/$ref")
+                                        .asString())
+                                .as(what + " " + status)
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                }
+                if (path.startsWith("/api/")) {
+                    // Every operation rejects a parameter it does not take; every one is rate-limited.
+                    soft.assertThat(responses.propertyNames()).as(what).contains("400", "429");
+                }
+            }
+        }
+        soft.assertAll();
+        // Stable, unique operation ids: no order-dependent "_1" suffixes for the unversioned paths.
+        assertThat(ids).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+"));
+        assertThat(paths.at("/~1api~1stats/get/operationId").asString()).isEqualTo("getStatsUnversioned");
+        assertThat(paths.at("/~1api~1v1~1stats/get/operationId").asString()).isEqualTo("getStats");
+        // The statuses the handlers really answer, not springdoc's default 200.
+        JsonNode watchlists = paths.get("/api/v1/watchlists");
+        assertThat(watchlists.at("/post/responses").propertyNames())
+                .contains("201", "409", "422")
+                .doesNotContain("200");
+        assertThat(paths.at("/~1api~1v1~1watchlists~1{id}/delete/responses").propertyNames())
+                .contains("204")
+                .doesNotContain("200");
+        assertThat(paths.at("/~1api~1v1~1auth~1signup/post/responses").propertyNames())
+                .contains("201", "409");
+        // The CSV imports take a text/csv body (Swagger UI can send one), and answer 413/415/422.
+        JsonNode importBars = paths.at("/~1api~1v1~1instruments~1{symbol}~1bars/post");
+        assertThat(importBars.at("/requestBody/content").propertyNames()).contains("text/csv");
+        assertThat(importBars.get("responses").propertyNames()).contains("200", "409", "413", "415", "422");
+        JsonNode problem = docs.at("/components/schemas/Problem");
+        assertThat(problem.get("required").toString()).contains("type", "title", "status");
     }
 }
