@@ -57,7 +57,7 @@ def summary(days, prices, rf):
     volatility = np.std(r, ddof=1) * annualise
     sharpe = np.mean(e) / np.std(e, ddof=1) * annualise
     downside = np.sqrt(np.mean(np.minimum(0.0, e) ** 2)) * annualise
-    sortino = np.mean(e) * annualise / downside
+    sortino = np.mean(e) * TRADING_DAYS / downside  # annualised like Sharpe: mean(e) / daily downside * sqrt(252)
     cagr = (prices[-1] / prices[0]) ** (DAYS_PER_YEAR / float(days[-1] - days[0])) - 1.0
 
     running_max = np.maximum.accumulate(prices)

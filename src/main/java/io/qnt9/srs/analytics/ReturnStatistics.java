@@ -118,7 +118,8 @@ public final class ReturnStatistics {
      *   <li>{@code sharpeRatio = mean(e) / std(e) · √252}, where {@code std(e) = std(r)} because {@code rf_d} is a
      *       constant (one deviation serves both);
      *   <li>{@code annualizedDownsideDeviation = sqrt(Σ min(0, e)² / N) · √252} (all days in the denominator, target =
-     *       the risk-free rate) and {@code sortinoRatio = mean(e) · √252 / annualizedDownsideDeviation};
+     *       the risk-free rate) and {@code sortinoRatio = mean(e) · 252 / annualizedDownsideDeviation} (annualised
+     *       like Sharpe: {@code mean(e) / dailyDownsideDeviation · √252});
      *   <li>maximum drawdown: the minimum over {@code i} of {@code p[i] / max(p[0..i]) − 1}, see {@link Drawdown};
      *   <li>{@code calmarRatio = cagr / |maxDrawdown.depth|};
      *   <li>VaR/CVaR: see {@link TailRisk};
@@ -276,7 +277,9 @@ public final class ReturnStatistics {
         double volatility = deviation * ANNUALISE;
         double sharpe = deviation == 0 ? 0 : excessMean / deviation * ANNUALISE;
         double downside = Math.sqrt(downsideSquares / count) * ANNUALISE;
-        double sortino = downside == 0 ? 0 : excessMean * ANNUALISE / downside;
+        // Annualised like Sharpe: the mean excess return × 252 over the annualised downside deviation (it used to be
+        // × √252, i.e. the daily ratio, √252 ≈ 15.9 times too small beside the annualised Sharpe).
+        double sortino = downside == 0 ? 0 : excessMean * TRADING_DAYS_PER_YEAR / downside;
 
         double growth = p[n - 1] / p[0];
         double cagr = Math.pow(growth, DAYS_PER_YEAR / (days[n - 1] - days[0])) - 1;

@@ -65,11 +65,16 @@ class ReturnStatisticsTests {
         assertThat(s.riskFreeRate()).isEqualTo(rf);
         assertThat(s.sharpeRatio()).isCloseTo(mean / sd * ANNUAL, within(1e-10));
         assertThat(s.annualizedDownsideDeviation()).isCloseTo(downside * ANNUAL, within(1e-10));
-        assertThat(s.sortinoRatio()).isCloseTo(mean * ANNUAL / (downside * ANNUAL), within(1e-10));
+        // Annualised like Sharpe: mean excess over the daily downside deviation, times √252 (= mean·252 over the
+        // annualised downside deviation, as empyrical and QuantStats compute it).
+        assertThat(s.sortinoRatio()).isCloseTo(mean / downside * ANNUAL, within(1e-10));
+        assertThat(s.sortinoRatio()).isCloseTo(mean * 252 / (downside * ANNUAL), within(1e-10));
 
+        // Without a risk-free rate: mean 0.05, daily downside deviation sqrt((0.1² + 0²) / 4) = 0.05, so the daily
+        // ratio is 1 and the annualised one √252 ≈ 15.87.
         PerformanceSummary zeroRate = ReturnStatistics.summarize(SERIES, 0);
-        assertThat(zeroRate.sortinoRatio()).isCloseTo(0.05 / Math.sqrt(0.01 / 4), within(1e-10));
-        assertThat(zeroRate.sortinoRatio()).isCloseTo(1, within(1e-10));
+        assertThat(zeroRate.sortinoRatio()).isCloseTo(0.05 / Math.sqrt(0.01 / 4) * Math.sqrt(252), within(1e-10));
+        assertThat(zeroRate.sortinoRatio()).isCloseTo(15.874507866387544, within(1e-10));
     }
 
     @Test
