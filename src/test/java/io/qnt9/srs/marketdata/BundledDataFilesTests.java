@@ -130,6 +130,47 @@ class BundledDataFilesTests {
         }
     }
 
+    /**
+     * Largest accepted day-to-day change of the adjustment factor (adjusted close / close). Between splits it moves
+     * only on ex-dividend dates, by the dividend over the previous close: 0.4-0.7 % a quarter for AAPL. Yahoo!
+     * Finance's AAPL file applied the four dividends paid before the 2014 split at their pre-split amounts, a 4-5 %
+     * step each (corrected by scripts/correct_aapl_adjclose.py, see data/SOURCES.md); this bound catches that.
+     */
+    private static final double MAX_ADJUSTMENT_STEP = 0.015;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("items")
+    void adjustedClosesMoveWithTheCloseExceptForPlausibleDividends(BundledData.Item item) throws IOException {
+        String[] lines = read(item.file()).split("\n");
+        List<String> header =
+                List.of(lines[0].toLowerCase(java.util.Locale.ROOT).split(","));
+        int close = header.indexOf("close");
+        int adjusted = -1;
+        for (String name : List.of("adj close", "adj_close", "adjclose")) {
+            adjusted = Math.max(adjusted, header.indexOf(name));
+        }
+        if (adjusted < 0) {
+            return; // no adjusted close in this file (MSFT): the import takes the close
+        }
+        double previous = Double.NaN;
+        int steps = 0;
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            double factor = Double.parseDouble(f[adjusted]) / Double.parseDouble(f[close]);
+            if (!Double.isNaN(previous)) {
+                double step = Math.abs(factor / previous - 1);
+                assertThat(step)
+                        .as(
+                                "%s %s: adjustment factor %s -> %s",
+                                item.instrument().symbol(), f[0], previous, factor)
+                        .isLessThanOrEqualTo(MAX_ADJUSTMENT_STEP);
+                steps++;
+            }
+            previous = factor;
+        }
+        assertThat(steps).isPositive();
+    }
+
     @Test
     void theCalendarKnowsTheHolidaysItIsBuiltFrom() {
         assertThat(NyseCalendar.easter(2014)).isEqualTo(LocalDate.of(2014, 4, 20));
