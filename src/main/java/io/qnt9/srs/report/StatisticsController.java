@@ -153,6 +153,11 @@ class StatisticsController {
                 }
             }
         }
+        if (window > prices.size() - 1) {
+            String empty = "window " + window + " is longer than the " + (prices.size() - 1)
+                    + " daily returns in the range: the rolling series have no values.";
+            notice = notice == null ? empty : notice + " " + empty;
+        }
         RollingSeries vol = ReturnStatistics.rollingVolatility(prices, window);
         RollingSeries sharpe = ReturnStatistics.rollingSharpe(prices, window, riskFreeRate);
         Rolling rolling = new Rolling(

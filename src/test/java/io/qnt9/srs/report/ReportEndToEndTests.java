@@ -198,6 +198,22 @@ class ReportEndToEndTests {
         assertThat(s.at("/rolling/window").asInt()).isEqualTo(63);
         assertThat(s.at("/rolling/volatility/0").isNull()).isTrue();
         assertThat(s.get("returns").isNull()).isTrue();
+        assertThat(s.get("notice").isNull()).isTrue();
+    }
+
+    @Test
+    void aRollingWindowLongerThanTheRangeSaysWhyTheSeriesIsEmpty() {
+        // data/msft.csv has 249 rows: 248 daily returns; a window of 248 still gives one value, 249 none.
+        JsonNode fits = http.get("/api/v1/instruments/MSFT/statistics?benchmark=none&window=248")
+                .json();
+        assertThat(fits.get("notice").isNull()).isTrue();
+        assertThat(fits.at("/rolling/volatility/248").isNumber()).isTrue();
+        JsonNode tooLong = http.get("/api/v1/instruments/MSFT/statistics?benchmark=none&window=249")
+                .json();
+        assertThat(tooLong.at("/rolling/volatility")).allMatch(JsonNode::isNull);
+        assertThat(tooLong.get("notice").asString())
+                .isEqualTo("window 249 is longer than the 248 daily returns in the range: the rolling series have no"
+                        + " values.");
     }
 
     @Test
