@@ -331,15 +331,7 @@ final class FactorModel {
                                 ? "long-term uptrend."
                                 : v <= -0.02 ? "long-term downtrend." : "no clear long-term trend.");
             case CROSS -> crossSentence(i, v);
-            case RSI ->
-                "RSI " + num(v) + ": "
-                        + (v > 70
-                                ? "overbought, a pullback is more likely than usual."
-                                : v < 30
-                                        ? "oversold, a rebound is more likely than usual."
-                                        : v >= 50
-                                                ? "positive momentum without excess."
-                                                : "weak momentum without excess.");
+            case RSI -> rsiSentence(v, c);
             case MACD -> macdSentence(i, v);
             case MOMENTUM -> momentumSentence(i, c);
             case VOLATILITY ->
@@ -357,6 +349,26 @@ final class FactorModel {
                         + signedPct(trailingReturn(i, HALF_YEAR) - v) + " for " + benchmark.symbol() + ": "
                         + (v >= 0 ? "outperforming" : "underperforming") + " by " + pct(Math.abs(v)) + ".";
         };
+    }
+
+    /**
+     * Says what the contribution does: just past 70 (or 30) the score still reads RSI as momentum, tapering to
+     * against it at 75 (for it at 25), so "a pullback is more likely" is said only where the contribution is negative.
+     */
+    static String rsiSentence(double v, double c) {
+        String zone;
+        if (v > 70) {
+            zone = c > 0
+                    ? "overbought territory, still read as strong momentum (from 75 it counts against)."
+                    : "overbought, a pullback is more likely than usual.";
+        } else if (v < 30) {
+            zone = c < 0
+                    ? "oversold territory, still read as weak momentum (from 25 it counts for a rebound)."
+                    : "oversold, a rebound is more likely than usual.";
+        } else {
+            zone = v >= 50 ? "positive momentum without excess." : "weak momentum without excess.";
+        }
+        return "RSI " + num(v) + ": " + zone;
     }
 
     private String crossSentence(int i, double gap) {

@@ -106,6 +106,25 @@ class FactorModelTests {
     }
 
     @Test
+    void theRsiSentenceAgreesWithTheSignOfItsContribution() {
+        // 72: contribution 0.5 - 2/10 = +0.3, bullish, so not "a pullback is more likely".
+        assertThat(FactorModel.rsiContribution(72)).isCloseTo(0.3, within(1e-12));
+        assertThat(FactorModel.rsiSentence(72, FactorModel.rsiContribution(72)))
+                .isEqualTo("RSI 72.0: overbought territory, still read as strong momentum (from 75 it counts"
+                        + " against).");
+        assertThat(FactorModel.rsiSentence(78, FactorModel.rsiContribution(78)))
+                .isEqualTo("RSI 78.0: overbought, a pullback is more likely than usual.");
+        // 28: contribution -0.5 + 2/10 = -0.3, still bearish.
+        assertThat(FactorModel.rsiSentence(28, FactorModel.rsiContribution(28)))
+                .isEqualTo("RSI 28.0: oversold territory, still read as weak momentum (from 25 it counts for a"
+                        + " rebound).");
+        assertThat(FactorModel.rsiSentence(22, FactorModel.rsiContribution(22)))
+                .isEqualTo("RSI 22.0: oversold, a rebound is more likely than usual.");
+        assertThat(FactorModel.rsiSentence(55, FactorModel.rsiContribution(55)))
+                .isEqualTo("RSI 55.0: positive momentum without excess.");
+    }
+
+    @Test
     void namesAGoldenCrossAndHowLongAgoItHappened() {
         // falls for 250 days, then rises steeply: the 50-day average crosses above the 200-day at some day c
         DailySeries s = series("X", 400, t -> t < 250 ? 300 - 0.5 * t : 175 + 2.0 * (t - 250));
