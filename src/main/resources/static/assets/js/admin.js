@@ -50,6 +50,8 @@ async function showAccepted(el, symbol, r) {
     `${int(r.rowsInserted)} new, ${int(r.rowsUpdated)} updated, ${int(r.rowsSkipped)} skipped rows for ${(r.symbols || [symbol]).join(', ')} (${r.firstDate} … ${r.lastDate}).`,
     r.ignoredColumns && r.ignoredColumns.length ? ' Ignored columns: ' + r.ignoredColumns.join(', ') + '.' : '',
     ' ', h('a', {href: '#/stock/' + enc(symbol), text: 'Open ' + symbol})),
+  r.warnings && r.warnings.length ? h('div', {class: 'notice warning', role: 'status'},
+    h('strong', {text: 'Imported, but check: '}), h('ul', {}, ...r.warnings.map((w) => h('li', {text: w})))) : null,
   bars ? table('Stored bars of ' + symbol + ' in the imported range', [
     {label: 'Date', value: (b) => b.date},
     {label: 'Open', value: (b) => num(b.open), class: 'n'},

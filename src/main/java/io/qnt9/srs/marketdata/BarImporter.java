@@ -162,7 +162,7 @@ class BarImporter {
     }
 
     /** What streaming the file established: row count and, per symbol, the first and last epoch day. */
-    private record Staged(int rows, List<String> ignoredColumns, Map<String, int[]> ranges) {
+    private record Staged(int rows, List<String> ignoredColumns, Map<String, int[]> ranges, List<String> warnings) {
 
         List<String> symbols() {
             return new ArrayList<>(new java.util.TreeSet<>(ranges.keySet()));
@@ -229,6 +229,7 @@ class BarImporter {
             Map<String, Integer> symbolIds = new HashMap<>();
             Map<String, int[]> ranges = new HashMap<>();
             LongIntMap seen = new LongIntMap(4096);
+            ImportWarnings warnings = new ImportWarnings();
             long lineNo = 1;
             int rows = 0;
             String line;
@@ -260,6 +261,7 @@ class BarImporter {
                 range[1] = Math.max(range[1], parser.epochDay);
                 if (errors.isEmpty()) {
                     parser.write(fields, copy);
+                    warnings.row(sid, parser.symbol, parser.epochDay, parser.close);
                 }
             }
             if (!errors.isEmpty()) {
@@ -270,7 +272,7 @@ class BarImporter {
                         List.of(new RowError(2, null, null, "The file has a header but no data rows.")), 1);
             }
             copy.finish();
-            return new Staged(rows, format.ignoredColumns, ranges);
+            return new Staged(rows, format.ignoredColumns, ranges, warnings.list());
         } catch (IOException e) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
@@ -342,13 +344,14 @@ class BarImporter {
                 checksum));
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         log.info(
-                "Imported {} rows for {} ({} new, {} updated, {} skipped) in {} ms",
+                "Imported {} rows for {} ({} new, {} updated, {} skipped) in {} ms{}",
                 staged.rows(),
                 abbreviate(String.join(",", symbols)),
                 inserted,
                 updated,
                 skipped,
-                ms);
+                ms,
+                staged.warnings().isEmpty() ? "" : "; " + staged.warnings().size() + " warnings");
         return new ImportResult(
                 id,
                 symbols,
@@ -361,6 +364,7 @@ class BarImporter {
                 staged.lastDate(),
                 created,
                 staged.ignoredColumns(),
+                staged.warnings(),
                 ms);
     }
 

@@ -24,6 +24,7 @@ final class BarRowParser {
     // The parsed row, valid after parse() returned true.
     String symbol;
     int epochDay;
+    double close;
     private long volume;
 
     /**
@@ -68,7 +69,7 @@ final class BarRowParser {
 
         epochDay = parseDate(s, f.start(format.date), f.end(format.date), lineNo, errors);
 
-        double close = price(f, format.close, "close", lineNo, errors);
+        close = price(f, format.close, "close", lineNo, errors);
         double open = close;
         double high = close;
         double low = close;

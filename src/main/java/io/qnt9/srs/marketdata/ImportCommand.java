@@ -81,6 +81,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                         r.firstDate(),
                         r.lastDate(),
                         r.durationMs());
+                r.warnings().forEach(w -> out.println("  warning: " + w));
             }
         } catch (NoSuchFileException e) {
             out.println("No such file: " + file);

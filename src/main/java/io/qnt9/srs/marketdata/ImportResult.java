@@ -12,6 +12,8 @@ import java.util.List;
  * @param rowsSkipped rows for dates already stored, left alone ({@link ImportMode#APPEND})
  * @param createdInstruments symbols that did not exist and were created with the symbol as their name
  * @param ignoredColumns header columns that are not bar data (e.g. Dividends)
+ * @param warnings what looked implausible in rows that were nevertheless valid and imported (see {@link
+ *     ImportWarnings}): closes that move by a factor of 1.5 or more between neighbouring bars, weekend dates
  */
 public record ImportResult(
         long importId,
@@ -25,4 +27,5 @@ public record ImportResult(
         LocalDate lastDate,
         List<String> createdInstruments,
         List<String> ignoredColumns,
+        List<String> warnings,
         long durationMs) {}

@@ -171,6 +171,21 @@ class BundledDataFilesTests {
         assertThat(steps).isPositive();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("items")
+    void bundledFilesRaiseNoImportWarnings(BundledData.Item item) throws IOException {
+        Parsed p = validate(item);
+        ImportWarnings warnings = new ImportWarnings();
+        for (int i = 0; i < p.closes().size(); i++) {
+            warnings.row(
+                    0,
+                    item.instrument().symbol(),
+                    (int) p.dates().get(i).toEpochDay(),
+                    p.closes().get(i));
+        }
+        assertThat(warnings.list()).isEmpty();
+    }
+
     @Test
     void theCalendarKnowsTheHolidaysItIsBuiltFrom() {
         assertThat(NyseCalendar.easter(2014)).isEqualTo(LocalDate.of(2014, 4, 20));

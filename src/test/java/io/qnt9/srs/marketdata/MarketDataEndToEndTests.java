@@ -355,6 +355,18 @@ class MarketDataEndToEndTests {
     // ---- imports ----
 
     @Test
+    void aValidImportThatLooksLikeAnUnadjustedSplitIsStoredWithAWarning() {
+        String csv = "date,close\n2020-01-02,100\n2020-01-03,101\n2020-01-06,25.5\n2020-01-07,25.6\n";
+        Response r = admin.post("/api/v1/instruments/SPLITCO/bars", CSV, csv);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("rowsInserted").asInt()).isEqualTo(4);
+        assertThat(r.json().get("warnings").get(0).asString())
+                .isEqualTo("SPLITCO: close 25.5 on 2020-01-06 after 101 on 2020-01-03 (×0.252): a split not adjusted"
+                        + " for, or a data error?");
+        assertThat(r.json().get("warnings").size()).isEqualTo(1);
+    }
+
+    @Test
     void aValidImportCreatesTheInstrumentAndIsVisibleAtOnce() {
         String csv = "Date,Open,High,Low,Close,Adj Close,Volume\n"
                 + "2020-01-02,10,11,9.5,10.5,10.4,1000\n"
@@ -367,6 +379,7 @@ class MarketDataEndToEndTests {
         assertThat(b.get("rowsInserted").asInt()).isEqualTo(3);
         assertThat(b.get("createdInstruments").get(0).asString()).isEqualTo("NEWCO");
         assertThat(b.get("firstDate").asString()).isEqualTo("2020-01-02");
+        assertThat(b.get("warnings").size()).as("nothing implausible").isZero();
         assertThat(http.get("/api/v1/instruments/NEWCO").json().get("name").asString())
                 .isEqualTo("New Company Ltd");
         JsonNode stats = http.get("/api/stats?ticker=NEWCO").json();
