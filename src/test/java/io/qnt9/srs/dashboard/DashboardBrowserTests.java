@@ -378,6 +378,24 @@ class DashboardBrowserTests {
                 .as("a rejected import writes nothing")
                 .isEqualTo(404);
 
+        // valid but implausible: imported, and the page says what to check
+        page.locator("#import-symbol").fill(symbol + "W");
+        page.setInputFiles("#import-file", csv("split.csv", """
+                        Date,Close
+                        2020-01-02,100
+                        2020-01-03,25
+                        2020-01-04,25.5
+                        """));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                .click();
+        expect(page.locator(".notice.success")).containsText("3 new");
+        Locator warnings = page.locator(".notice.warning li");
+        expect(warnings).hasCount(2);
+        expect(warnings.first()).containsText("a split not adjusted for");
+        expect(warnings.last()).containsText("Saturday or Sunday");
+        screenshot(page, "admin-accepted-with-warnings");
+        page.locator("#import-symbol").fill(symbol);
+
         page.setInputFiles("#import-file", csv("good.csv", """
                         Date,Open,High,Low,Close,Volume
                         2020-01-02,10,11,9,10.5,1000
@@ -386,7 +404,8 @@ class DashboardBrowserTests {
                         """));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
                 .click();
-        expect(page.locator(".notice.success")).containsText("3 new");
+        expect(page.locator(".notice.success")).containsText(symbol + " (2020-01-02");
+        expect(page.locator(".notice.warning")).hasCount(0);
         Locator imported = page.locator("table.imported tbody tr");
         expect(imported).hasCount(3);
         expect(imported.last()).containsText("2020-01-06");
