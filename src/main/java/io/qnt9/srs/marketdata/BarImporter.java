@@ -81,6 +81,23 @@ class BarImporter {
                 (SELECT min(trade_date) FROM daily_bar b WHERE b.instrument_id = i.id) - DATE '1970-01-01',
                 (SELECT max(trade_date) FROM daily_bar b WHERE b.instrument_id = i.id) - DATE '1970-01-01'
             FROM instrument i WHERE i.symbol = ANY(string_to_array(:symbols, ','))""";
+    // For each symbol: the stored bar before the file's first date and the bar at that date, the bar at the file's
+    // last date and the stored bar after it (epoch days and closes; index lookups on the primary key).
+    private static final String SEAMS = """
+            SELECT r.symbol,
+                p.trade_date - DATE '1970-01-01', p.close, c.trade_date - DATE '1970-01-01', c.close,
+                l.trade_date - DATE '1970-01-01', l.close, x.trade_date - DATE '1970-01-01', x.close
+            FROM unnest(string_to_array(:symbols, ','), CAST(string_to_array(:firsts, ',') AS int[]),
+                    CAST(string_to_array(:lasts, ',') AS int[])) AS r(symbol, first_day, last_day)
+            JOIN instrument i ON i.symbol = r.symbol
+            LEFT JOIN LATERAL (SELECT trade_date, close FROM daily_bar b WHERE b.instrument_id = i.id
+                AND b.trade_date < DATE '1970-01-01' + r.first_day ORDER BY b.trade_date DESC LIMIT 1) p ON true
+            LEFT JOIN LATERAL (SELECT trade_date, close FROM daily_bar b WHERE b.instrument_id = i.id
+                AND b.trade_date = DATE '1970-01-01' + r.first_day) c ON true
+            LEFT JOIN LATERAL (SELECT trade_date, close FROM daily_bar b WHERE b.instrument_id = i.id
+                AND b.trade_date = DATE '1970-01-01' + r.last_day) l ON true
+            LEFT JOIN LATERAL (SELECT trade_date, close FROM daily_bar b WHERE b.instrument_id = i.id
+                AND b.trade_date > DATE '1970-01-01' + r.last_day ORDER BY b.trade_date LIMIT 1) x ON true""";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -162,7 +179,7 @@ class BarImporter {
     }
 
     /** What streaming the file established: row count and, per symbol, the first and last epoch day. */
-    private record Staged(int rows, List<String> ignoredColumns, Map<String, int[]> ranges, List<String> warnings) {
+    private record Staged(int rows, List<String> ignoredColumns, Map<String, int[]> ranges, ImportWarnings warnings) {
 
         List<String> symbols() {
             return new ArrayList<>(new java.util.TreeSet<>(ranges.keySet()));
@@ -272,7 +289,7 @@ class BarImporter {
                         List.of(new RowError(2, null, null, "The file has a header but no data rows.")), 1);
             }
             copy.finish();
-            return new Staged(rows, format.ignoredColumns, ranges, warnings.list());
+            return new Staged(rows, format.ignoredColumns, ranges, warnings);
         } catch (IOException e) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
@@ -291,7 +308,8 @@ class BarImporter {
                 .query(String.class)
                 .list();
         long tOverlap = System.nanoTime();
-        int overlap = mayOverlap(staged) ? countOverlap() : 0;
+        Map<String, int[]> stored = storedRanges(staged);
+        int overlap = mayOverlap(staged, stored) ? countOverlap() : 0;
         log.debug(
                 "import phase instruments {} ms, overlap check {} ms",
                 (tOverlap - tMerge) / 1_000_000,
@@ -314,6 +332,8 @@ class BarImporter {
         String statement = overlap == 0 ? INSERT : request.mode() == ImportMode.REPLACE ? MERGE_REPLACE : MERGE_KEEP;
         int affected = jdbc.sql(statement).update();
         log.debug("import phase merge into daily_bar {} ms", (System.nanoTime() - tInsert) / 1_000_000);
+        checkSeams(staged, stored);
+        List<String> warnings = staged.warnings().list();
         int inserted;
         int updated;
         int skipped;
@@ -351,7 +371,7 @@ class BarImporter {
                 updated,
                 skipped,
                 ms,
-                staged.warnings().isEmpty() ? "" : "; " + staged.warnings().size() + " warnings");
+                warnings.isEmpty() ? "" : "; " + warnings.size() + " warnings");
         return new ImportResult(
                 id,
                 symbols,
@@ -364,7 +384,7 @@ class BarImporter {
                 staged.lastDate(),
                 created,
                 staged.ignoredColumns(),
-                staged.warnings(),
+                warnings,
                 ms);
     }
 
@@ -372,20 +392,70 @@ class BarImporter {
      * Whether any staged row can hit a stored date: only when, for some symbol, the stored date range (read from the
      * primary-key index) intersects the file's. Appending new days, or loading new instruments, skips the join.
      */
-    private boolean mayOverlap(Staged staged) {
-        List<Boolean> intersects = jdbc.sql(STORED_RANGES)
+    /** The symbols of the file that have stored bars (read from the primary-key index), with their stored range. */
+    private Map<String, int[]> storedRanges(Staged staged) {
+        Map<String, int[]> stored = new HashMap<>();
+        jdbc.sql(STORED_RANGES)
                 .param("symbols", String.join(",", staged.ranges().keySet())) // symbols never contain commas
-                .query((rs, n) -> {
-                    int[] file = staged.ranges().get(rs.getString(1));
-                    int storedFirst = rs.getInt(2);
-                    if (rs.wasNull()) {
-                        return false;
+                .query(rs -> {
+                    int first = rs.getInt(2);
+                    if (!rs.wasNull()) {
+                        stored.put(rs.getString(1), new int[] {first, rs.getInt(3)});
                     }
-                    int storedLast = rs.getInt(3);
-                    return file[0] <= storedLast && storedFirst <= file[1];
-                })
-                .list();
-        return intersects.contains(Boolean.TRUE);
+                });
+        return stored;
+    }
+
+    /**
+     * Whether any staged row can hit a stored date: only when, for some symbol, the stored date range intersects the
+     * file's. Appending new days, or loading new instruments, skips the join.
+     */
+    private static boolean mayOverlap(Staged staged, Map<String, int[]> stored) {
+        for (Map.Entry<String, int[]> e : stored.entrySet()) {
+            int[] file = staged.ranges().get(e.getKey());
+            if (file[0] <= e.getValue()[1] && e.getValue()[0] <= file[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After the merge: compares, for each symbol that had stored bars, the file's first bar with the stored bar
+     * before it and the file's last bar with the stored bar after it — where an appended day after an unadjusted
+     * split would show.
+     */
+    private void checkSeams(Staged staged, Map<String, int[]> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        List<String> symbols = new ArrayList<>(stored.keySet());
+        StringBuilder firsts = new StringBuilder();
+        StringBuilder lasts = new StringBuilder();
+        for (String symbol : symbols) {
+            int[] file = staged.ranges().get(symbol);
+            firsts.append(firsts.isEmpty() ? "" : ",").append(file[0]);
+            lasts.append(lasts.isEmpty() ? "" : ",").append(file[1]);
+        }
+        jdbc.sql(SEAMS)
+                .param("symbols", String.join(",", symbols))
+                .param("firsts", firsts.toString())
+                .param("lasts", lasts.toString())
+                .query(rs -> {
+                    String symbol = rs.getString(1);
+                    seam(staged.warnings(), symbol, rs, 2, 4);
+                    seam(staged.warnings(), symbol, rs, 6, 8);
+                });
+    }
+
+    private static void seam(ImportWarnings warnings, String symbol, java.sql.ResultSet rs, int a, int b)
+            throws SQLException {
+        int dayA = rs.getInt(a);
+        boolean missing = rs.wasNull();
+        int dayB = rs.getInt(b);
+        if (!missing && !rs.wasNull()) {
+            warnings.compare(symbol, dayA, rs.getDouble(a + 1), dayB, rs.getDouble(b + 1));
+        }
     }
 
     private int countOverlap() {

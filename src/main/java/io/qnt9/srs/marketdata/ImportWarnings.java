@@ -12,7 +12,8 @@ import java.util.List;
  * at before trusting indicators computed from it: a close that moves by a factor of 1.5 or more from a bar at most a
  * week away in the file (a split or reverse split not adjusted for, a price in the wrong unit, a typo), and bars
  * dated on a Saturday or Sunday (stock exchanges do not trade then). One pass, O(1) per row, as the rows stream by;
- * consecutive rows are compared, so a file in ascending or descending date order is checked completely.
+ * consecutive rows are compared, so a file in ascending or descending date order is checked completely; the importer
+ * then compares the file's first and last bar of each symbol with the stored bars next to them.
  */
 final class ImportWarnings {
 
@@ -45,19 +46,27 @@ final class ImportWarnings {
         int previousDay = lastDay[sid];
         lastClose[sid] = close;
         lastDay[sid] = epochDay;
-        if (previous == 0 || Math.abs(epochDay - previousDay) > MAX_GAP_DAYS) {
-            return; // the symbol's first row, or not a neighbouring bar
+        if (previous != 0) { // not the symbol's first row
+            compare(symbol, previousDay, previous, epochDay, close);
         }
-        double factor = close / previous;
+    }
+
+    /**
+     * Notes a suspicious move between two bars of one symbol at most a week apart, in either order — rows of the
+     * file, or a bar of the file and the stored bar next to it (the seam where an import meets the stored history).
+     */
+    void compare(String symbol, int dayA, double closeA, int dayB, double closeB) {
+        if (Math.abs(dayB - dayA) > MAX_GAP_DAYS) {
+            return; // not neighbouring bars
+        }
+        double factor = closeB / closeA;
         if (factor >= SUSPICIOUS_FACTOR || factor <= 1 / SUSPICIOUS_FACTOR) {
             if (moves++ < MAX_LISTED) {
-                boolean later = epochDay > previousDay;
-                double from = later ? previous : close;
-                double to = later ? close : previous;
-                notes.add(symbol + ": close " + plain(to) + " on "
-                        + LocalDate.ofEpochDay(Math.max(epochDay, previousDay))
-                        + " after " + plain(from) + " on " + LocalDate.ofEpochDay(Math.min(epochDay, previousDay))
-                        + " (×"
+                boolean ascending = dayB > dayA;
+                double from = ascending ? closeA : closeB;
+                double to = ascending ? closeB : closeA;
+                notes.add(symbol + ": close " + plain(to) + " on " + LocalDate.ofEpochDay(Math.max(dayA, dayB))
+                        + " after " + plain(from) + " on " + LocalDate.ofEpochDay(Math.min(dayA, dayB)) + " (×"
                         + plain(new BigDecimal(to / from)
                                 .round(new MathContext(3))
                                 .doubleValue())

@@ -367,6 +367,28 @@ class MarketDataEndToEndTests {
     }
 
     @Test
+    void aDayAppendedAfterAnUnadjustedSplitIsNotedAtTheSeamWithTheStoredHistory() {
+        Response first =
+                admin.post("/api/v1/instruments/SEAMCO/bars", CSV, "date,close\n2020-01-02,100\n2020-01-03,101\n");
+        assertThat(first.json().get("warnings").size()).isZero();
+        // The new day alone is a valid file; against the stored day before it, it fell to a quarter.
+        Response appended = admin.post("/api/v1/instruments/SEAMCO/bars", CSV, "date,close\n2020-01-06,25.3\n");
+        assertThat(appended.status()).isEqualTo(200);
+        assertThat(appended.json().get("rowsInserted").asInt()).isEqualTo(1);
+        assertThat(appended.json().get("warnings").get(0).asString())
+                .isEqualTo("SEAMCO: close 25.3 on 2020-01-06 after 101 on 2020-01-03 (×0.25): a split not adjusted"
+                        + " for, or a data error?");
+        // Earlier history whose last day does not fit the stored first day: the seam after the file.
+        Response prepended = admin.post("/api/v1/instruments/SEAMCO/bars", CSV, "date,close\n2019-12-31,400\n");
+        assertThat(prepended.json().get("warnings").get(0).asString())
+                .isEqualTo("SEAMCO: close 100 on 2020-01-02 after 400 on 2019-12-31 (×0.25): a split not adjusted"
+                        + " for, or a data error?");
+        // A fitting day raises nothing.
+        Response fits = admin.post("/api/v1/instruments/SEAMCO/bars", CSV, "date,close\n2020-01-07,25.5\n");
+        assertThat(fits.json().get("warnings").size()).isZero();
+    }
+
+    @Test
     void aValidImportCreatesTheInstrumentAndIsVisibleAtOnce() {
         String csv = "Date,Open,High,Low,Close,Adj Close,Volume\n"
                 + "2020-01-02,10,11,9.5,10.5,10.4,1000\n"
