@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Comparator;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +35,10 @@ import org.springframework.context.annotation.Configuration;
 public class ApiDocs {
 
     /** The media type of every error response. */
-    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String MEDIA_TYPE = "application/problem+json";
 
     /** The name of the problem schema in the document's components. */
-    public static final String SCHEMA = "Problem";
+    static final String SCHEMA = "Problem";
 
     /** An error response with this description and the problem+json body. */
     public static ApiResponse problem(String description) {
@@ -58,8 +59,8 @@ public class ApiDocs {
         sorted.setExtensions(responses.getExtensions());
         responses.put(status, response);
         responses.keySet().stream()
-                .sorted(java.util.Comparator.comparing((String code) -> code.equals("default"))
-                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .sorted(Comparator.comparing((String code) -> code.equals("default"))
+                        .thenComparing(Comparator.naturalOrder()))
                 .forEach(code -> sorted.addApiResponse(code, responses.get(code)));
         op.setResponses(sorted);
     }
@@ -72,10 +73,10 @@ public class ApiDocs {
 
     @Bean
     OpenApiCustomizer conventionsOfApiDocs() {
-        return ApiDocs::describeProblems;
+        return ApiDocs::applyConventions;
     }
 
-    static void describeProblems(OpenAPI api) {
+    static void applyConventions(OpenAPI api) {
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }
