@@ -90,7 +90,8 @@ class StatsController {
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
             @Parameter(example = "2014-12-31") @RequestParam(required = false) LocalDate end) {
         checkRange(start, end);
-        return compute(symbolParameter(ticker, "ticker"), "ticker", start, end, false);
+        return compute(symbolParameter(ticker, "ticker"), "ticker", start, end, false)
+                .stats();
     }
 
     record BatchRequest(
@@ -126,7 +127,8 @@ class StatsController {
             try {
                 items.put(
                         key,
-                        compute(symbolParameter(raw, "tickers"), "tickers", request.start(), request.end(), false));
+                        compute(symbolParameter(raw, "tickers"), "tickers", request.start(), request.end(), false)
+                                .stats());
             } catch (ApiException e) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("symbol", key);
@@ -145,7 +147,12 @@ class StatsController {
             @JsonProperty("top_symbol") @Schema(description = "The ticker with the widest range_percent")
             String topSymbol,
 
-            @JsonProperty("top_by") String topBy) {}
+            @JsonProperty("top_by") String topBy,
+
+            @Schema(
+                    description = "Set when the tickers' bars cover different periods, which their figures then"
+                            + " compare; null otherwise")
+            String notice) {}
 
     @GetMapping({"/api/compare", "/api/v1/compare"})
     @Operation(
@@ -179,20 +186,36 @@ class StatsController {
                     "tickers", "At most " + MAX_COMPARE + " tickers can be compared; got " + symbols.size() + ".");
         }
         Map<String, Stats> items = new LinkedHashMap<>();
+        Set<String> periods = new LinkedHashSet<>();
+        StringBuilder coverage = new StringBuilder();
         String top = null;
         double best = Double.NEGATIVE_INFINITY;
         for (String s : symbols) {
-            Stats st = compute(s, "tickers", start, end, true);
-            items.put(s, st);
-            if (st.rangePercent() > best) {
-                best = st.rangePercent();
+            Computed c = compute(s, "tickers", start, end, true);
+            items.put(s, c.stats());
+            periods.add(c.first() + " to " + c.last());
+            coverage.append(coverage.isEmpty() ? "" : ", ")
+                    .append(s)
+                    .append(' ')
+                    .append(c.first())
+                    .append(" to ")
+                    .append(c.last());
+            if (c.stats().rangePercent() > best) {
+                best = c.stats().rangePercent();
                 top = s;
             }
         }
-        return new CompareResponse(new Period(start, end), items, top, "range_percent");
+        String notice = periods.size() < 2
+                ? null
+                : "The tickers' bars cover different periods (" + coverage + "): their figures compare unlike"
+                        + " periods; pass start and end within all of them to compare like for like.";
+        return new CompareResponse(new Period(start, end), items, top, "range_percent", notice);
     }
 
-    private Stats compute(String symbol, String parameter, LocalDate start, LocalDate end, boolean withRange) {
+    /** A ticker's statistics and the dates of the first and last bar they were computed from. */
+    private record Computed(Stats stats, LocalDate first, LocalDate last) {}
+
+    private Computed compute(String symbol, String parameter, LocalDate start, LocalDate end, boolean withRange) {
         MarketData.SeriesRead read = marketData.read(symbol);
         if (read == null) {
             throw new UnknownInstrumentException(symbol, parameter);
@@ -225,7 +248,7 @@ class StatsController {
             sum += close[i];
         }
         int n = to - from + 1;
-        return new Stats(
+        Stats stats = new Stats(
                 s.symbol(),
                 new Period(start == null ? s.date(from) : start, end == null ? s.date(to) : end),
                 hi,
@@ -237,6 +260,7 @@ class StatsController {
                 n,
                 read.cacheHit(),
                 withRange ? (hi - lo) / lo * 100 : null);
+        return new Computed(stats, s.date(from), s.date(to));
     }
 
     static String symbolParameter(String raw, String parameter) {

@@ -295,6 +295,23 @@ class MarketDataEndToEndTests {
             }
         }
         assertThat(r.json().get("top_symbol").asString()).isEqualTo(top);
+        assertThat(r.json().get("notice").isNull())
+                .as("both have every 2014 trading day")
+                .isTrue();
+
+        // Without a range each ticker covers its own history: said, since the figures then compare unlike periods.
+        List<ReferenceCsv.Row> aapl = ReferenceCsv.read("aapl.csv");
+        List<ReferenceCsv.Row> msft = ReferenceCsv.read("msft.csv");
+        assertThat(http.get("/api/compare?tickers=AAPL,MSFT")
+                        .json()
+                        .get("notice")
+                        .asString())
+                .isEqualTo("The tickers' bars cover different periods (AAPL "
+                        + aapl.get(0).date() + " to "
+                        + aapl.get(aapl.size() - 1).date() + ", MSFT "
+                        + msft.get(0).date() + " to "
+                        + msft.get(msft.size() - 1).date() + "): their figures compare unlike periods; pass start and"
+                        + " end within all of them to compare like for like.");
         assertProblem(http.get("/api/compare?tickers=A,B,C,D,E,F"), 400, "invalid-parameter");
         assertProblem(http.get("/api/compare?tickers=,,"), 400, "invalid-parameter");
     }
