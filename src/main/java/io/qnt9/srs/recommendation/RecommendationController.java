@@ -132,11 +132,13 @@ class RecommendationController {
         Comparator<Ranking.Item> order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "score" -> Comparator.comparingDouble(Ranking.Item::score);
             case "confidence" -> Comparator.comparingDouble(Ranking.Item::confidence);
-            case "change" ->
+            case "change", "change1d" -> // the item's field is change1d
                 Comparator.comparingDouble(i -> i.change1d() == null ? Double.NEGATIVE_INFINITY : i.change1d());
             case "symbol" -> Comparator.comparing(Ranking.Item::symbol);
             default ->
-                throw invalid("sort", "sort must be one of score, confidence, change, symbol; got '" + sort + "'.");
+                throw invalid(
+                        "sort",
+                        "sort must be one of score, confidence, change (or change1d), symbol; got '" + sort + "'.");
         };
         boolean ascending = direction == null ? sort.equalsIgnoreCase("symbol") : parseDirection(direction);
         if (!ascending) {

@@ -230,6 +230,18 @@ class RecommendationEndToEndTests {
                 http.get("/api/v1/recommendations?sort=symbol&size=1&page=1").json();
         assertThat(page.get("items")).hasSize(1);
         assertThat(page.get("totalPages").asInt()).isEqualTo(page.get("total").asInt());
+        // sort by the 1-day change, ascending, named as in docs (change) or as the items' field (change1d)
+        for (String sort : List.of("change", "change1d")) {
+            JsonNode byChange = http.get("/api/v1/recommendations?direction=asc&sort=" + sort)
+                    .json()
+                    .get("items");
+            for (int k = 1; k < byChange.size(); k++) {
+                assertThat(byChange.get(k).get("change1d").asDouble())
+                        .as(sort)
+                        .isGreaterThanOrEqualTo(
+                                byChange.get(k - 1).get("change1d").asDouble());
+            }
+        }
         String band = aapl.get("band").asString();
         assertThat(http.get("/api/v1/recommendations?band=" + band.toLowerCase())
                         .json()
