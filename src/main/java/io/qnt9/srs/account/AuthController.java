@@ -113,7 +113,8 @@ class AuthController {
     @Operation(
             operationId = "signUp",
             summary = "Create an account (FREE tier) and sign in",
-            description = "201 with tokens. Password 12–128 characters, not the e-mail address. 409 email-taken when"
+            description = "201 with tokens. Password 12–128 characters, not the e-mail address, not a repetition, a"
+                    + " sequence of keys or a common word with digits added. 409 email-taken when"
                     + " an account with the address exists.",
             responses = {
                 @ApiResponse(responseCode = "201", description = "Signed up and signed in: the tokens"),

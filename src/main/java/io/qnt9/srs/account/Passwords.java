@@ -3,7 +3,9 @@ package io.qnt9.srs.account;
 import io.qnt9.srs.system.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
@@ -114,14 +116,172 @@ class Passwords {
         if (password.isBlank()) {
             out.add("must not be only spaces");
         }
+        String lower = password.trim().toLowerCase(Locale.ROOT);
         if (normalisedEmail != null) {
-            String lower = password.trim().toLowerCase(java.util.Locale.ROOT);
             int at = normalisedEmail.indexOf('@');
             if (lower.equals(normalisedEmail) || (at > 0 && lower.equals(normalisedEmail.substring(0, at)))) {
                 out.add("must not be the e-mail address");
             }
         }
+        if (out.isEmpty()) {
+            String guessable = guessable(lower, normalisedEmail);
+            if (guessable != null) {
+                out.add(guessable);
+            }
+        }
         return out;
+    }
+
+    /** Fewer different characters than this is a repetition ("aaaaaaaaaaaa", "abcabcabcabc"). */
+    static final int MIN_DISTINCT = 5;
+
+    /** Runs of neighbouring characters or keys, forwards; a password inside one (or its reverse) is a sequence. */
+    private static final List<String> RUNS = List.of(
+            "0123456789".repeat(14),
+            "abcdefghijklmnopqrstuvwxyz".repeat(5),
+            "qwertyuiopasdfghjklzxcvbnm",
+            "qwertzuiopasdfghjklyxcvbnm",
+            "azertyuiopqsdfghjklmwxcvbn",
+            "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p");
+
+    /**
+     * The words most often found at the heart of leaked passwords, and this service's own name — a password that is
+     * one of them with digits or symbols around it ("Password2024!", "qwerty123456", "Summer2025!!") is among the
+     * first an attacker tries.
+     */
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "password",
+            "passwort",
+            "motdepasse",
+            "contrasena",
+            "qwerty",
+            "qwertz",
+            "azerty",
+            "letmein",
+            "welcome",
+            "admin",
+            "administrator",
+            "root",
+            "login",
+            "iloveyou",
+            "monkey",
+            "dragon",
+            "football",
+            "baseball",
+            "soccer",
+            "hockey",
+            "sunshine",
+            "princess",
+            "trustno",
+            "master",
+            "shadow",
+            "superman",
+            "batman",
+            "starwars",
+            "whatever",
+            "freedom",
+            "changeme",
+            "secret",
+            "default",
+            "hello",
+            "charlie",
+            "michael",
+            "jordan",
+            "jennifer",
+            "hunter",
+            "ranger",
+            "pokemon",
+            "computer",
+            "internet",
+            "summer",
+            "winter",
+            "spring",
+            "autumn",
+            "killer",
+            "cheese",
+            "cookie",
+            "flower",
+            "lovely",
+            "purple",
+            "orange",
+            "chocolate",
+            "mustang",
+            "harley",
+            "maverick",
+            "access",
+            "matrix",
+            "samsung",
+            "google",
+            "abc",
+            "qnt",
+            "stock",
+            "stocks",
+            "trading",
+            "trader",
+            "invest",
+            "investor",
+            "money");
+
+    /**
+     * Why the (trimmed, lower-case) password is among the first an attacker tries, or null — the "commonly used,
+     * expected or compromised values" that NIST SP 800-63B (§5.1.1.2) asks a verifier to refuse: repetition,
+     * sequences of characters or keyboard keys, a very common word with digits or symbols added, the address's own
+     * name with digits or symbols added. No breach corpus is bundled: these rules catch the patterns such lists are
+     * made of.
+     */
+    static String guessable(String lower, String normalisedEmail) {
+        if (lower.codePoints().distinct().count() < MIN_DISTINCT) {
+            return "must use at least " + MIN_DISTINCT + " different characters";
+        }
+        String reversed = new StringBuilder(lower).reverse().toString();
+        for (String run : RUNS) {
+            if (run.contains(lower) || run.contains(reversed)) {
+                return "must not be a sequence of neighbouring characters or keys (like 123456789012 or qwertyuiopas)";
+            }
+        }
+        String core = core(lower);
+        if (COMMON_WORDS.contains(core)) {
+            return "is too common: a common word with digits or symbols added";
+        }
+        if (normalisedEmail != null) {
+            int at = normalisedEmail.indexOf('@');
+            if (at > 0 && !core.isEmpty() && core.equals(core(normalisedEmail.substring(0, at)))) {
+                return "must not be the e-mail address's name with digits or symbols added";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The letters left when look-alike digits are read as letters (p4ssw0rd) and digits and symbols at either end are
+     * dropped; empty when that leaves anything but letters in between.
+     */
+    private static String core(String lower) {
+        int from = 0;
+        int to = lower.length();
+        while (from < to && !Character.isLetter(lower.charAt(from))) {
+            from++;
+        }
+        while (to > from && !Character.isLetter(lower.charAt(to - 1))) {
+            to--;
+        }
+        StringBuilder letters = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = switch (lower.charAt(i)) {
+                case '0' -> 'o';
+                case '1', '!' -> 'i';
+                case '3' -> 'e';
+                case '4', '@' -> 'a';
+                case '5', '$' -> 's';
+                case '7' -> 't';
+                default -> lower.charAt(i);
+            };
+            if (!Character.isLetter(c)) {
+                return "";
+            }
+            letters.append(c);
+        }
+        return letters.toString();
     }
 
     private <T> T bounded(Supplier<T> work) {

@@ -20,7 +20,40 @@ class PasswordsAndEmailsTests {
                 .contains("must not be the e-mail address");
         assertThat(Passwords.violations(null, null)).containsExactly("must not be empty");
         // characters, not UTF-16 units: twelve emoji are twelve characters
-        assertThat(Passwords.violations("🔒".repeat(12), null)).isEmpty();
+        assertThat(Passwords.violations("🔒🔑🔐🔓🧩🎲🎯🎨🎭🎪🎬🎤", null)).isEmpty();
+    }
+
+    @Test
+    void passwordsAnAttackerTriesFirstAreRefusedWithTheReason() {
+        String repeated = "must use at least 5 different characters";
+        String sequence =
+                "must not be a sequence of neighbouring characters or keys (like 123456789012 or qwertyuiopas)";
+        String common = "is too common: a common word with digits or symbols added";
+        // repetition: fewer than five different characters
+        assertThat(Passwords.violations("aaaaaaaaaaaa", null)).containsExactly(repeated);
+        assertThat(Passwords.violations("abcabcabcabc", null)).containsExactly(repeated);
+        assertThat(Passwords.violations("🔒".repeat(12), null)).containsExactly(repeated);
+        // sequences of characters or keys, either direction, digits wrapping around
+        assertThat(Passwords.violations("123456789012", null)).containsExactly(sequence);
+        assertThat(Passwords.violations("210987654321", null)).containsExactly(sequence);
+        assertThat(Passwords.violations("abcdefghijklm", null)).containsExactly(sequence);
+        assertThat(Passwords.violations("QWERTYUIOPAS", null)).containsExactly(sequence);
+        assertThat(Passwords.violations("1qaz2wsx3edc", null)).containsExactly(sequence);
+        // a common word with digits or symbols around it, look-alike digits read as letters
+        assertThat(Passwords.violations("password1234", null)).containsExactly(common);
+        assertThat(Passwords.violations("P@ssw0rd2024!", null)).containsExactly(common);
+        assertThat(Passwords.violations("Summer2025!!", null)).containsExactly(common);
+        assertThat(Passwords.violations("qwerty123456", null)).containsExactly(common);
+        assertThat(Passwords.violations("qnt12345678!", null)).containsExactly(common); // the service's name
+        // the address's own name with digits added
+        assertThat(Passwords.violations("JohnSmith2024!", "johnsmith@example.com"))
+                .containsExactly("must not be the e-mail address's name with digits or symbols added");
+        // what is not refused: passphrases, words in the middle of other text, a name that is not the address's
+        assertThat(Passwords.violations("correct horse battery staple", "johnsmith@example.com"))
+                .isEmpty();
+        assertThat(Passwords.violations("my-password-is-long", null)).isEmpty();
+        assertThat(Passwords.violations("JohnSmith2024!", "ada@example.com")).isEmpty();
+        assertThat(Passwords.violations("Tr0ub4dor&3xyz", null)).isEmpty();
     }
 
     @Test
