@@ -132,6 +132,7 @@ class IndicatorController {
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"" + t.symbol() + "-indicators.csv\"")
                 .body(csv.toString());
     }
 

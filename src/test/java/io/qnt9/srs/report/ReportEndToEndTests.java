@@ -129,6 +129,7 @@ class ReportEndToEndTests {
                 "Accept",
                 "text/csv");
         assertThat(r.contentType()).startsWith("text/csv");
+        assertThat(r.header("Content-Disposition")).isEqualTo("inline; filename=\"AAPL-indicators.csv\"");
         String[] lines = r.body().split("\n");
         assertThat(lines[0]).isEqualTo("date,sma_5");
         assertThat(lines).hasSize(4);
