@@ -86,25 +86,23 @@ class AdminUserController {
                 @ApiResponse(responseCode = "409", description = "The change would demote the last admin (last-admin)")
             })
     AdminUser update(@PathVariable long id, @RequestBody UserUpdate body, CurrentUser caller) {
-        Role role = body.role() == null ? null : parse(Role.class, "role", body.role());
-        Tier tier = body.tier() == null ? null : parse(Tier.class, "tier", body.tier());
-        if (tier == Tier.ANONYMOUS) {
-            throw AccountProblems.invalidField("tier", "must be FREE or PAID");
-        }
+        Role role = body.role() == null ? null : parse("role", body.role(), Role.values());
+        // ANONYMOUS is the tier of callers without a token, not one an account can have.
+        Tier tier = body.tier() == null ? null : parse("tier", body.tier(), Tier.FREE, Tier.PAID);
         if (role == null && tier == null) {
             throw AccountProblems.invalidField("body", "must change 'role' or 'tier'");
         }
         return AdminUser.of(administration.update(caller, id, role, tier));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        for (E e : type.getEnumConstants()) {
+    @SafeVarargs
+    private static <E extends Enum<E>> E parse(String field, String value, E... allowed) {
+        for (E e : allowed) {
             if (e.name().equalsIgnoreCase(value.trim())) {
                 return e;
             }
         }
-        List<String> names =
-                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        List<String> names = java.util.Arrays.stream(allowed).map(Enum::name).toList();
         return fail(field, "must be one of " + names);
     }
 
