@@ -104,6 +104,7 @@ class BarImporter {
     private final TransactionTemplate tx;
     private final ImportRunRepository runs;
     private final ApplicationEventPublisher events;
+    private final MarketDataNotifications notifications;
     private final ImportProperties properties;
     private final Clock clock;
     private final Counter rowsWritten;
@@ -115,6 +116,7 @@ class BarImporter {
             TransactionTemplate tx,
             ImportRunRepository runs,
             ApplicationEventPublisher events,
+            MarketDataNotifications notifications,
             ImportProperties properties,
             Clock clock,
             MeterRegistry meters) {
@@ -123,6 +125,7 @@ class BarImporter {
         this.tx = tx;
         this.runs = runs;
         this.events = events;
+        this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
         this.rowsWritten = Counter.builder("qnt9.import.rows")
@@ -153,7 +156,9 @@ class BarImporter {
         try {
             ImportResult result = tx.execute(status -> {
                 staged[0] = stage(request, body);
-                return merge(request, staged[0], started, t0, checksum);
+                ImportResult merged = merge(request, staged[0], started, t0, checksum);
+                notifications.announce(new java.util.LinkedHashSet<>(merged.symbols())); // sent on commit
+                return merged;
             });
             rowsWritten.increment(result.rowsInserted() + result.rowsUpdated());
             audit.info(

@@ -28,6 +28,7 @@ class InstrumentCatalogue {
     private final ImportRunRepository runs;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final MarketDataNotifications notifications;
     private final Clock clock;
 
     InstrumentCatalogue(
@@ -35,11 +36,13 @@ class InstrumentCatalogue {
             ImportRunRepository runs,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
+            MarketDataNotifications notifications,
             Clock clock) {
         this.instruments = instruments;
         this.runs = runs;
         this.tx = tx;
         this.events = events;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -52,6 +55,9 @@ class InstrumentCatalogue {
                     instruments.insert(i);
                     added.add(i.symbol());
                 }
+            }
+            if (!added.isEmpty()) {
+                notifications.announce(added);
             }
         });
         if (!added.isEmpty()) {
@@ -83,6 +89,7 @@ class InstrumentCatalogue {
                     }
                     symbols.add(instrument.symbol());
                 });
+                notifications.announce(symbols);
                 return runs.record(new ImportRunRepository.Run(
                         "INSTRUMENTS",
                         source,

@@ -150,6 +150,18 @@ public class MarketData {
         version.incrementAndGet();
     }
 
+    /**
+     * Drops every cached instrument and series, to be read again from the database — when changes may have been
+     * missed (see {@link MarketDataNotifications}).
+     */
+    void forgetEverything() {
+        synchronized (this) {
+            directory = null;
+        }
+        series.clear();
+        version.incrementAndGet();
+    }
+
     /** Loads a series at most once per slot; a slot removed on change is simply never read again. */
     private static final class SeriesSlot {
         private volatile DailySeries value;
