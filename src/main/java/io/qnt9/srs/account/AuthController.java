@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Sign-up, sign-in, tokens and the caller's own account")
 class AuthController {
 
+    private static final String SERVICE_BUSY =
+            "Too many password hashes being computed at once; retry after Retry-After (service-busy)";
+
     private final Accounts accounts;
     private final RefreshCookie cookie;
     private final RateLimitProperties limits;
@@ -121,10 +124,7 @@ class AuthController {
                 @ApiResponse(
                         responseCode = "409",
                         description = "An account with this e-mail address exists (email-taken)"),
-                @ApiResponse(
-                        responseCode = "503",
-                        description =
-                                "Too many password hashes being computed at once; retry after Retry-After (service-busy)")
+                @ApiResponse(responseCode = "503", description = SERVICE_BUSY)
             })
     ResponseEntity<TokenResponse> signup(@RequestBody Credentials body, HttpServletRequest request) {
         Accounts.Session s = accounts.signup(body.email(), body.password(), request.getRemoteAddr());
@@ -144,10 +144,7 @@ class AuthController {
                         responseCode = "429",
                         description =
                                 "Too many failed sign-ins for this address (signin-locked), or the rate limit (rate-limited); retry after Retry-After"),
-                @ApiResponse(
-                        responseCode = "503",
-                        description =
-                                "Too many password hashes being computed at once; retry after Retry-After (service-busy)")
+                @ApiResponse(responseCode = "503", description = SERVICE_BUSY)
             })
     ResponseEntity<TokenResponse> signin(@RequestBody Credentials body, HttpServletRequest request) {
         Accounts.Session s = accounts.signin(body.email(), body.password(), request.getRemoteAddr());

@@ -34,6 +34,12 @@ class InstrumentController {
 
     static final String TEXT_CSV = "text/csv";
 
+    // The outcomes both bar imports document.
+    private static final String OVERLAP_REJECTED =
+            "The file has dates already stored and mode is reject; nothing was written (import-overlap)";
+    private static final String ROWS_REJECTED = "A row is invalid or the header is unusable; nothing was written"
+            + " (invalid-csv, with the first errors by line and column)";
+
     private final MarketData marketData;
     private final BarImporter importer;
     private final InstrumentCatalogue catalogue;
@@ -183,14 +189,8 @@ class InstrumentController {
                     + " (overwrite). An unknown symbol is created, named by the 'name' parameter.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Imported: rows written, dates covered"),
-                @ApiResponse(
-                        responseCode = "409",
-                        description =
-                                "The file has dates already stored and mode is reject; nothing was written (import-overlap)"),
-                @ApiResponse(
-                        responseCode = "422",
-                        description =
-                                "A row is invalid or the header is unusable; nothing was written (invalid-csv, with the first errors by line and column)")
+                @ApiResponse(responseCode = "409", description = OVERLAP_REJECTED),
+                @ApiResponse(responseCode = "422", description = ROWS_REJECTED)
             })
     ImportResult importBars(
             @Parameter(example = "AAPL") @PathVariable String symbol,
@@ -226,14 +226,8 @@ class InstrumentController {
             description = "Same rules as the single-instrument import; unknown symbols are created.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Imported: rows written per instrument"),
-                @ApiResponse(
-                        responseCode = "409",
-                        description =
-                                "The file has dates already stored and mode is reject; nothing was written (import-overlap)"),
-                @ApiResponse(
-                        responseCode = "422",
-                        description =
-                                "A row is invalid or the header is unusable; nothing was written (invalid-csv, with the first errors by line and column)")
+                @ApiResponse(responseCode = "409", description = OVERLAP_REJECTED),
+                @ApiResponse(responseCode = "422", description = ROWS_REJECTED)
             })
     ImportResult importManyBars(
             @Parameter(description = "reject | append | replace") @RequestParam(required = false) String mode,
