@@ -94,11 +94,23 @@ class MarketDataNotifications implements SmartLifecycle {
         return c;
     }
 
+    /**
+     * Listens before the application serves anything: the first {@code LISTEN} happens here, on the starting thread,
+     * so no announcement made after the caches could first be filled is missed. If the database does not answer
+     * yet, the listening thread keeps trying and drops every cache once it listens.
+     */
     @Override
     public void start() {
         channel();
         running = true;
-        thread = new Thread(this::listenLoop, "market-data-notifications");
+        Connection first = null;
+        try {
+            first = listenOn(open());
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Market-data notifications not listening yet ({}); retrying in the background", e.getMessage());
+        }
+        Connection initial = first;
+        thread = new Thread(() -> listenLoop(initial), "market-data-notifications");
         thread.setDaemon(true);
         thread.start();
     }
@@ -124,22 +136,30 @@ class MarketDataNotifications implements SmartLifecycle {
         return running;
     }
 
-    private void listenLoop() {
+    private Connection listenOn(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\"");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        connection = c;
+        listening = true;
+        return c;
+    }
+
+    private void listenLoop(Connection initial) {
         long backoffMillis = 500;
-        boolean first = true;
+        Connection next = initial;
         while (running) {
-            try (Connection c = open()) {
-                connection = c;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\"");
-                }
-                listening = true;
-                if (!first) {
+            boolean reconnected = next == null;
+            try (Connection c = next != null ? next : listenOn(open())) {
+                next = null;
+                if (reconnected) {
                     // Announcements made while no connection listened are lost: drop everything once.
                     log.info("Listening for market-data changes again; refreshing every cached series");
                     marketData.forgetEverything();
                 }
-                first = false;
                 backoffMillis = 500;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
