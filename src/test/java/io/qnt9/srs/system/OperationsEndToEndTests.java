@@ -222,7 +222,12 @@ class OperationsEndToEndTests {
                 .contains("204")
                 .doesNotContain("200");
         assertThat(paths.at("/~1api~1v1~1auth~1signup/post/responses").propertyNames())
-                .contains("201", "409");
+                .contains("201", "409", "429")
+                .as("sign-up ignores the Authorization header: no 401")
+                .doesNotContain("401");
+        assertThat(paths.at("/~1api~1v1~1instruments/get/responses/401/description")
+                        .asString())
+                .startsWith("The access token sent is invalid");
         // The CSV imports take a text/csv body (Swagger UI can send one), and answer 413/415/422.
         JsonNode importBars = paths.at("/~1api~1v1~1instruments~1{symbol}~1bars/post");
         assertThat(importBars.at("/requestBody/content").propertyNames()).contains("text/csv");
