@@ -150,6 +150,11 @@ public final class DailySeries {
         return isEmpty() ? Optional.empty() : Optional.of(date(size() - 1));
     }
 
+    /** The stored range for messages: "2013-05-13 to 2018-05-11", or "none" for an empty series. */
+    public String coverage() {
+        return isEmpty() ? "none" : date(0) + " to " + date(size() - 1);
+    }
+
     /** Index of the first bar on or after {@code date}; {@link #size()} when there is none. */
     public int firstIndexOnOrAfter(LocalDate date) {
         int i = Arrays.binarySearch(epochDays, (int) date.toEpochDay());

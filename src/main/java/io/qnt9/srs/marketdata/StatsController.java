@@ -229,11 +229,7 @@ class StatsController {
                             "no-data-in-range",
                             "No data in range",
                             symbol + " has no bars between " + (start == null ? "its first bar" : start) + " and "
-                                    + (end == null ? "its last bar" : end) + "; stored: "
-                                    + s.firstDate()
-                                            .map(d -> d + " to " + s.lastDate().orElseThrow())
-                                            .orElse("none")
-                                    + ".")
+                                    + (end == null ? "its last bar" : end) + "; stored: " + s.coverage() + ".")
                     .with("parameter", start != null ? "start" : parameter);
         }
         double[] high = s.high();

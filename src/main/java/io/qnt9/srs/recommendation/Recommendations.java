@@ -104,7 +104,7 @@ public class Recommendations {
         if (inWindow < ReturnStatistics.MIN_ANNUALISED_BARS) {
             String found = inWindow == 0
                     ? "none between " + req.start() + " and " + (req.end() == null ? "its last bar" : req.end())
-                            + " (stored: " + s.date(0) + " to " + s.date(n - 1) + ")"
+                            + " (stored: " + s.coverage() + ")"
                     : inWindow + " from " + s.date(from) + " to " + s.date(to);
             throw new InsufficientDataException(
                     "A backtest needs at least " + ReturnStatistics.MIN_ANNUALISED_BARS

@@ -159,8 +159,7 @@ class IndicatorController {
         String notice;
         if (from == to) {
             notice = "No rows: " + s.symbol() + " has no bars between " + start + " and "
-                    + (end == null ? "its last bar" : end) + " (stored: " + s.date(0) + " to " + s.date(s.size() - 1)
-                    + ").";
+                    + (end == null ? "its last bar" : end) + " (stored: " + s.coverage() + ").";
         } else if (start != null && from < warm) {
             notice = "The first " + (warm - from) + " rows have no value for every indicator: " + s.symbol()
                     + " has no earlier history to warm them up.";
