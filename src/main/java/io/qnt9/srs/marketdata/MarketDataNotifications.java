@@ -78,7 +78,7 @@ class MarketDataNotifications implements SmartLifecycle {
         return origin;
     }
 
-    /** Whether this replica currently listens (for health and tests). */
+    /** Whether this replica currently listens on its notification connection. */
     boolean listening() {
         return listening;
     }

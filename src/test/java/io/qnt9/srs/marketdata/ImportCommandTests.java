@@ -68,6 +68,18 @@ class ImportCommandTests {
     }
 
     @Test
+    void printsTheWarningsOfAnAcceptedImport(CapturedOutput out) throws IOException {
+        // 2022-01-08 is a Saturday: valid, imported, and pointed out
+        Path file = csv("date,close\n2022-01-07,10\n2022-01-08,10.1\n");
+        Run r = run("CLIWARN", "--symbol=cliwarn", file.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.bars()).isEqualTo(2);
+        assertThat(out.getOut())
+                .contains("  warning: 1 bar falls on a Saturday or Sunday (first: CLIWARN 2022-01-08): stock exchanges"
+                        + " do not trade then.");
+    }
+
+    @Test
     void importsAFileAndExitsWithZero(CapturedOutput out) throws IOException {
         Path file =
                 csv("Date,Open,High,Low,Close,Volume\n2022-01-03,10,11,9,10.5,100\n2022-01-04,10.5,11,10,10.8,200\n");

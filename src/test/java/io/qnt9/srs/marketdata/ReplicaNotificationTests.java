@@ -117,6 +117,28 @@ class ReplicaNotificationTests {
     }
 
     @Test
+    void anAnnouncementOfMoreSymbolsThanAPayloadHoldsDropsEverythingOnTheOtherReplica() throws Exception {
+        replicaB = startReplicaB();
+        MarketData marketDataB = replicaB.getBean(MarketData.class);
+        await(
+                "both replicas listen",
+                () -> notificationsA.listening()
+                        && replicaB.getBean(MarketDataNotifications.class).listening());
+        assertThat(marketDataB.read("AAPL").series().size()).isPositive();
+        assertThat(marketDataB.read("AAPL").cacheHit()).isTrue();
+        long version = marketDataB.version();
+        // 1,000 symbols of 8 characters and their commas: longer than a payload may be.
+        java.util.Set<String> many = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add("SYM" + String.format("%05d", i));
+        }
+        assertThat(String.join(",", many).length()).isGreaterThan(MarketDataNotifications.MAX_PAYLOAD);
+        notificationsA.announce(many); // outside a transaction: sent at once
+        await("B drops everything", () -> marketDataB.version() > version);
+        assertThat(marketDataB.read("AAPL").cacheHit()).as("AAPL read again").isFalse();
+    }
+
+    @Test
     void aReplicaIgnoresItsOwnAnnouncementsAndDropsEverythingOnAnAnnouncementTooLongToList() {
         MarketData.SeriesRead first = marketDataA.read("AAPL");
         assertThat(marketDataA.read("AAPL").cacheHit()).isTrue();
