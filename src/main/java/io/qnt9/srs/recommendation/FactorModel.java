@@ -335,7 +335,7 @@ final class FactorModel {
             case MACD -> macdSentence(i, v);
             case MOMENTUM -> momentumSentence(i, c);
             case VOLATILITY ->
-                "20-day volatility " + pct(hv[i]) + " a year, higher than " + pct(v) + " of the past year: "
+                "20-day volatility " + pct(hv[i]) + " a year, " + volatilityRank(v) + ": "
                         + (v >= 0.8 ? "risk is elevated." : v <= 0.2 ? "unusually calm." : "normal.");
             case DRAWDOWN ->
                 v > -0.005
@@ -347,8 +347,25 @@ final class FactorModel {
             case RELATIVE_STRENGTH ->
                 "6-month return " + signedPct(trailingReturn(i, HALF_YEAR)) + " vs "
                         + signedPct(trailingReturn(i, HALF_YEAR) - v) + " for " + benchmark.symbol() + ": "
-                        + (v >= 0 ? "outperforming" : "underperforming") + " by " + pct(Math.abs(v)) + ".";
+                        + (v >= 0 ? "outperforming" : "underperforming") + " by " + points(Math.abs(v)) + ".";
         };
+    }
+
+    /** Where today's volatility ranks among the past year's: "the highest" rather than "higher than 100.0 %". */
+    static String volatilityRank(double share) {
+        if (share >= 1) {
+            return "the highest of the past year";
+        }
+        if (share <= 0) {
+            return "the lowest of the past year";
+        }
+        return "higher than " + pct(share) + " of the past year's readings";
+    }
+
+    /** A difference of two returns, in percentage points: -20.3 % vs -26.9 % differ by 6.6 points, not 6.6 %. */
+    private static String points(double difference) {
+        String n = String.format(Locale.ROOT, "%.1f", difference * 100);
+        return n + (n.equals("1.0") ? " percentage point" : " percentage points");
     }
 
     /**

@@ -80,8 +80,17 @@ class FactorModelTests {
         assertThat(m.recommend(299).reasons())
                 .filteredOn(r -> r.factor().equals("relativeStrength"))
                 .singleElement()
-                .satisfies(
-                        r -> assertThat(r.sentence()).contains("outperforming").contains("BENCH"));
+                .satisfies(r -> assertThat(r.sentence())
+                        .as("returns of 28.6 %% and 13.4 %% differ by points, not by per cent")
+                        .isEqualTo("6-month return +28.6 % vs +13.4 % for BENCH: outperforming by 15.2 "
+                                + "percentage points."));
+    }
+
+    @Test
+    void volatilityRankSaysHighestAndLowestInWords() {
+        assertThat(FactorModel.volatilityRank(1.0)).isEqualTo("the highest of the past year");
+        assertThat(FactorModel.volatilityRank(0.0)).isEqualTo("the lowest of the past year");
+        assertThat(FactorModel.volatilityRank(0.625)).isEqualTo("higher than 62.5 % of the past year's readings");
     }
 
     @Test
