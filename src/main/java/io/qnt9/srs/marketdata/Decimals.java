@@ -93,14 +93,28 @@ final class Decimals {
     }
 
     /**
-     * A non-negative whole number of at most 18 digits, or -1 when the text is not one.
+     * A non-negative whole number of at most 18 digits, or -1 when the text is not one. A fraction of zeros is
+     * accepted ({@code 33594600.0}): pandas writes a volume column that way once it has held a missing value.
      */
     static long parseCount(String s, int from, int to) {
-        if (from >= to || to - from > 18) {
+        int end = to;
+        int dot = s.lastIndexOf('.', to - 1);
+        if (dot >= from) {
+            for (int i = dot + 1; i < to; i++) {
+                if (s.charAt(i) != '0') {
+                    return -1;
+                }
+            }
+            if (dot + 1 == to) {
+                return -1; // "123." is not a number pandas or a spreadsheet writes
+            }
+            end = dot;
+        }
+        if (from >= end || end - from > 18) {
             return -1;
         }
         long v = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;

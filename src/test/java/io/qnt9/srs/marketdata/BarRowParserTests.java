@@ -146,6 +146,13 @@ class BarRowParserTests {
     }
 
     @Test
+    void writesAPandasFloatVolumeAsTheWholeNumberItIs() {
+        Outcome o = run("Date,Close,Volume", "X", "2014-01-02,10.5,33594600.0");
+        assertThat(o.errors()).isEmpty();
+        assertThat(o.copy()).isEqualTo("X\t2014-01-02\t10.5\t10.5\t10.5\t10.5\t10.5\t33594600\n");
+    }
+
+    @Test
     void rejectsRowsWithTheWrongNumberOfFields() {
         Outcome o = run("date,close", "X", "2014-01-02,1,2", "2014-01-03");
         assertThat(o.errors())

@@ -68,6 +68,16 @@ class DecimalsTests {
         assertThat(Decimals.parseCount("79237200", 0, 8)).isEqualTo(79_237_200L);
         assertThat(Decimals.parseCount("0", 0, 1)).isZero();
         assertThat(Decimals.parseCount("1.5", 0, 3)).isEqualTo(-1);
+        assertThat(Decimals.parseCount("33594600.0", 0, 10))
+                .as("pandas' float volume")
+                .isEqualTo(33_594_600L);
+        assertThat(Decimals.parseCount("x7.00,", 1, 5))
+                .as("only the field's own text")
+                .isEqualTo(7L);
+        assertThat(Decimals.parseCount("7.0.0", 0, 5)).isEqualTo(-1);
+        assertThat(Decimals.parseCount("7.", 0, 2)).isEqualTo(-1);
+        assertThat(Decimals.parseCount(".0", 0, 2)).isEqualTo(-1);
+        assertThat(Decimals.parseCount("12.05", 0, 5)).isEqualTo(-1);
         assertThat(Decimals.parseCount("-3", 0, 2)).isEqualTo(-1);
         assertThat(Decimals.parseCount("", 0, 0)).isEqualTo(-1);
         assertThat(Decimals.parseCount("1234567890123456789", 0, 19)).isEqualTo(-1);
