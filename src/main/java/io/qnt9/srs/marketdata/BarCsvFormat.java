@@ -129,7 +129,7 @@ final class BarCsvFormat {
 
     private static int role(String n) {
         return switch (n) {
-            case "date", "timestamp", "day", "tradedate" -> 0;
+            case "date", "datetime", "timestamp", "day", "tradedate" -> 0;
             case "open" -> 1;
             case "high" -> 2;
             case "low" -> 3;

@@ -8,13 +8,14 @@ import java.time.LocalDate;
  * staging COPY stream as {@code symbol \t date \t open \t high \t low \t close \t adj_close \t volume}, copying the
  * validated original text of each number so the database reads exactly the value that was checked.
  *
- * <p>Rules: ISO date ({@code yyyy-MM-dd}) between {@value #MIN_YEAR}-01-01 and tomorrow (UTC); prices finite and
+ * <p>Rules: ISO date ({@code yyyy-MM-dd}, optionally with a midnight time: {@link #isMidnight}) between {@value #MIN_YEAR}-01-01 and tomorrow (UTC); prices finite and
  * positive; {@code low ≤ min(open, close) ≤ max(open, close) ≤ high}; volume a non-negative whole number;
  * the symbol (when the file has a symbol column) a valid ticker.
  */
 final class BarRowParser {
 
     static final int MIN_YEAR = 1800;
+    private static final int DATE_LENGTH = "yyyy-MM-dd".length();
 
     private final BarCsvFormat format;
     private final String fixedSymbol;
@@ -107,7 +108,7 @@ final class BarRowParser {
     void write(CsvLine f, CopyBuffer copy) {
         String s = f.line();
         copy.append(symbol).tab();
-        copy.append(s, f.start(format.date), f.end(format.date)).tab();
+        copy.append(s, f.start(format.date), f.start(format.date) + DATE_LENGTH).tab(); // without a midnight time
         if (format.hasOhl()) {
             copy.append(s, f.start(format.open), f.end(format.open)).tab();
             copy.append(s, f.start(format.high), f.end(format.high)).tab();
@@ -125,8 +126,22 @@ final class BarRowParser {
 
     private int parseDate(String s, int from, int to, long lineNo, ImportErrors errors) {
         int len = to - from;
-        if (len != 10 || s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-') {
+        boolean timed =
+                len > DATE_LENGTH && (s.charAt(from + DATE_LENGTH) == ' ' || s.charAt(from + DATE_LENGTH) == 'T');
+        if (len < DATE_LENGTH
+                || len > DATE_LENGTH && !timed
+                || s.charAt(from + 4) != '-'
+                || s.charAt(from + 7) != '-') {
             errors.add(new RowError(lineNo, "date", s.substring(from, to), "Dates must be ISO dates (yyyy-MM-dd)."));
+            return Integer.MIN_VALUE;
+        }
+        if (timed && !isMidnight(s, from + DATE_LENGTH, to)) {
+            errors.add(new RowError(
+                    lineNo,
+                    "date",
+                    s.substring(from, to),
+                    "Dates must be ISO dates (yyyy-MM-dd); a timestamp is accepted only at midnight "
+                            + "(2024-01-02 00:00:00, with or without an offset) - other times are intraday data."));
             return Integer.MIN_VALUE;
         }
         int y = digits(s, from, 4);
@@ -152,6 +167,53 @@ final class BarRowParser {
             return Integer.MIN_VALUE;
         }
         return day;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is the midnight time a daily bar's date may carry, as pandas writes a date index
+     * ({@code " 00:00:00"}, and yfinance's exchange-local {@code " 00:00:00-05:00"}) or ISO-8601 does
+     * ({@code "T00:00Z"}): a space or {@code T}, {@code 00:00}, optional {@code :00} and a fraction of zeros, then
+     * optionally {@code Z} or an offset {@code ±hh:mm} / {@code ±hhmm}. The bar's date is the date written before it,
+     * the exchange's own, whatever the offset.
+     */
+    static boolean isMidnight(String s, int from, int to) {
+        int i = from;
+        if (i >= to || s.charAt(i) != ' ' && s.charAt(i) != 'T') {
+            return false;
+        }
+        i++;
+        if (i + 5 > to || !s.startsWith("00:00", i)) {
+            return false;
+        }
+        i += 5;
+        if (i < to && s.charAt(i) == ':') {
+            if (i + 3 > to || !s.startsWith("00", i + 1)) {
+                return false;
+            }
+            i += 3;
+            if (i < to && s.charAt(i) == '.') {
+                int zeros = 0;
+                while (++i < to && s.charAt(i) == '0') {
+                    zeros++;
+                }
+                if (zeros == 0) {
+                    return false;
+                }
+            }
+        }
+        if (i == to) {
+            return true;
+        }
+        char c = s.charAt(i);
+        if (c == 'Z') {
+            return i + 1 == to;
+        }
+        if (c != '+' && c != '-') {
+            return false;
+        }
+        int rest = to - i - 1;
+        return rest == 5 && s.charAt(i + 3) == ':' && digits(s, i + 1, 2) >= 0 && digits(s, i + 4, 2) >= 0
+                || rest == 4 && digits(s, i + 1, 4) >= 0;
     }
 
     private static int digits(String s, int from, int n) {

@@ -35,6 +35,13 @@ class BarCsvFormatTests {
     }
 
     @Test
+    void readsPandasDatetimeIndexName() {
+        BarCsvFormat f = BarCsvFormat.parse("Datetime,Open,High,Low,Close,Volume,Dividends,Stock Splits");
+        assertThat(f.date).isZero();
+        assertThat(f.volume).isEqualTo(5);
+    }
+
+    @Test
     void acceptsDateAndCloseOnly() {
         BarCsvFormat f = BarCsvFormat.parse("date,close");
         assertThat(f.hasOhl()).isFalse();

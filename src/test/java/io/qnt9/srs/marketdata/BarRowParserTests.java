@@ -88,6 +88,45 @@ class BarRowParserTests {
     }
 
     @Test
+    void acceptsADateWithAMidnightTimeAsPandasAndYfinanceWriteIt() {
+        Outcome o = run(
+                "Date,Close",
+                "X",
+                "2014-01-02 00:00:00-05:00,1",
+                "2014-01-03 00:00:00,1",
+                "2014-01-06T00:00Z,1",
+                "2014-01-07T00:00:00.000+0100,1");
+        assertThat(o.errors()).isEmpty();
+        assertThat(o.copy())
+                .as("the date as written, without the time")
+                .isEqualTo("X\t2014-01-02\t1\t1\t1\t1\t1\t0\n"
+                        + "X\t2014-01-03\t1\t1\t1\t1\t1\t0\n"
+                        + "X\t2014-01-06\t1\t1\t1\t1\t1\t0\n"
+                        + "X\t2014-01-07\t1\t1\t1\t1\t1\t0\n");
+    }
+
+    @Test
+    void rejectsATimeOtherThanMidnightAsIntradayAndOtherTailsAsNotADate() {
+        Outcome o = run(
+                "date,close",
+                "X",
+                "2014-01-02 16:00:00,1",
+                "2014-01-03 00:00:01,1",
+                "2014-01-06 00:00:00+5,1",
+                "2014-01-07 00:00:00.,1",
+                "2014-01-08T00:0,1",
+                "2014-01-091,1");
+        assertThat(o.errors())
+                .extracting(RowError::line, RowError::message)
+                .allSatisfy(t -> assertThat(t.toList().get(1).toString()).startsWith("Dates must be ISO dates"))
+                .extracting(t -> t.toList().get(0))
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(o.errors().get(0).message()).contains("only at midnight").contains("intraday");
+        assertThat(o.errors().get(5).message()).isEqualTo("Dates must be ISO dates (yyyy-MM-dd).");
+        assertThat(o.copy()).isEmpty();
+    }
+
+    @Test
     void acceptsTomorrowBecauseSomeMarketsAreAheadOfUtc() {
         assertThat(run("date,close", "X", "2026-11-25,1").errors()).isEmpty();
     }
