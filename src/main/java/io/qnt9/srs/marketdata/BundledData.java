@@ -72,7 +72,9 @@ class BundledData implements ApplicationRunner {
     static List<Item> items() {
         String text = new String(read(CATALOGUE), StandardCharsets.UTF_8);
         List<Item> items = new ArrayList<>();
-        InstrumentCsv.parse(text, (instrument, extra) -> items.add(new Item(instrument, extra.get("file"))));
+        InstrumentCsv.parse(
+                text,
+                row -> items.add(new Item(row.instrument(), row.extraColumns().get("file"))));
         return items;
     }
 

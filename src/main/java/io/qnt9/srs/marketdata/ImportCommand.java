@@ -62,6 +62,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             if (instruments) {
                 var result = catalogue.importCsv(in, source, "cli");
                 out.println("Imported " + result.rows() + " instruments: " + String.join(", ", result.symbols()));
+                if (!result.ignoredColumns().isEmpty()) {
+                    out.println("  ignored columns: " + String.join(", ", result.ignoredColumns()));
+                }
             } else {
                 String s = symbol == null ? null : Symbols.normalise(symbol);
                 if (symbol != null && s == null) {

@@ -65,7 +65,8 @@ class InstrumentCatalogue {
         }
     }
 
-    record MetadataImportResult(long importId, int rows, List<String> symbols) {}
+    /** {@code ignoredColumns}: columns of the file that are not instrument fields (as for a bar import). */
+    record MetadataImportResult(long importId, int rows, List<String> symbols, List<String> ignoredColumns) {}
 
     /** Validates the whole file, then inserts or updates every instrument in one transaction. */
     MetadataImportResult importCsv(InputStream body, String source, String requestedBy) throws IOException {
@@ -73,11 +74,14 @@ class InstrumentCatalogue {
         byte[] bytes = new LimitedInputStream(body, MAX_BYTES).readAllBytes();
         String text = new String(bytes, StandardCharsets.UTF_8);
         Set<String> symbols = new LinkedHashSet<>();
+        Set<String> ignored = new LinkedHashSet<>();
         try {
             long id = tx.execute(status -> {
-                InstrumentCsv.parse(text, (instrument, extra) -> {
+                InstrumentCsv.parse(text, row -> {
+                    Instrument instrument = row.instrument();
+                    ignored.addAll(row.extraColumns().keySet());
                     try {
-                        instruments.upsert(instrument);
+                        instruments.upsert(instrument, row.columns());
                     } catch (DuplicateKeyException e) {
                         throw new ApiException(
                                         HttpStatus.CONFLICT,
@@ -107,7 +111,7 @@ class InstrumentCatalogue {
             });
             audit.info("event=instrument-import outcome=succeeded by={} rows={}", requestedBy, symbols.size());
             events.publishEvent(new MarketDataChanged(symbols));
-            return new MetadataImportResult(id, symbols.size(), List.copyOf(symbols));
+            return new MetadataImportResult(id, symbols.size(), List.copyOf(symbols), List.copyOf(ignored));
         } catch (ApiException e) {
             runs.record(new ImportRunRepository.Run(
                     "INSTRUMENTS",

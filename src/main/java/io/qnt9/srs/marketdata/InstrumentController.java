@@ -258,7 +258,9 @@ class InstrumentController {
                                                                     "symbol,name,exchange,currency,isin,wkn,sector,kind\nAAPL,Apple Inc.,NASDAQ,USD,US0378331005,865985,Information Technology,STOCK\n"))),
             summary = "Import instrument metadata from CSV (admin)",
             description = "Columns symbol,name and optionally exchange,currency,isin,wkn,sector,kind. Inserts new"
-                    + " and updates existing instruments; all or nothing.",
+                    + " and updates existing instruments; all or nothing. A stored instrument keeps its values of"
+                    + " the optional columns the file does not have (an empty cell in a column it has clears the"
+                    + " value); a new one gets currency USD and kind STOCK where the file says nothing.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Imported: instruments inserted and updated"),
                 @ApiResponse(

@@ -3,15 +3,18 @@ package io.qnt9.srs.marketdata;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Reads and validates an instrument metadata CSV ({@code symbol,name,exchange,currency,isin,wkn,sector,kind}; only
  * symbol and name are required, any order, extra columns passed through). All or nothing: the whole file is
- * checked first and any problem rejects it with a 422 that lists the first problems with line numbers.
+ * checked first and any problem rejects it with a 422 that lists the first problems with line numbers. A column the
+ * file lacks is not a blank: see {@link Row}.
  */
 final class InstrumentCsv {
 
@@ -23,8 +26,15 @@ final class InstrumentCsv {
 
     private InstrumentCsv() {}
 
+    /**
+     * One valid line: the instrument (defaults where the file has no column: currency USD, kind STOCK), the values of
+     * the file's other columns, and which of the known columns the file has — a stored instrument keeps its values
+     * of the columns the file lacks.
+     */
+    record Row(Instrument instrument, Map<String, String> extraColumns, Set<String> columns) {}
+
     interface Sink {
-        void accept(Instrument instrument, Map<String, String> extraColumns);
+        void accept(Row row);
     }
 
     /** Validates every line, then hands each instrument to {@code sink}; throws a 422 problem if any line is bad. */
@@ -54,7 +64,10 @@ final class InstrumentCsv {
                         1);
             }
         }
-        List<Map.Entry<Instrument, Map<String, String>>> rows = new ArrayList<>();
+        Set<String> columns = new LinkedHashSet<>(names);
+        columns.retainAll(KNOWN);
+        Set<String> present = Set.copyOf(columns);
+        List<Row> rows = new ArrayList<>();
         Map<String, Long> seenSymbol = new HashMap<>();
         Map<String, Long> seenIsin = new HashMap<>();
         Map<String, Long> seenWkn = new HashMap<>();
@@ -132,7 +145,7 @@ final class InstrumentCsv {
             duplicate(seenIsin, isin, "isin", lineNo, errors);
             duplicate(seenWkn, wkn, "wkn", lineNo, errors);
             if (errors.count() == before) {
-                rows.add(Map.entry(
+                rows.add(new Row(
                         new Instrument(
                                 symbol,
                                 name.trim(),
@@ -142,7 +155,8 @@ final class InstrumentCsv {
                                 wkn,
                                 sector,
                                 kind),
-                        extra));
+                        extra,
+                        present));
             }
         }
         if (!errors.isEmpty()) {
@@ -152,7 +166,7 @@ final class InstrumentCsv {
             throw ImportErrors.rejection(
                     List.of(new RowError(2, null, null, "The file has a header but no data rows.")), 1);
         }
-        rows.forEach(e -> sink.accept(e.getKey(), e.getValue()));
+        rows.forEach(sink::accept);
         return rows.size();
     }
 

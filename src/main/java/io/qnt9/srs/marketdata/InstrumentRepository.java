@@ -21,12 +21,20 @@ class InstrumentRepository {
             INSERT INTO instrument (symbol, name, exchange, currency, isin, wkn, sector, kind)
             VALUES (:symbol, :name, :exchange, :currency, :isin, :wkn, :sector, :kind)
             RETURNING id""";
+    /** The columns an import may leave out: a stored instrument keeps its value of each one the file lacks. */
+    static final List<String> OPTIONAL_COLUMNS = List.of("exchange", "currency", "isin", "wkn", "sector", "kind");
+
     private static final String UPSERT = """
             INSERT INTO instrument (symbol, name, exchange, currency, isin, wkn, sector, kind)
             VALUES (:symbol, :name, :exchange, :currency, :isin, :wkn, :sector, :kind)
-            ON CONFLICT (symbol) DO UPDATE SET name = EXCLUDED.name, exchange = EXCLUDED.exchange,
-                currency = EXCLUDED.currency, isin = EXCLUDED.isin, wkn = EXCLUDED.wkn, sector = EXCLUDED.sector,
-                kind = EXCLUDED.kind, updated_at = now()
+            ON CONFLICT (symbol) DO UPDATE SET name = EXCLUDED.name,
+                exchange = CASE WHEN :set_exchange THEN EXCLUDED.exchange ELSE instrument.exchange END,
+                currency = CASE WHEN :set_currency THEN EXCLUDED.currency ELSE instrument.currency END,
+                isin = CASE WHEN :set_isin THEN EXCLUDED.isin ELSE instrument.isin END,
+                wkn = CASE WHEN :set_wkn THEN EXCLUDED.wkn ELSE instrument.wkn END,
+                sector = CASE WHEN :set_sector THEN EXCLUDED.sector ELSE instrument.sector END,
+                kind = CASE WHEN :set_kind THEN EXCLUDED.kind ELSE instrument.kind END,
+                updated_at = now()
             RETURNING id""";
     private static final String COVERAGE_ALL = """
             SELECT instrument_id, min(trade_date) AS first_date, max(trade_date) AS last_date, count(*) AS bars
@@ -60,8 +68,17 @@ class InstrumentRepository {
         return jdbc.sql(INSERT).paramSource(params(i)).query(Long.class).single();
     }
 
-    long upsert(Instrument i) {
-        return jdbc.sql(UPSERT).paramSource(params(i)).query(Long.class).single();
+    /**
+     * Inserts the instrument, or updates the stored one: its name, and of the {@link #OPTIONAL_COLUMNS} those in
+     * {@code columns} (the columns the imported file has; an empty cell there clears the value). A new instrument
+     * gets the defaults for the others (currency USD, kind STOCK).
+     */
+    long upsert(Instrument i, java.util.Set<String> columns) {
+        Map<String, Object> p = params(i);
+        for (String c : OPTIONAL_COLUMNS) {
+            p.put("set_" + c, columns.contains(c));
+        }
+        return jdbc.sql(UPSERT).params(p).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)

@@ -33,7 +33,9 @@ class BundledDataFilesTests {
     static Stream<BundledData.Item> items() throws IOException {
         List<BundledData.Item> items = new ArrayList<>();
         InstrumentCsv.parse(
-                read("instruments.csv"), (i, extra) -> items.add(new BundledData.Item(i, extra.get("file"))));
+                read("instruments.csv"),
+                row -> items.add(new BundledData.Item(
+                        row.instrument(), row.extraColumns().get("file"))));
         return items.stream();
     }
 

@@ -570,6 +570,49 @@ class MarketDataEndToEndTests {
         assertThat(sap.get("bars").asInt()).isZero();
     }
 
+    @Test
+    void aMetadataUpdateChangesOnlyTheColumnsItsFileHas() {
+        assertThat(admin.post(
+                                "/api/v1/instruments",
+                                CSV,
+                                "symbol,name,exchange,currency,isin,wkn,sector,kind\n"
+                                        + "DAX.X,iShares Core DAX,XETRA,EUR,DE0005933931,593393,,etf\n")
+                        .status())
+                .isEqualTo(200);
+
+        Response rename = admin.post("/api/v1/instruments", CSV, "symbol,name,notes\nDAX.X,DAX 40,renamed\n");
+        assertThat(rename.status()).isEqualTo(200);
+        assertThat(rename.json().get("ignoredColumns").toString()).isEqualTo("[\"notes\"]");
+        JsonNode dax = http.get("/api/v1/instruments/DAX.X").json();
+        assertThat(dax.get("name").asString()).isEqualTo("DAX 40");
+        assertThat(List.of(
+                        dax.get("exchange").asString(),
+                        dax.get("currency").asString(),
+                        dax.get("isin").asString(),
+                        dax.get("wkn").asString(),
+                        dax.get("kind").asString()))
+                .as(
+                        "a file without these columns keeps them (it used to reset them to USD, STOCK and nulls; kind ETF, not INDEX, so the index count elsewhere holds)")
+                .containsExactly("XETRA", "EUR", "DE0005933931", "593393", "ETF");
+
+        assertThat(admin.post("/api/v1/instruments", CSV, "symbol,name,wkn,sector\nDAX.X,DAX 40,,Broad market\n")
+                        .status())
+                .isEqualTo(200);
+        dax = http.get("/api/v1/instruments/DAX.X").json();
+        assertThat(dax.get("wkn").isNull())
+                .as("an empty cell in a column the file has clears it")
+                .isTrue();
+        assertThat(dax.get("sector").asString()).isEqualTo("Broad market");
+        assertThat(dax.get("isin").asString()).isEqualTo("DE0005933931");
+
+        admin.post("/api/v1/instruments", CSV, "symbol,name\nNEW.X,New One\n");
+        JsonNode created = http.get("/api/v1/instruments/NEW.X").json();
+        assertThat(List.of(
+                        created.get("currency").asString(), created.get("kind").asString()))
+                .as("a new instrument gets the defaults")
+                .containsExactly("USD", "STOCK");
+    }
+
     // ---- errors and headers ----
 
     @Test
