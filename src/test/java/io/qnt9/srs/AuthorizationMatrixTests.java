@@ -80,6 +80,8 @@ class AuthorizationMatrixTests {
             row("POST", "/api/v1/bars", ADMIN),
             row("POST", "/api/v1/instruments", ADMIN),
             row("POST", "/api/v1/instruments/{}/refresh", ADMIN),
+            row("DELETE", "/api/v1/instruments/{}", ADMIN),
+            row("DELETE", "/api/v1/instruments/{}/bars", ADMIN),
 
             // analytics, reports, recommendations, search
             row("GET", "/api/v1/instruments/{}/indicators", PUBLIC),

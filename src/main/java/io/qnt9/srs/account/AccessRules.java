@@ -107,9 +107,11 @@ final class AccessRules {
             new Rule(null, null, "/error"),
             new Rule(null, Role.USER, "/api/v1/auth/me", "/api/v1/auth/me/**"),
             new Rule(null, Role.USER, "/api/v1/watchlists", "/api/v1/watchlists/**"),
-            // Imports, provider refresh and user management; listed for the reader — the default says the same.
+            // Imports, deletions, provider refresh and user management; listed for the reader — the default says the
+            // same.
             new Rule(HttpMethod.POST, Role.ADMIN, "/api/v1/instruments", "/api/v1/instruments/*/bars", "/api/v1/bars"),
             new Rule(HttpMethod.POST, Role.ADMIN, "/api/v1/instruments/*/refresh"),
+            new Rule(HttpMethod.DELETE, Role.ADMIN, "/api/v1/instruments/*", "/api/v1/instruments/*/bars"),
             new Rule(null, Role.ADMIN, "/api/v1/admin/**"));
 
     private AccessRules() {}

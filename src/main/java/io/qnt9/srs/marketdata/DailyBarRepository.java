@@ -11,6 +11,10 @@ class DailyBarRepository {
             SELECT trade_date - DATE '1970-01-01' AS epoch_day, open, high, low, close, adj_close, volume
             FROM daily_bar WHERE instrument_id = :id ORDER BY trade_date""";
     private static final String COUNT = "SELECT count(*) FROM daily_bar WHERE instrument_id = :id";
+    private static final String DELETE_RANGE = """
+            DELETE FROM daily_bar WHERE instrument_id = :id
+            AND trade_date >= COALESCE(CAST(:start AS date), DATE '-infinity')
+            AND trade_date <= COALESCE(CAST(:end AS date), DATE 'infinity')""";
 
     private final JdbcClient jdbc;
 
@@ -33,6 +37,15 @@ class DailyBarRepository {
                     rs.getLong(7));
         });
         return columns.build();
+    }
+
+    /** Deletes the instrument's bars from {@code start} to {@code end} (inclusive; null: open); returns how many. */
+    int deleteRange(long instrumentId, java.time.LocalDate start, java.time.LocalDate end) {
+        return jdbc.sql(DELETE_RANGE)
+                .param("id", instrumentId)
+                .param("start", start)
+                .param("end", end)
+                .update();
     }
 
     @Transactional(readOnly = true)

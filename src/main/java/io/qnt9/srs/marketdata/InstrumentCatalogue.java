@@ -17,7 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes instrument reference data: the bundled catalogue on start, and metadata CSV imports (all or nothing). */
+/**
+ * Writes instrument reference data: the bundled catalogue on start, metadata CSV imports (all or nothing), and the
+ * deletions that undo a mistaken import (an instrument with its bars, or a range of bars).
+ */
 @Service
 class InstrumentCatalogue {
 
@@ -25,6 +28,7 @@ class InstrumentCatalogue {
     private static final int MAX_BYTES = 8 * 1024 * 1024;
 
     private final InstrumentRepository instruments;
+    private final DailyBarRepository bars;
     private final ImportRunRepository runs;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -33,12 +37,14 @@ class InstrumentCatalogue {
 
     InstrumentCatalogue(
             InstrumentRepository instruments,
+            DailyBarRepository bars,
             ImportRunRepository runs,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             MarketDataNotifications notifications,
             Clock clock) {
         this.instruments = instruments;
+        this.bars = bars;
         this.runs = runs;
         this.tx = tx;
         this.events = events;
@@ -130,5 +136,60 @@ class InstrumentCatalogue {
             audit.info("event=instrument-import outcome=rejected by={}", requestedBy);
             throw e;
         }
+    }
+
+    record DeletedInstrument(String symbol, int barsDeleted) {}
+
+    /**
+     * Deletes an imported instrument and all its bars (a mistyped symbol, a test upload). A bundled instrument is
+     * refused (409): the next start would insert it again, without its bars. Watchlist entries keep the symbol and
+     * show it without data until their owner removes them.
+     */
+    DeletedInstrument deleteInstrument(String symbol, String requestedBy) {
+        InstrumentRepository.Row row = stored(symbol);
+        String s = row.instrument().symbol();
+        if (BundledData.items().stream().anyMatch(i -> i.instrument().symbol().equals(s))) {
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "bundled-instrument",
+                            "Bundled instrument",
+                            s + " comes with the service's bundled data and would be restored, without its bars, at"
+                                    + " the next start; it cannot be deleted. Delete a range of its bars instead.")
+                    .with("parameter", "symbol");
+        }
+        int deleted = tx.execute(status -> {
+            int n = bars.deleteRange(row.id(), null, null);
+            instruments.delete(row.id());
+            notifications.announce(Set.of(s));
+            return n;
+        });
+        audit.info("event=instrument-delete by={} symbol={} bars={}", requestedBy, s, deleted);
+        events.publishEvent(new MarketDataChanged(Set.of(s)));
+        return new DeletedInstrument(s, deleted);
+    }
+
+    /**
+     * Deletes the instrument's bars from {@code start} to {@code end}, inclusive; either may be null (open), not
+     * both — the whole history goes with {@link #deleteInstrument}. Returns how many were deleted.
+     */
+    int deleteBars(String symbol, java.time.LocalDate start, java.time.LocalDate end, String requestedBy) {
+        InstrumentRepository.Row row = stored(symbol);
+        String s = row.instrument().symbol();
+        int deleted = tx.execute(status -> {
+            int n = bars.deleteRange(row.id(), start, end);
+            if (n > 0) {
+                notifications.announce(Set.of(s));
+            }
+            return n;
+        });
+        audit.info("event=bars-delete by={} symbol={} start={} end={} bars={}", requestedBy, s, start, end, deleted);
+        if (deleted > 0) {
+            events.publishEvent(new MarketDataChanged(Set.of(s)));
+        }
+        return deleted;
+    }
+
+    private InstrumentRepository.Row stored(String symbol) {
+        return instruments.findBySymbol(symbol).orElseThrow(() -> new UnknownInstrumentException(symbol, "symbol"));
     }
 }

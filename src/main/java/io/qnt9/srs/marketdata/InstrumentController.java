@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Instruments, their daily bars (JSON or CSV), and CSV imports of bars and of instrument metadata. */
+/**
+ * Instruments, their daily bars (JSON or CSV), CSV imports of bars and of instrument metadata, and the deletions that
+ * undo a mistaken import.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Market data", description = "Instruments, daily bars and imports")
@@ -313,6 +317,71 @@ class InstrumentController {
         return importer.importBars(
                 new BarImporter.Request(s, m, "provider:" + provider.name(), who(principal), null),
                 new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @DeleteMapping("/instruments/{symbol}")
+    @Operation(
+            operationId = "deleteInstrument",
+            summary = "Delete an imported instrument with all its bars (admin)",
+            description = "Undoes an import under a wrong symbol. Instruments bundled with the service cannot be"
+                    + " deleted (they would come back at the next start); delete a range of their bars instead."
+                    + " Watchlist entries keep the symbol, shown without data.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Deleted: the symbol and how many bars went"),
+                @ApiResponse(responseCode = "404", description = "No such instrument (unknown-instrument)"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "The instrument is bundled with the service (bundled-instrument)")
+            })
+    InstrumentCatalogue.DeletedInstrument deleteInstrument(
+            @Parameter(example = "APPL") @PathVariable String symbol, Principal principal) {
+        return catalogue.deleteInstrument(symbolParameter(symbol, "symbol"), who(principal));
+    }
+
+    record DeletedBars(
+            String symbol,
+            LocalDate start,
+            LocalDate end,
+            int barsDeleted,
+            LocalDate firstDate,
+            LocalDate lastDate,
+            int bars) {}
+
+    @DeleteMapping("/instruments/{symbol}/bars")
+    @Operation(
+            operationId = "deleteBars",
+            summary = "Delete an instrument's bars in a date range (admin)",
+            description = "Removes bars an import should not have written (wrong dates, a weekend, another"
+                    + " instrument's prices); start and end are inclusive and at least one is required. The answer"
+                    + " has the number deleted and the coverage that remains.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Deleted (possibly none): count and what remains"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Neither start nor end, or start after end (invalid-parameter)"),
+                @ApiResponse(responseCode = "404", description = "No such instrument (unknown-instrument)")
+            })
+    DeletedBars deleteBars(
+            @Parameter(example = "AAPL") @PathVariable String symbol,
+            @Parameter(description = "First date to delete (inclusive)", example = "2018-05-12")
+                    @RequestParam(required = false)
+                    LocalDate start,
+            @Parameter(description = "Last date to delete (inclusive)", example = "2018-05-13")
+                    @RequestParam(required = false)
+                    LocalDate end,
+            Principal principal) {
+        String s = symbolParameter(symbol, "symbol");
+        if (start == null && end == null) {
+            throw invalid(
+                    "start",
+                    "Give start, end or both: the dates whose bars to delete (inclusive). To remove the instrument"
+                            + " with its whole history, DELETE /api/v1/instruments/" + s + ".");
+        }
+        checkRange(start, end);
+        int deleted = catalogue.deleteBars(s, start, end, who(principal));
+        InstrumentListing left = marketData.requireListing(s, "symbol");
+        return new DeletedBars(
+                left.instrument().symbol(), start, end, deleted, left.firstDate(), left.lastDate(), left.bars());
     }
 
     private java.io.InputStream bodyWithinLimit(HttpServletRequest request) throws IOException {

@@ -73,6 +73,11 @@ class InstrumentRepository {
      * {@code columns} (the columns the imported file has; an empty cell there clears the value). A new instrument
      * gets the defaults for the others (currency USD, kind STOCK).
      */
+    /** Deletes the instrument; its bars go with it ({@code ON DELETE CASCADE}). */
+    void delete(long id) {
+        jdbc.sql("DELETE FROM instrument WHERE id = :id").param("id", id).update();
+    }
+
     long upsert(Instrument i, java.util.Set<String> columns) {
         Map<String, Object> p = params(i);
         for (String c : OPTIONAL_COLUMNS) {

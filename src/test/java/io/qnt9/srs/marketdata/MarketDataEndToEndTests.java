@@ -613,6 +613,62 @@ class MarketDataEndToEndTests {
                 .containsExactly("USD", "STOCK");
     }
 
+    @Test
+    void anAdminDeletesMistakenBarsAndAMistakenInstrument() {
+        assertThat(admin.post(
+                                "/api/v1/instruments/APPL.X/bars",
+                                CSV,
+                                "date,close\n2018-05-10,190.04\n2018-05-11,188.59\n2018-05-12,188.59\n")
+                        .status())
+                .isEqualTo(200);
+
+        Response none = admin.method("DELETE", "/api/v1/instruments/APPL.X/bars", null, null);
+        assertThat(detailOf(none, 400, "invalid-parameter"))
+                .contains("Give start, end or both")
+                .contains("DELETE /api/v1/instruments/APPL.X");
+        assertProblem(
+                admin.method("DELETE", "/api/v1/instruments/APPL.X/bars?start=2018-05-12&end=2018-05-11", null, null),
+                400,
+                "invalid-parameter");
+
+        // The Saturday bar.
+        Response weekend =
+                admin.method("DELETE", "/api/v1/instruments/appl.x/bars?start=2018-05-12&end=2018-05-12", null, null);
+        assertThat(weekend.status()).isEqualTo(200);
+        assertThat(weekend.json().get("barsDeleted").asInt()).isEqualTo(1);
+        assertThat(weekend.json().get("bars").asInt()).isEqualTo(2);
+        assertThat(weekend.json().get("lastDate").asString()).isEqualTo("2018-05-11");
+        assertThat(http.get("/api/v1/instruments/APPL.X/bars")
+                        .json()
+                        .get("count")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(admin.method("DELETE", "/api/v1/instruments/APPL.X/bars?end=2000-01-01", null, null)
+                        .json()
+                        .get("barsDeleted")
+                        .asInt())
+                .as("nothing in range: nothing deleted")
+                .isZero();
+
+        Response gone = admin.method("DELETE", "/api/v1/instruments/APPL.X", null, null);
+        assertThat(gone.status()).isEqualTo(200);
+        assertThat(gone.json().get("symbol").asString()).isEqualTo("APPL.X");
+        assertThat(gone.json().get("barsDeleted").asInt()).isEqualTo(2);
+        assertProblem(http.get("/api/v1/instruments/APPL.X"), 404, "unknown-instrument");
+        assertThat(jdbc.sql("SELECT count(*) FROM instrument WHERE symbol = 'APPL.X'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(http.get("/api/v1/search?query=APPL.X").json().get("results").toString())
+                .doesNotContain("APPL.X");
+        assertProblem(admin.method("DELETE", "/api/v1/instruments/APPL.X", null, null), 404, "unknown-instrument");
+
+        Response bundled = admin.method("DELETE", "/api/v1/instruments/AAPL", null, null);
+        assertProblem(bundled, 409, "bundled-instrument");
+        assertThat(http.get("/api/v1/instruments/AAPL").json().get("bars").asInt())
+                .isEqualTo(ReferenceCsv.read("aapl.csv").size());
+    }
+
     // ---- errors and headers ----
 
     @Test

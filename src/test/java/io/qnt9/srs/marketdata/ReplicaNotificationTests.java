@@ -22,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Two replicas on one database, as the Helm chart runs them: this test's application (replica A, on its embedded
  * PostgreSQL) and a second application context started here against A's database (replica B, through
  * {@code DATABASE_URL} as a real replica would be). An import on either must reach the other's in-memory market data
- * — before {@link MarketDataNotifications}, B kept its cached instruments and bars until restarted.
+ * — before {@link MarketDataNotifications}, B kept its cached instruments and bars until restarted — and so must a
+ * deletion.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
@@ -41,6 +42,9 @@ class ReplicaNotificationTests {
 
     @Autowired
     MarketDataNotifications notificationsA;
+
+    @Autowired
+    InstrumentCatalogue catalogueA;
 
     ConfigurableApplicationContext replicaB;
 
@@ -114,6 +118,19 @@ class ReplicaNotificationTests {
         await(
                 "A sees the replaced close",
                 () -> marketDataA.series("REPLA").orElseThrow().close()[2] == 12.5);
+
+        // Deletions too: a range of bars deleted on A leaves B's cache, then the instrument itself.
+        assertThat(catalogueA.deleteBars("REPLA", LocalDate.of(2020, 1, 3), null, "test"))
+                .isEqualTo(2);
+        await(
+                "B drops the deleted bars",
+                () -> marketDataB.series("REPLA").orElseThrow().size() == 1
+                        && marketDataB.listing("REPLA").orElseThrow().bars() == 1);
+        assertThat(catalogueA.deleteInstrument("REPLA", "test").barsDeleted()).isEqualTo(1);
+        await(
+                "B forgets the deleted instrument",
+                () -> marketDataB.listing("REPLA").isEmpty());
+        assertThat(marketDataB.series("REPLA")).isEmpty();
     }
 
     @Test
