@@ -181,10 +181,7 @@ class IndicatorController {
 
     static List<IndicatorSpec> parse(String names) {
         if (names == null || names.isBlank()) {
-            throw invalid(
-                    "names",
-                    "Name at least one indicator, e.g. names=sma:50,rsi:14; valid names: " + IndicatorCatalog.names()
-                            + ".");
+            throw noIndicator();
         }
         LinkedHashSet<IndicatorSpec> specs = new LinkedHashSet<>();
         for (String part : names.split(",")) {
@@ -201,10 +198,20 @@ class IndicatorController {
                         .with("validNames", IndicatorCatalog.names());
             }
         }
+        if (specs.isEmpty()) {
+            throw noIndicator(); // "," alone: split() drops trailing empty strings
+        }
         if (specs.size() > MAX_SPECS) {
             throw invalid("names", "At most " + MAX_SPECS + " indicators per request; got " + specs.size() + ".");
         }
         return List.copyOf(specs);
+    }
+
+    private static ApiException noIndicator() {
+        return invalid(
+                "names",
+                "Name at least one indicator, e.g. names=sma:50,rsi:14; valid names: " + IndicatorCatalog.names()
+                        + ".");
     }
 
     static ApiException invalid(String parameter, String detail) {

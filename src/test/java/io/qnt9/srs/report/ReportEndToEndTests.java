@@ -150,6 +150,11 @@ class ReportEndToEndTests {
         assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=sma:5001"), 400, "invalid-indicator");
         assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=sma:abc"), 400, "invalid-indicator");
         assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=%20"), 400, "invalid-parameter");
+        assertThat(assertProblem(http.get("/api/v1/instruments/AAPL/indicators?names=,"), 400, "invalid-parameter")
+                        .get("detail")
+                        .asString())
+                .as("a lone comma names no indicator (it used to answer 200 with no columns)")
+                .startsWith("Name at least one indicator");
         StringBuilder specs = new StringBuilder();
         for (int k = 1; k <= 21; k++) {
             specs.append(k == 1 ? "" : ",").append("sma:").append(k);
