@@ -42,6 +42,8 @@ function listView(list, reload) {
   const message = h('div', {class: 'form-message'});
   const symbolId = 'add-symbol-' + list.id;
   const symbol = h('input', {id: symbolId, name: 'symbol', required: true, maxlength: 20, autocomplete: 'off', class: 'symbol-input', placeholder: 'e.g. AAPL'});
+  const target = h('input', {id: 'add-target-' + list.id, name: 'targetPrice', type: 'number', min: '0.000001', step: 'any', class: 'price-input', placeholder: 'optional'});
+  const note = h('input', {id: 'add-note-' + list.id, name: 'note', maxlength: 500, autocomplete: 'off', placeholder: 'optional'});
   const act = async (fn) => { replace(message); try { await fn(); await reload(); } catch (e) { replace(message, errorBox(e)); } };
   return h('section', {class: 'panel watchlist', 'aria-labelledby': 'wl-title-' + list.id, 'data-list': list.name},
     h('div', {class: 'title-row'},
@@ -55,13 +57,24 @@ function listView(list, reload) {
           {label: 'Last price', value: (i) => num(i.lastPrice) + (i.currency ? ' ' + i.currency : ''), class: 'n'},
           {label: '1 day', value: (i) => pctPoints(i.changePercent), class: 'n', cls: (i) => 'n ' + signClass(i.changePercent)},
           {label: 'Band', value: (i) => h('span', {class: bandClass(i.band), text: bandLabel(i.band)})},
+          {label: 'Target', value: (i) => i.targetPrice == null ? '—' : num(i.targetPrice) + ' (' + pctPoints(i.targetDistancePercent, 1) + ' to go)', class: 'n'},
+          {label: 'Note', value: (i) => i.note || '', class: 'hide-narrow'},
           {label: 'As of', value: (i) => i.lastDate || '—', class: 'hide-narrow'},
           {label: 'Remove', value: (i) => h('button', {type: 'button', class: 'link', 'aria-label': 'Remove ' + i.symbol + ' from ' + list.name, text: 'Remove',
             onclick: () => act(() => del('/api/v1/watchlists/' + list.id + '/items/' + enc(i.symbol)))})},
         ], list.items, {captionHidden: true})
       : h('p', {class: 'muted', text: 'Empty list.'}),
-    h('form', {class: 'inline-form', onsubmit: (e) => { e.preventDefault(); act(() => post('/api/v1/watchlists/' + list.id + '/items', {symbol: symbol.value.trim().toUpperCase()})); }},
-      h('label', {for: symbolId, text: 'Add symbol'}), symbol, h('button', {type: 'submit', text: 'Add'})),
+    h('form', {class: 'inline-form', onsubmit: (e) => {
+      e.preventDefault();
+      const item = {symbol: symbol.value.trim().toUpperCase()};
+      if (target.value.trim()) item.targetPrice = Number(target.value);
+      if (note.value.trim()) item.note = note.value.trim();
+      act(() => post('/api/v1/watchlists/' + list.id + '/items', item));
+    }},
+      h('label', {for: symbolId, text: 'Add symbol'}), symbol,
+      h('label', {for: target.id, text: 'Target price'}), target,
+      h('label', {for: note.id, text: 'Note'}), note,
+      h('button', {type: 'submit', text: 'Add'})),
     message);
 }
 

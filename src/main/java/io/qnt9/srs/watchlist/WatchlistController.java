@@ -73,7 +73,13 @@ class WatchlistController {
             Double changePercent,
 
             @Schema(description = "Current recommendation band; null when the instrument has too little history")
-            Band band) {
+            Band band,
+
+            @Schema(
+                    description = "How far the latest close is from the target price, in % of the close:"
+                            + " target / lastPrice − 1 (+6.1 means the price must rise 6.1 % to reach it);"
+                            + " null without a target or a price")
+            Double targetDistancePercent) {
 
         static ItemResponse of(Watchlists.PricedItem p) {
             var i = p.item();
@@ -89,7 +95,10 @@ class WatchlistController {
                     q.lastPrice(),
                     q.change(),
                     q.changePercent(),
-                    p.band());
+                    p.band(),
+                    i.targetPrice() == null || q.lastPrice() == null
+                            ? null
+                            : (i.targetPrice().doubleValue() / q.lastPrice() - 1) * 100);
         }
     }
 

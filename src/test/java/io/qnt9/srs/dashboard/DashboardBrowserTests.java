@@ -305,12 +305,17 @@ class DashboardBrowserTests {
         Locator list = page.locator("section.watchlist[data-list='Tech']");
         expect(list).isVisible();
         list.getByLabel("Add symbol").fill("aapl");
+        list.getByLabel("Target price").fill("200");
+        list.getByLabel("Note").fill("core holding");
         list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add"))
                 .click();
         list = page.locator("section.watchlist[data-list='Tech']");
         expect(list.locator("tbody tr")).hasCount(1);
         expect(list.locator("tbody tr")).containsText("AAPL");
         expect(list.locator("tbody tr")).containsText("188.59");
+        // 200 / 188.589996 − 1 = 6.05 %
+        expect(list.locator("tbody tr")).containsText("200.00 (+6.1 % to go)");
+        expect(list.locator("tbody tr")).containsText("core holding");
         screenshot(page, "watchlists");
 
         page.reload();

@@ -110,6 +110,9 @@ class WatchlistEndToEndTests {
         assertThat(item.get("changePercent").asDouble()).isCloseTo(2.0, within(1e-9));
         assertThat(item.get("change").asDouble()).isCloseTo(1.0, within(1e-9));
         assertThat(item.get("targetPrice").asDouble()).isEqualTo(60.5);
+        assertThat(item.get("targetDistancePercent").asDouble())
+                .as("60.5 against a close of 51: 18.63 % to go")
+                .isCloseTo(18.627450980392155, within(1e-9));
         assertThat(item.get("note").asString()).isEqualTo("split on 3 Jan");
         assertThat(item.get("band").isNull())
                 .as("two bars are too little history to rate")
@@ -123,6 +126,7 @@ class WatchlistEndToEndTests {
         assertThat(aapl.get("lastPrice").asDouble()).isEqualTo(Double.parseDouble(last[4]));
         assertThat(aapl.get("changePercent").asDouble()).isCloseTo((ratio - 1) * 100, within(1e-9));
         assertThat(aapl.get("targetPrice").isNull()).isTrue();
+        assertThat(aapl.get("targetDistancePercent").isNull()).isTrue();
         assertThat(aapl.get("band").asString())
                 .isEqualTo(alice.get("/api/v1/instruments/AAPL/recommendation")
                         .json()
@@ -142,6 +146,9 @@ class WatchlistEndToEndTests {
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.json().get("note").asString()).isEqualTo("buy < 150");
         assertThat(updated.json().get("targetPrice").asDouble()).isEqualTo(150.0);
+        assertThat(updated.json().get("targetDistancePercent").asDouble())
+                .as("a target below the price is negative")
+                .isCloseTo((150 / Double.parseDouble(last[4]) - 1) * 100, within(1e-9));
         // PUT replaces both: the target left out is cleared, the note kept only because it is sent again.
         Response replaced =
                 alice.method("PUT", "/api/v1/watchlists/" + id + "/items/AAPL", JSON, "{\"note\":\"buy < 150\"}");
