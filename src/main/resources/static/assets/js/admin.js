@@ -1,4 +1,5 @@
 // Admin import: upload a CSV of daily bars; rejected files list their row errors, accepted ones show the new data.
+// Below it, the undo: delete a range of bars or a whole imported instrument.
 import {ApiError, call, enc, get, isAdmin, qs} from './api.js';
 import {h, replace, num, int, table} from './format.js';
 import {errorBox, loading} from './router.js';
@@ -40,7 +41,51 @@ export async function renderAdmin(main) {
   h('label', {for: file.id, text: 'CSV file'}), file,
   h('p', {class: 'muted small', id: 'import-hint', text: 'Date, Open, High, Low, Close, [Adj Close], Volume — one bad row and nothing is imported.'}),
   button), result);
+  main.append(h('h2', {text: 'Undo an import'}), deletePanel());
   return null;
+}
+
+const bars = (n) => int(n) + (n === 1 ? ' bar' : ' bars');
+
+/** Deletes the bars of a date range, or (without dates) a whole imported instrument, after a confirmation. */
+function deletePanel() {
+  const result = h('div', {id: 'delete-result', 'aria-live': 'polite'});
+  const symbol = h('input', {id: 'delete-symbol', name: 'symbol', required: true, maxlength: 20, pattern: '[A-Za-z0-9.\\-^=]+', autocomplete: 'off'});
+  const start = h('input', {id: 'delete-start', name: 'start', type: 'date'});
+  const end = h('input', {id: 'delete-end', name: 'end', type: 'date'});
+  const button = h('button', {type: 'submit', class: 'danger', text: 'Delete'});
+  return h('form', {class: 'panel form', id: 'delete-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const sym = symbol.value.trim().toUpperCase();
+    if (!sym) return;
+    const range = start.value || end.value;
+    const what = range
+      ? `the bars of ${sym} from ${start.value || 'the first'} to ${end.value || 'the last'} (inclusive)`
+      : `the instrument ${sym} with all its bars`;
+    if (!confirm('Delete ' + what + '? This cannot be undone.')) return;
+    button.disabled = true;
+    replace(result, loading('deletion'));
+    try {
+      if (range) {
+        const r = await call('DELETE', '/api/v1/instruments/' + enc(sym) + '/bars' + qs({start: start.value, end: end.value}));
+        replace(result, h('div', {class: 'notice success', role: 'status'}, h('strong', {text: 'Deleted. '}),
+          `${bars(r.barsDeleted)} of ${r.symbol}; ${int(r.bars)} left` + (r.bars ? ` (${r.firstDate} … ${r.lastDate}).` : '.')));
+      } else {
+        const r = await call('DELETE', '/api/v1/instruments/' + enc(sym));
+        replace(result, h('div', {class: 'notice success', role: 'status'}, h('strong', {text: 'Deleted. '}),
+          `${r.symbol} and its ${bars(r.barsDeleted)}.`));
+      }
+    } catch (err) {
+      replace(result, errorBox(err));
+    } finally {
+      button.disabled = false;
+    }
+  }},
+  h('label', {for: symbol.id, text: 'Symbol'}), symbol,
+  h('label', {for: start.id, text: 'From (inclusive)'}), start,
+  h('label', {for: end.id, text: 'To (inclusive)'}), end,
+  h('p', {class: 'muted small', id: 'delete-hint', text: 'With a date, only the bars in the range go; without dates, the whole instrument (not the bundled ones).'}),
+  button, result);
 }
 
 async function showAccepted(el, symbol, r) {

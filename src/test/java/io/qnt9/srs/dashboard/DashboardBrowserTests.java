@@ -422,6 +422,21 @@ class DashboardBrowserTests {
                         .asInt())
                 .isEqualTo(3);
 
+        // The undo: the weekend bar of the implausible import, then that whole instrument.
+        page.onDialog(d -> d.accept());
+        page.locator("#delete-symbol").fill(symbol + "W");
+        page.locator("#delete-start").fill("2020-01-04");
+        page.locator("#delete-end").fill("2020-01-04");
+        page.locator("#delete-form button").click();
+        expect(page.locator("#delete-result .notice.success"))
+                .containsText("1 bar of " + symbol + "W; 2 left (2020-01-02 … 2020-01-03).");
+        page.locator("#delete-start").fill("");
+        page.locator("#delete-end").fill("");
+        page.locator("#delete-form button").click();
+        expect(page.locator("#delete-result .notice.success")).containsText(symbol + "W and its 2 bars.");
+        screenshot(page, "admin-deleted");
+        assertThat(api.get("/api/v1/instruments/" + symbol + "W").status()).isEqualTo(404);
+
         // three bars are too few for most analytics: the stock page still draws them and explains the rest
         problems.expect(e -> e.matches(".*status of 4\\d\\d.*"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open " + symbol))
