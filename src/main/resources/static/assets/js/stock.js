@@ -89,14 +89,15 @@ export async function renderStock(main, {symbol}) {
       // the candles do not wait for (or fail with) the indicators: a short history has bars but no indicators
       const [bars, ind] = await Promise.all([
         get('/api/v1/instruments/' + enc(symbol) + '/bars' + qs(range)),
-        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: INDICATORS}))
+        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: INDICATORS, prices: 'adjusted'}))
           .catch((e) => ({dates: [], columns: {}, notice: 'Indicators unavailable: ' + (e.friendly || e.message)})),
       ]);
       if (mine !== loadSeq) return;
-      data = chartData(bars.bars, ind);
-      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
+      const adjusted = adjust(bars.bars);
+      data = chartData(adjusted, ind);
+      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, prices adjusted for splits and dividends (as the statistics and the recommendation; the last bar is as quoted). Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
       draw();
-      replace(chartTable, numbersTable(symbol, bars.bars, data));
+      replace(chartTable, numbersTable(symbol, adjusted, data));
       chartBox.dataset.ready = 'true';
     } catch (e) {
       if (mine !== loadSeq) return;
@@ -122,6 +123,18 @@ export async function renderStock(main, {symbol}) {
 }
 
 const maxDate = (a, b) => (a > b ? a : b);
+
+/**
+ * Bars with open, high, low and close times their adjustment factor adjClose / close: the prices the indicators
+ * (prices=adjusted), the statistics and the recommendation read, so the candles, the overlays, the RSI and MACD panes
+ * and the cards above agree. Volume as stored.
+ */
+function adjust(bars) {
+  return bars.map((b) => {
+    const f = b.adjClose / b.close;
+    return {...b, open: b.open * f, high: b.high * f, low: b.low * f, close: b.adjClose};
+  });
+}
 
 function chartData(bars, ind) {
   const byDate = new Map((ind.dates || []).map((d, i) => [d, i]));
@@ -166,7 +179,7 @@ function numbersTable(symbol, bars, data) {
   const offset = bars.length - 1;
   const col = (name, i) => { const v = data.columns[name] && data.columns[name][offset - i]; return typeof v === 'number' ? num(v) : '—'; };
   return h('details', {class: 'numbers'},
-    h('summary', {text: 'Chart data as a table (last 20 bars)'}),
+    h('summary', {text: 'Chart data as a table (last 20 bars, adjusted prices)'}),
     table('Last 20 daily bars of ' + symbol, [
       {label: 'Date', value: (r) => r.date},
       {label: 'Open', value: (r) => num(r.open), class: 'n'},

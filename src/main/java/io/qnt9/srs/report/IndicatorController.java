@@ -53,20 +53,37 @@ class IndicatorController {
         return IndicatorCatalog.definitions();
     }
 
+    /**
+     * Which prices the indicators read. QUOTED: open, high, low and close as stored (split-adjusted in the usual
+     * sources, not dividend-adjusted), as TA-Lib and the usual charts see them. ADJUSTED: each bar's open, high, low
+     * and close multiplied by its adjustment factor {@code adjClose / close} (splits and dividends), the prices the
+     * statistics, the report's key indicators and the recommendation use; volume as stored.
+     */
+    enum Prices {
+        QUOTED,
+        ADJUSTED
+    }
+
     record IndicatorResponse(
             String symbol,
             LocalDate start,
             LocalDate end,
             int count,
+            Prices prices,
             List<String> specs,
             Map<String, Integer> warmup,
             String notice,
             List<LocalDate> dates,
             Map<String, List<Double>> columns) {}
 
+    private static final String PRICES = "quoted (default): the bars as stored, as TA-Lib and most charts read them;"
+            + " adjusted: open, high, low and close scaled by adjClose / close (splits and dividends), as the"
+            + " report's key indicators and the recommendation";
+
     /** The computed table, before it is written as JSON or CSV. */
     private record Table(
             String symbol,
+            Prices prices,
             List<String> specs,
             Map<String, Integer> warmup,
             String notice,
@@ -80,7 +97,9 @@ class IndicatorController {
             operationId = "getIndicators",
             summary = "Indicator columns over a date range (JSON; Accept: text/csv for CSV)",
             description = "names: comma-separated specs such as sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2 (see"
-                    + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid.",
+                    + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid."
+                    + " prices=quoted (default) reads the bars as stored, prices=adjusted the split- and"
+                    + " dividend-adjusted prices the report and the recommendation use.",
             responses = {
                 @ApiResponse(
                         responseCode = "422",
@@ -90,8 +109,9 @@ class IndicatorController {
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2") @RequestParam String names,
             @Parameter(example = "2017-01-01") @RequestParam(required = false) LocalDate start,
-            @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end) {
-        Table t = compute(symbol, names, start, end);
+            @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end,
+            @Parameter(description = PRICES) @RequestParam(defaultValue = "quoted") Prices prices) {
+        Table t = compute(symbol, names, start, end, prices);
         List<LocalDate> dates = new ArrayList<>(t.to() - t.from());
         for (int i = t.from(); i < t.to(); i++) {
             dates.add(LocalDate.ofEpochDay(t.epochDays()[i]));
@@ -103,6 +123,7 @@ class IndicatorController {
                 dates.isEmpty() ? null : dates.get(0),
                 dates.isEmpty() ? null : dates.get(dates.size() - 1),
                 dates.size(),
+                t.prices(),
                 t.specs(),
                 t.warmup(),
                 t.notice(),
@@ -115,8 +136,9 @@ class IndicatorController {
             @PathVariable String symbol,
             @RequestParam String names,
             @RequestParam(required = false) LocalDate start,
-            @RequestParam(required = false) LocalDate end) {
-        Table t = compute(symbol, names, start, end);
+            @RequestParam(required = false) LocalDate end,
+            @RequestParam(defaultValue = "quoted") Prices prices) {
+        Table t = compute(symbol, names, start, end, prices);
         StringBuilder csv = new StringBuilder("date");
         t.columns().keySet().forEach(c -> csv.append(',').append(c));
         csv.append('\n');
@@ -136,7 +158,7 @@ class IndicatorController {
                 .body(csv.toString());
     }
 
-    private Table compute(String symbol, String names, LocalDate start, LocalDate end) {
+    private Table compute(String symbol, String names, LocalDate start, LocalDate end, Prices prices) {
         if (start != null && end != null && start.isAfter(end)) {
             throw invalid("start", "start (" + start + ") must not be after end (" + end + ").");
         }
@@ -167,7 +189,9 @@ class IndicatorController {
             notice = null;
         }
         DailySeries known = to == s.size() ? s : s.slice(0, to);
-        BarColumns bars = new BarColumns(known.open(), known.high(), known.low(), known.close(), known.volume());
+        BarColumns bars = prices == Prices.ADJUSTED
+                ? adjusted(known)
+                : new BarColumns(known.open(), known.high(), known.low(), known.close(), known.volume());
         Map<String, double[]> columns = new LinkedHashMap<>();
         Map<String, Integer> warmup = new LinkedHashMap<>();
         List<String> canonical = new ArrayList<>();
@@ -176,7 +200,23 @@ class IndicatorController {
             warmup.put(spec.canonical(), spec.warmup());
             canonical.add(spec.canonical());
         }
-        return new Table(s.symbol(), canonical, warmup, notice, known.epochDays(), from, to, columns);
+        return new Table(s.symbol(), prices, canonical, warmup, notice, known.epochDays(), from, to, columns);
+    }
+
+    /** Open, high, low and close times each bar's adjustment factor; the close becomes the adjusted close. */
+    private static BarColumns adjusted(DailySeries s) {
+        int n = s.size();
+        double[] open = new double[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] adj = s.adjClose();
+        for (int i = 0; i < n; i++) {
+            double f = adj[i] / s.close()[i];
+            open[i] = s.open()[i] * f;
+            high[i] = s.high()[i] * f;
+            low[i] = s.low()[i] * f;
+        }
+        return new BarColumns(open, high, low, adj, s.volume());
     }
 
     static List<IndicatorSpec> parse(String names) {

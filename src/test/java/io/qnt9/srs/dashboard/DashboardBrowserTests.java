@@ -196,6 +196,18 @@ class DashboardBrowserTests {
         expect(chart).hasAttribute("data-ready", "true");
         page.locator("details.numbers summary").click();
         expect(page.locator("details.numbers table tbody tr")).hasCount(20);
+        // One set of prices on the page: the RSI of the last bar in the chart's table is the card's and the
+        // recommendation's (adjusted closes; 70.75 for AAPL on 2018-05-11, 69.24 on the quoted closes).
+        expect(page.locator(".chart-status")).containsText("adjusted for splits and dividends");
+        double rsi = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/report")
+                .json()
+                .at("/indicators/rsi14")
+                .asDouble();
+        expect(page.locator("details.numbers table tbody tr").first())
+                .containsText(String.format(java.util.Locale.ROOT, "%.2f", rsi));
+        expect(page.locator("#recommendation table.reasons"))
+                .containsText(String.format(java.util.Locale.ROOT, "RSI %.1f:", rsi));
         screenshot(page, "stock-aapl");
     }
 

@@ -138,6 +138,40 @@ class ReportEndToEndTests {
     }
 
     @Test
+    void adjustedPricesGiveTheIndicatorsTheReportAndTheRecommendationUse() {
+        JsonNode report = http.get("/api/v1/instruments/AAPL/report").json();
+        String last = report.get("asOf").asString();
+        JsonNode adjusted = http.get("/api/v1/instruments/AAPL/indicators?names=sma:50,rsi:14,macd,donchian:20&start="
+                        + last + "&prices=adjusted")
+                .json();
+        assertThat(adjusted.get("prices").asString()).isEqualTo("ADJUSTED");
+        assertThat(adjusted.at("/columns/sma_50/0").asDouble())
+                .isCloseTo(report.at("/indicators/sma50").asDouble(), within(1e-9));
+        assertThat(adjusted.at("/columns/rsi_14/0").asDouble())
+                .isCloseTo(report.at("/indicators/rsi14").asDouble(), within(1e-9));
+        assertThat(adjusted.at("/columns/macd_hist_12_26_9/0").asDouble())
+                .isCloseTo(report.at("/indicators/macdHistogram").asDouble(), within(1e-9));
+        // High and low scaled by each bar's factor adjClose / close, computed here from the CSV.
+        int end = AAPL.size() - 1;
+        double upper = Double.NEGATIVE_INFINITY;
+        for (int k = end - 19; k <= end; k++) {
+            upper = Math.max(
+                    upper, AAPL.get(k).high() * AAPL.get(k).adj() / AAPL.get(k).close());
+        }
+        assertThat(adjusted.at("/columns/donchian_upper_20/0").asDouble()).isCloseTo(upper, within(1e-9));
+
+        JsonNode quoted = http.get("/api/v1/instruments/AAPL/indicators?names=sma:50&start=" + last)
+                .json();
+        assertThat(quoted.get("prices").asString()).as("the default").isEqualTo("QUOTED");
+        assertThat(quoted.at("/columns/sma_50/0").asDouble()).isCloseTo(meanClose(end, 50), within(1e-9));
+        assertThat(quoted.at("/columns/sma_50/0").asDouble())
+                .as("AAPL paid dividends in those 50 days: the two differ")
+                .isNotCloseTo(adjusted.at("/columns/sma_50/0").asDouble(), within(0.1));
+        assertProblem(
+                http.get("/api/v1/instruments/AAPL/indicators?names=sma:5&prices=total"), 400, "invalid-parameter");
+    }
+
+    @Test
     void badIndicatorRequestsSayWhatIsWrong() {
         JsonNode unknown = assertProblem(
                 http.get("/api/v1/instruments/AAPL/indicators?names=sma:50,magic:3"), 400, "invalid-indicator");
