@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,17 +69,17 @@ class InstrumentRepository {
         return jdbc.sql(INSERT).paramSource(params(i)).query(Long.class).single();
     }
 
-    /**
-     * Inserts the instrument, or updates the stored one: its name, and of the {@link #OPTIONAL_COLUMNS} those in
-     * {@code columns} (the columns the imported file has; an empty cell there clears the value). A new instrument
-     * gets the defaults for the others (currency USD, kind STOCK).
-     */
     /** Deletes the instrument; its bars go with it ({@code ON DELETE CASCADE}). */
     void delete(long id) {
         jdbc.sql("DELETE FROM instrument WHERE id = :id").param("id", id).update();
     }
 
-    long upsert(Instrument i, java.util.Set<String> columns) {
+    /**
+     * Inserts the instrument, or updates the stored one: its name, and of the {@link #OPTIONAL_COLUMNS} those in
+     * {@code columns} (the columns the imported file has; an empty cell there clears the value — the currency goes
+     * back to USD). A new instrument gets the defaults for the others (currency USD, kind STOCK).
+     */
+    long upsert(Instrument i, Set<String> columns) {
         Map<String, Object> p = params(i);
         for (String c : OPTIONAL_COLUMNS) {
             p.put("set_" + c, columns.contains(c));
