@@ -31,7 +31,10 @@ function tooltip(params) {
       rows.push('<div class="tt-row">' + swatch + escape(p.seriesName) + ': ' + fmt(typeof v === 'number' ? v : Number(v)) + '</div>');
     }
   }
-  return '<div class="tt"><div class="tt-head">' + escape(list[0].axisValueLabel || list[0].name || '') + '</div>' + rows.join('') + '</div>';
+  // On a time axis a point is [date, value]: its date heads the tooltip (ECharts' label would add a clock time).
+  const first = list[0];
+  const head = Array.isArray(first.value) && typeof first.value[0] === 'string' ? first.value[0] : first.axisValueLabel || first.name || '';
+  return '<div class="tt"><div class="tt-head">' + escape(head) + '</div>' + rows.join('') + '</div>';
 }
 
 const baseTooltip = {trigger: 'axis', axisPointer: {type: 'cross'}, formatter: tooltip, confine: true, className: 'chart-tooltip'};
@@ -129,7 +132,21 @@ export function stockOption(data, show, narrow) {
 }
 
 /** Lines over dates: [{name, values}] (normalised performance, equity curves). */
+/**
+ * Lines over shared dates (a category axis: trading days side by side). opts.time: a time axis instead, each line
+ * drawn over its own dates — for lines from different periods, which a category axis would put next to each other as
+ * if no years lay between them.
+ */
 export function linesOption(dates, lines, opts = {}) {
+  if (opts.time) {
+    const option = linesOption(dates, lines, {...opts, time: false});
+    option.xAxis = {type: 'time', axisLabel: {hideOverlap: true, color: '#57606a'}};
+    option.series.forEach((s, k) => {
+      s.data = dates.map((d, i) => [d, lines[k].values[i]]).filter(([, v]) => v !== null && v !== undefined);
+      s.connectNulls = false;
+    });
+    return option;
+  }
   return {
     animation: false,
     color: COLORS.series,

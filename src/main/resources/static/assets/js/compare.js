@@ -97,7 +97,8 @@ export async function renderCompare(main, _params, query) {
           {label: 'Beta vs SPX', value: (s) => (s.benchmark ? num(s.benchmark.beta) : '—'), class: 'n'},
         ], stats, {class: 'data compare-stats'}));
       chart = mount(box, 'Normalised performance of ' + symbols.join(', ') + '; the statistics table below has the numbers.', 360);
-      chart.set(linesOption(dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600}));
+      chart.set(linesOption(dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600, time: !common}));
+      box.dataset.axis = common ? 'category' : 'time';
       box.dataset.ready = 'true';
     } catch (e) {
       if (mine === seq) replace(out, errorBox(e));

@@ -269,9 +269,15 @@ class DashboardBrowserTests {
         symbol.fill("MSFT");
         symbol.press("Enter");
         expect(rows).hasCount(3);
+        // MSFT's year (2000-2001) shares no date with AAPL's: a time axis, so that the 12 years between are seen
+        expect(page.locator("#compare-results")).containsText("no period in common");
+        expect(page.locator("#compare-chart")).hasAttribute("data-axis", "time");
+        assertThat(ink(page, "#compare-chart")).isGreaterThan(0.01);
+        screenshot(page, "compare-disjoint");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove MSFT"))
                 .click();
         expect(rows).hasCount(2);
+        expect(page.locator("#compare-chart")).hasAttribute("data-axis", "category");
         symbol.fill("NOSUCH");
         symbol.press("Enter");
         expect(page.getByRole(AriaRole.ALERT)).containsText("No instrument with symbol 'NOSUCH'");
