@@ -72,9 +72,15 @@ class BarImporter {
     // ON CONFLICT costs a speculative insertion per row (+50 % measured), so it is used only when rows overlap.
     private static final String MERGE = INSERT + "\nON CONFLICT (instrument_id, trade_date) DO ";
     private static final String MERGE_KEEP = MERGE + "NOTHING";
+    // A stored bar equal to the imported one is left alone: no new row version (a nightly full-history refresh
+    // would otherwise rewrite, and bloat, the whole table), and the answer counts it as skipped, not updated.
     private static final String MERGE_REPLACE = MERGE + """
             UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
-                adj_close = EXCLUDED.adj_close, volume = EXCLUDED.volume""";
+                adj_close = EXCLUDED.adj_close, volume = EXCLUDED.volume
+            WHERE (daily_bar.open, daily_bar.high, daily_bar.low, daily_bar.close, daily_bar.adj_close,
+                    daily_bar.volume)
+                IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.adj_close,
+                    EXCLUDED.volume)""";
     private static final String ANALYZE = "ANALYZE import_staging";
     private static final String STORED_RANGES = """
             SELECT i.symbol,
@@ -343,9 +349,9 @@ class BarImporter {
         int updated;
         int skipped;
         if (request.mode() == ImportMode.REPLACE) {
-            updated = overlap;
-            inserted = affected - overlap;
-            skipped = 0;
+            inserted = staged.rows() - overlap;
+            updated = affected - inserted;
+            skipped = overlap - updated; // identical to the stored bar
         } else {
             inserted = affected;
             updated = 0;

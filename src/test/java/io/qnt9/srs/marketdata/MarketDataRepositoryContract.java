@@ -97,6 +97,26 @@ abstract class MarketDataRepositoryContract {
         ImportResult replaced = importCsv("REPOB", ImportMode.REPLACE, "date,close\n2020-01-03,5\n");
         assertThat(replaced.rowsUpdated()).isEqualTo(1);
         assertThat(marketData.series("REPOB").orElseThrow().close()).containsExactly(1.0, 5.0, 6.0);
+
+        // Replacing with what is stored (a full refresh) rewrites only what changed: the same row version (xmin)
+        // for an identical bar, counted as skipped.
+        String unchangedVersion = rowVersion("REPOB", "2020-01-02");
+        ImportResult refreshed =
+                importCsv("REPOB", ImportMode.REPLACE, "date,close\n2020-01-02,1.0\n2020-01-03,5.5\n2020-01-07,7\n");
+        assertThat(List.of(refreshed.rowsInserted(), refreshed.rowsUpdated(), refreshed.rowsSkipped()))
+                .as("inserted, updated, skipped (identical)")
+                .containsExactly(1, 1, 1);
+        assertThat(rowVersion("REPOB", "2020-01-02")).isEqualTo(unchangedVersion);
+        assertThat(marketData.series("REPOB").orElseThrow().close()).containsExactly(1.0, 5.5, 6.0, 7.0);
+    }
+
+    private String rowVersion(String symbol, String date) {
+        return jdbc.sql("SELECT b.xmin::text FROM daily_bar b JOIN instrument i ON i.id = b.instrument_id"
+                        + " WHERE i.symbol = :symbol AND b.trade_date = CAST(:date AS date)")
+                .param("symbol", symbol)
+                .param("date", date)
+                .query(String.class)
+                .single();
     }
 
     @Test
