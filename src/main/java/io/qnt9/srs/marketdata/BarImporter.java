@@ -81,6 +81,22 @@ class BarImporter {
                     daily_bar.volume)
                 IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.adj_close,
                     EXCLUDED.volume)""";
+    /**
+     * mode=replace with a file that lacks the volume or the adjusted-close column (a {@code date,close} correction):
+     * a stored bar keeps its volume — the file says nothing about it, and 0 would erase it — and its adjustment
+     * factor {@code adj_close / close}, applied to the new close, so that a corrected close keeps the bar's split and
+     * dividend adjustment instead of becoming unadjusted. (Open, high and low, when absent, are the close, as for a
+     * new bar: a stored range could not be kept consistent with a new close.)
+     */
+    private static final String KEEP_STORED = """
+            UPDATE import_staging s SET
+                volume = CASE WHEN :keepVolume THEN b.volume ELSE s.volume END,
+                adj_close = CASE WHEN NOT :keepFactor THEN s.adj_close
+                                 WHEN s.close = b.close THEN b.adj_close
+                                 ELSE s.close * (b.adj_close / b.close) END
+            FROM daily_bar b JOIN instrument i ON i.id = b.instrument_id
+            WHERE i.symbol = s.symbol AND b.trade_date = s.trade_date""";
+
     private static final String ANALYZE = "ANALYZE import_staging";
     private static final String STORED_RANGES = """
             SELECT i.symbol,
@@ -190,7 +206,14 @@ class BarImporter {
     }
 
     /** What streaming the file established: row count and, per symbol, the first and last epoch day. */
-    private record Staged(int rows, List<String> ignoredColumns, Map<String, int[]> ranges, ImportWarnings warnings) {
+    /** {@code hasVolume}, {@code hasAdjClose}: whether the file has those columns (see {@link #KEEP_STORED}). */
+    private record Staged(
+            int rows,
+            List<String> ignoredColumns,
+            Map<String, int[]> ranges,
+            ImportWarnings warnings,
+            boolean hasVolume,
+            boolean hasAdjClose) {
 
         List<String> symbols() {
             return new ArrayList<>(new java.util.TreeSet<>(ranges.keySet()));
@@ -300,7 +323,13 @@ class BarImporter {
                         List.of(new RowError(2, null, null, "The file has a header but no data rows.")), 1);
             }
             copy.finish();
-            return new Staged(rows, format.ignoredColumns, ranges, warnings);
+            return new Staged(
+                    rows,
+                    format.ignoredColumns,
+                    ranges,
+                    warnings,
+                    format.volume != BarCsvFormat.ABSENT,
+                    format.adjClose != BarCsvFormat.ABSENT);
         } catch (IOException e) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
@@ -338,6 +367,12 @@ class BarImporter {
                                     + " only new dates, or mode=replace to overwrite the stored bars.")
                     .with("overlappingRows", overlap)
                     .with("overlapping", sample);
+        }
+        if (overlap > 0 && request.mode() == ImportMode.REPLACE && !(staged.hasVolume() && staged.hasAdjClose())) {
+            jdbc.sql(KEEP_STORED)
+                    .param("keepVolume", !staged.hasVolume())
+                    .param("keepFactor", !staged.hasAdjClose())
+                    .update();
         }
         long tInsert = System.nanoTime();
         String statement = overlap == 0 ? INSERT : request.mode() == ImportMode.REPLACE ? MERGE_REPLACE : MERGE_KEEP;

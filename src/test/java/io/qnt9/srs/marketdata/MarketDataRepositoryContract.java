@@ -110,6 +110,33 @@ abstract class MarketDataRepositoryContract {
         assertThat(marketData.series("REPOB").orElseThrow().close()).containsExactly(1.0, 5.5, 6.0, 7.0);
     }
 
+    @Test
+    void aCloseOnlyReplacementKeepsTheStoredVolumeAndAdjustmentFactor() {
+        importCsv(
+                "REPOK",
+                ImportMode.REJECT,
+                "date,open,high,low,close,adj close,volume\n"
+                        + "2020-01-02,10,11,9,10,8,1000\n"
+                        + "2020-01-03,10,12,10,11,8.8,2000\n");
+        // A correction of one close, from a file with closes only.
+        ImportResult r = importCsv("REPOK", ImportMode.REPLACE, "date,close\n2020-01-03,11.5\n");
+        assertThat(r.rowsUpdated()).isEqualTo(1);
+        DailySeries s = marketData.series("REPOK").orElseThrow();
+        assertThat(s.close()).containsExactly(10.0, 11.5);
+        assertThat(s.volume()).as("volume kept, not 0").containsExactly(1000L, 2000L);
+        assertThat(s.adjClose()[1])
+                .as("the factor 8.8 / 11 = 0.8 applied to the new close")
+                .isCloseTo(11.5 * 0.8, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(List.of(s.open()[1], s.high()[1], s.low()[1]))
+                .as("open, high and low: the close, as for a close-only bar")
+                .containsExactly(11.5, 11.5, 11.5);
+        // With the columns in the file, the file's values win.
+        importCsv("REPOK", ImportMode.REPLACE, "date,close,adj close,volume\n2020-01-03,11.5,11.5,0\n");
+        s = marketData.series("REPOK").orElseThrow();
+        assertThat(s.volume()[1]).isZero();
+        assertThat(s.adjClose()[1]).isEqualTo(11.5);
+    }
+
     private String rowVersion(String symbol, String date) {
         return jdbc.sql("SELECT b.xmin::text FROM daily_bar b JOIN instrument i ON i.id = b.instrument_id"
                         + " WHERE i.symbol = :symbol AND b.trade_date = CAST(:date AS date)")
