@@ -131,11 +131,10 @@ export function stockOption(data, show, narrow) {
   };
 }
 
-/** Lines over dates: [{name, values}] (normalised performance, equity curves). */
 /**
- * Lines over shared dates (a category axis: trading days side by side). opts.time: a time axis instead, each line
- * drawn over its own dates — for lines from different periods, which a category axis would put next to each other as
- * if no years lay between them.
+ * Lines over dates: [{name, values}] (normalised performance, equity curves), on a category axis (trading days side
+ * by side). opts.time: a time axis instead, each line drawn over its own dates — for lines from different periods,
+ * which a category axis would put next to each other as if no years lay between them.
  */
 export function linesOption(dates, lines, opts = {}) {
   if (opts.time) {

@@ -95,7 +95,7 @@ export async function renderStock(main, {symbol}) {
       if (mine !== loadSeq) return;
       const adjusted = adjust(bars.bars);
       data = chartData(adjusted, ind);
-      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, prices adjusted for splits and dividends (as the statistics and the recommendation; the last bar is as quoted). Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
+      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, prices adjusted for splits and dividends, as the statistics and the recommendation read them. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
       draw();
       replace(chartTable, numbersTable(symbol, adjusted, data));
       chartBox.dataset.ready = 'true';

@@ -57,7 +57,7 @@ function listView(list, reload) {
           {label: 'Last price', value: (i) => num(i.lastPrice) + (i.currency ? ' ' + i.currency : ''), class: 'n'},
           {label: '1 day', value: (i) => pctPoints(i.changePercent), class: 'n', cls: (i) => 'n ' + signClass(i.changePercent)},
           {label: 'Band', value: (i) => h('span', {class: bandClass(i.band), text: bandLabel(i.band)})},
-          {label: 'Target', value: (i) => i.targetPrice == null ? '—' : num(i.targetPrice) + ' (' + pctPoints(i.targetDistancePercent, 1) + ' to go)', class: 'n'},
+          {label: 'Target', value: (i) => i.targetPrice == null ? '—' : num(i.targetPrice) + (i.targetDistancePercent == null ? '' : ' (' + pctPoints(i.targetDistancePercent, 1) + ' to go)'), class: 'n'},
           {label: 'Note', value: (i) => i.note || '', class: 'hide-narrow'},
           {label: 'As of', value: (i) => i.lastDate || '—', class: 'hide-narrow'},
           {label: 'Remove', value: (i) => h('button', {type: 'button', class: 'link', 'aria-label': 'Remove ' + i.symbol + ' from ' + list.name, text: 'Remove',

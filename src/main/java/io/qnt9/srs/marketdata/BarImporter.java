@@ -205,8 +205,10 @@ class BarImporter {
         }
     }
 
-    /** What streaming the file established: row count and, per symbol, the first and last epoch day. */
-    /** {@code hasVolume}, {@code hasAdjClose}: whether the file has those columns (see {@link #KEEP_STORED}). */
+    /**
+     * What streaming the file established: row count and, per symbol, the first and last epoch day; whether the file
+     * has a volume and an adjusted-close column (see {@link #KEEP_STORED}).
+     */
     private record Staged(
             int rows,
             List<String> ignoredColumns,

@@ -8,9 +8,10 @@ import java.time.LocalDate;
  * staging COPY stream as {@code symbol \t date \t open \t high \t low \t close \t adj_close \t volume}, copying the
  * validated original text of each number so the database reads exactly the value that was checked.
  *
- * <p>Rules: ISO date ({@code yyyy-MM-dd}, optionally with a midnight time: {@link #isMidnight}) between {@value #MIN_YEAR}-01-01 and tomorrow (UTC); prices finite and
- * positive; {@code low ≤ min(open, close) ≤ max(open, close) ≤ high}; volume a non-negative whole number;
- * the symbol (when the file has a symbol column) a valid ticker.
+ * <p>Rules: ISO date ({@code yyyy-MM-dd}, optionally followed by a midnight time: {@link #isMidnight}) between
+ * {@value #MIN_YEAR}-01-01 and tomorrow (UTC); prices finite and positive;
+ * {@code low ≤ min(open, close) ≤ max(open, close) ≤ high}; volume a non-negative whole number (a fraction of zeros
+ * allowed); the symbol (when the file has a symbol column) a valid ticker.
  */
 final class BarRowParser {
 
