@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The live provider ({@code ALPHAVANTAGE_API_KEY}, {@code ALPHAVANTAGE_BASE_URL}, …). Off unless a key is set: this
- * service never downloads data on its own, only when an admin asks for a refresh.
+ * service downloads data only when an admin asks for a refresh, or on the schedule {@link ScheduledRefresh} runs when
+ * {@code PROVIDER_REFRESH_CRON} is set too.
  */
 @ConfigurationProperties("qnt9.provider.alphavantage")
 record ProviderProperties(

@@ -2,6 +2,7 @@ package io.qnt9.srs.marketdata;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.qnt9.srs.ProblemAssertions.assertProblem;
@@ -14,6 +15,7 @@ import io.qnt9.srs.HttpTestClient.Response;
 import io.qnt9.srs.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,7 +39,23 @@ class ProviderRefreshEndToEndTests {
         registry.add("qnt9.provider.alphavantage.base-url", STUB::baseUrl);
         registry.add("qnt9.provider.alphavantage.api-key", () -> "e2e-key");
         registry.add("qnt9.provider.alphavantage.initial-backoff", () -> "10ms");
+        registry.add("qnt9.provider.refresh.pause", () -> "0s");
     }
+
+    @Autowired
+    ScheduledRefresh scheduledRefresh;
+
+    @Autowired
+    BarImporter importer;
+
+    @Autowired
+    MarketData marketData;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @AfterAll
     static void stop() {
@@ -86,5 +104,56 @@ class ProviderRefreshEndToEndTests {
         Response r = TestAccounts.admin(port).post("/api/v1/instruments/LIMITED/refresh", null, "");
         assertProblem(r, 503, "provider-rate-limited");
         assertThat(r.header("Retry-After")).isEqualTo("60");
+    }
+
+    private void importCloses(String symbol, String csv) {
+        importer.importBars(
+                new BarImporter.Request(symbol, ImportMode.REJECT, "test", "test", null),
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void theScheduledRefreshTakesTheStalestFirstAndStopsAtTheRateLimit() throws Exception {
+        // Three instruments, stalest first: SCHED1 is refreshed, SCHED2 meets the rate limit, SCHED3 is not asked.
+        importCloses("SCHED1", "date,close\n2024-05-10,160\n");
+        importCloses("SCHED2", "date,close\n2024-05-13,1\n");
+        importCloses("SCHED3", "date,close\n2024-05-14,1\n");
+        STUB.stubFor(get(urlPathEqualTo("/query"))
+                .atPriority(10)
+                .willReturn(okJson(AlphaVantageProviderTests.body("error-invalid-symbol.json"))));
+        answer("SCHED1", "daily-ibm-compact.json");
+        answer("SCHED2", "note-call-frequency.json");
+
+        double rateLimitedBefore = meters.counter("qnt9.provider.refresh.runs", "outcome", "rate_limited")
+                .count();
+        ScheduledRefresh.Summary summary = scheduledRefresh.refreshAll();
+        assertThat(meters.counter("qnt9.provider.refresh.runs", "outcome", "rate_limited")
+                        .count())
+                .isEqualTo(rateLimitedBefore + 1);
+
+        assertThat(summary.ran()).isTrue();
+        assertThat(summary.refreshed()).containsExactly("SCHED1 +3");
+        assertThat(marketData.series("SCHED1").orElseThrow().lastDate()).contains(java.time.LocalDate.of(2024, 5, 17));
+        assertThat(summary.stoppedBy()).contains("rate limit");
+        assertThat(summary.skipped())
+                .as("the bundled stocks, older still, are unknown to the stub; the index SPX is not asked")
+                .anySatisfy(x -> assertThat(x).startsWith("MSFT ("))
+                .noneSatisfy(x -> assertThat(x).startsWith("SPX"));
+        STUB.verify(0, getRequestedFor(urlPathEqualTo("/query")).withQueryParam("symbol", equalTo("SCHED3")));
+        STUB.verify(0, getRequestedFor(urlPathEqualTo("/query")).withQueryParam("symbol", equalTo("SPX")));
+        // SCHED1's last bar was more than 120 days old: the whole history, so that no gap is left.
+        STUB.verify(getRequestedFor(urlPathEqualTo("/query"))
+                .withQueryParam("symbol", equalTo("SCHED1"))
+                .withQueryParam("outputsize", equalTo("full")));
+    }
+
+    @Test
+    void onlyOneReplicaRunsTheScheduledRefreshAtATime() throws Exception {
+        try (java.sql.Connection other = dataSource.getConnection();
+                java.sql.Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(7190002)"); // another replica's run
+            assertThat(scheduledRefresh.refreshAll().ran()).isFalse();
+            s.execute("SELECT pg_advisory_unlock(7190002)");
+        }
     }
 }

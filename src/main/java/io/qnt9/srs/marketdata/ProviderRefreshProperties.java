@@ -1,0 +1,24 @@
+package io.qnt9.srs.marketdata;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The scheduled refresh from the live provider ({@link ScheduledRefresh}); off unless a cron expression and the
+ * provider's key are both set.
+ *
+ * @param cron when to run, a Spring cron expression in UTC ({@code PROVIDER_REFRESH_CRON}, e.g. {@code 0 30 22 * * MON-FRI}
+ *     after the US close); {@code -} (the default) is off
+ * @param maxSymbols instruments refreshed per run at most, the stalest first ({@code PROVIDER_REFRESH_MAX_SYMBOLS};
+ *     Alpha Vantage's free key allows 25 requests a day)
+ * @param pause wait between two provider calls ({@code PROVIDER_REFRESH_PAUSE}; the free key allows a few a minute)
+ * @param fullHistoryAfter an instrument whose last bar is older than this gets the provider's whole history
+ *     instead of its latest ~100 days, so that no gap is left ({@code PROVIDER_REFRESH_FULL_AFTER})
+ */
+@ConfigurationProperties("qnt9.provider.refresh")
+record ProviderRefreshProperties(
+        @DefaultValue("-") String cron,
+        @DefaultValue("20") int maxSymbols,
+        @DefaultValue("15s") Duration pause,
+        @DefaultValue("120d") Duration fullHistoryAfter) {}

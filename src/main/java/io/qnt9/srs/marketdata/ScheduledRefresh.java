@@ -1,0 +1,206 @@
+package io.qnt9.srs.marketdata;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the instruments current from the live provider, on a schedule ({@code PROVIDER_REFRESH_CRON}): off unless
+ * the cron expression and the provider's key are both set. Each run takes the stalest instruments first (up to
+ * {@code maxSymbols}, indices excluded: the provider has no index series), fetches their latest bars — the whole
+ * history when the last stored bar is older than {@code fullHistoryAfter}, so that no gap is left — and imports them
+ * with mode=append through the same validation as an upload. The provider's rate limit ends the run (the next run
+ * goes on where it stopped, the stalest first); an unknown symbol or an unusable answer skips that instrument. One
+ * replica runs at a time (a PostgreSQL advisory lock); the others skip the run.
+ */
+@Component
+class ScheduledRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledRefresh.class);
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+    private static final long LOCK = 7_190_002L;
+    // Outcomes of a run, the tag of qnt9_provider_refresh_runs_total.
+    static final String COMPLETED = "completed";
+    static final String RATE_LIMITED = "rate_limited";
+    static final String FAILED = "failed";
+
+    private final MarketDataProvider provider;
+    private final ProviderProperties providerProperties;
+    private final ProviderRefreshProperties settings;
+    private final BarImporter importer;
+    private final MarketData marketData;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Map<String, Counter> runs = new HashMap<>();
+
+    ScheduledRefresh(
+            MarketDataProvider provider,
+            ProviderProperties providerProperties,
+            ProviderRefreshProperties settings,
+            BarImporter importer,
+            MarketData marketData,
+            DataSource dataSource,
+            Clock clock,
+            MeterRegistry meters) {
+        this.provider = provider;
+        this.providerProperties = providerProperties;
+        this.settings = settings;
+        this.importer = importer;
+        this.marketData = marketData;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        // Registered up front, at 0: an alert on increase() sees the first failed run.
+        for (String outcome : List.of(COMPLETED, RATE_LIMITED, FAILED)) {
+            runs.put(
+                    outcome,
+                    Counter.builder("qnt9.provider.refresh.runs")
+                            .description("Scheduled provider refresh runs, by how they ended")
+                            .tag("outcome", outcome)
+                            .register(meters));
+        }
+        if (!"-".equals(settings.cron()) && !providerProperties.enabled()) {
+            log.warn("PROVIDER_REFRESH_CRON is set but ALPHAVANTAGE_API_KEY is not: no scheduled refresh will run");
+        }
+    }
+
+    /**
+     * What a run did: the instruments imported (with the rows they added), those skipped with the reason, and
+     * what ended it early (the provider's rate limit, its key refused, the provider unreachable), or null.
+     */
+    record Summary(boolean ran, List<String> refreshed, List<String> skipped, String stoppedBy) {
+
+        static final Summary NOT_RUN = new Summary(false, List.of(), List.of(), null);
+    }
+
+    @Scheduled(cron = "${qnt9.provider.refresh.cron:-}", zone = "UTC")
+    void onSchedule() {
+        if (providerProperties.enabled()) {
+            refreshAll();
+        }
+    }
+
+    /** One run, if no other replica is running one. */
+    Summary refreshAll() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!advisoryLock(c, "pg_try_advisory_lock")) {
+                log.info("Scheduled refresh skipped: another replica is running one");
+                return Summary.NOT_RUN;
+            }
+            try {
+                return run();
+            } finally {
+                advisoryLock(c, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            log.warn("Scheduled refresh skipped: the database is not available ({})", e.getMessage());
+            return Summary.NOT_RUN;
+        }
+    }
+
+    private static boolean advisoryLock(Connection c, String function) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + function + "(" + LOCK + ")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private Summary run() {
+        LocalDate today = LocalDate.now(clock);
+        List<InstrumentListing> due = marketData.instruments().stream()
+                .filter(l -> l.instrument().kind() != InstrumentKind.INDEX)
+                .filter(l -> l.lastDate() == null || l.lastDate().isBefore(today))
+                .sorted(Comparator.comparing(
+                        InstrumentListing::lastDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .limit(Math.max(0, settings.maxSymbols()))
+                .toList();
+        List<String> refreshed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        String stoppedBy = null;
+        boolean rateLimited = false;
+        for (int k = 0; k < due.size(); k++) {
+            if (k > 0 && !pause()) {
+                stoppedBy = "shutdown";
+                break;
+            }
+            InstrumentListing l = due.get(k);
+            String symbol = l.instrument().symbol();
+            boolean full = l.lastDate() == null
+                    || l.lastDate()
+                            .isBefore(
+                                    today.minusDays(settings.fullHistoryAfter().toDays()));
+            try {
+                String csv = provider.dailyBarsCsv(symbol, full);
+                ImportResult r = importer.importBars(
+                        new BarImporter.Request(
+                                symbol, ImportMode.APPEND, "provider:" + provider.name(), "scheduler", null),
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)));
+                refreshed.add(symbol + " +" + r.rowsInserted());
+                r.warnings().forEach(w -> log.warn("Scheduled refresh of {}: {}", symbol, w));
+            } catch (ProviderException e) {
+                if (e.kind() == ProviderException.Kind.UNKNOWN_SYMBOL
+                        || e.kind() == ProviderException.Kind.BAD_RESPONSE) {
+                    skipped.add(symbol + " (" + e.getBody().getDetail() + ")");
+                    continue;
+                }
+                // Rate limit, refused key, provider down: every further call would fail the same way.
+                stoppedBy = e.getBody().getTitle() + ": " + e.getBody().getDetail();
+                rateLimited = e.kind() == ProviderException.Kind.RATE_LIMITED;
+                break;
+            } catch (io.qnt9.srs.system.ApiException e) {
+                skipped.add(symbol + " (" + e.getBody().getDetail() + ")"); // the import refused the provider's data
+            }
+        }
+        Summary summary = new Summary(true, refreshed, skipped, stoppedBy);
+        audit.info(
+                "event=provider-refresh by=scheduler refreshed={} skipped={} stopped={}",
+                refreshed.size(),
+                skipped.size(),
+                stoppedBy != null);
+        // The provider's daily budget ending a run is expected; a refused key or a provider down needs someone.
+        boolean needsAttention = stoppedBy != null && !rateLimited && !"shutdown".equals(stoppedBy);
+        String message = "Scheduled refresh: {} refreshed {}, {} skipped {}{}";
+        Object[] arguments = {
+            refreshed.size(),
+            refreshed,
+            skipped.size(),
+            skipped,
+            stoppedBy == null ? "" : "; stopped early: " + stoppedBy
+        };
+        runs.get(needsAttention ? FAILED : rateLimited ? RATE_LIMITED : COMPLETED)
+                .increment();
+        if (needsAttention) {
+            log.warn(message, arguments);
+        } else {
+            log.info(message, arguments);
+        }
+        return summary;
+    }
+
+    /** Waits between two provider calls; false when interrupted (shutting down). */
+    private boolean pause() {
+        try {
+            Thread.sleep(settings.pause().toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
