@@ -49,18 +49,24 @@ class InstrumentController {
     private final InstrumentCatalogue catalogue;
     private final ImportProperties importProperties;
     private final MarketDataProvider provider;
+    private final ProviderRefreshProperties refreshSettings;
+    private final java.time.Clock clock;
 
     InstrumentController(
             MarketData marketData,
             BarImporter importer,
             InstrumentCatalogue catalogue,
             ImportProperties importProperties,
-            MarketDataProvider provider) {
+            MarketDataProvider provider,
+            ProviderRefreshProperties refreshSettings,
+            java.time.Clock clock) {
         this.marketData = marketData;
         this.importer = importer;
         this.catalogue = catalogue;
         this.importProperties = importProperties;
         this.provider = provider;
+        this.refreshSettings = refreshSettings;
+        this.clock = clock;
     }
 
     record InstrumentResponse(
@@ -305,15 +311,22 @@ class InstrumentController {
             })
     ImportResult refresh(
             @Parameter(example = "IBM") @PathVariable String symbol,
-            @Parameter(description = "Whole history instead of the last ~100 days")
-                    @RequestParam(defaultValue = "false")
-                    boolean full,
+            @Parameter(
+                            description = "Whole history (true) or the last ~100 days (false); by default the whole"
+                                    + " history for an instrument without bars or whose last bar is older than"
+                                    + " PROVIDER_REFRESH_FULL_AFTER (120 days), so that no gap is left")
+                    @RequestParam(required = false)
+                    Boolean full,
             @Parameter(description = "append (default) | replace | reject") @RequestParam(defaultValue = "append")
                     String mode,
             Principal principal) {
         String s = symbolParameter(symbol, "symbol");
         ImportMode m = mode(mode);
-        String csv = provider.dailyBarsCsv(s, full);
+        boolean whole = full != null
+                ? full
+                : refreshSettings.wantsFullHistory(
+                        marketData.listing(s).map(InstrumentListing::lastDate).orElse(null), LocalDate.now(clock));
+        String csv = provider.dailyBarsCsv(s, whole);
         return importer.importBars(
                 new BarImporter.Request(s, m, "provider:" + provider.name(), who(principal), null),
                 new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));

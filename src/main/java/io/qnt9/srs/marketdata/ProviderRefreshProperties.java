@@ -21,4 +21,14 @@ record ProviderRefreshProperties(
         @DefaultValue("-") String cron,
         @DefaultValue("20") int maxSymbols,
         @DefaultValue("15s") Duration pause,
-        @DefaultValue("120d") Duration fullHistoryAfter) {}
+        @DefaultValue("120d") Duration fullHistoryAfter) {
+
+    /**
+     * Whether a refresh should ask for the whole history: for an instrument without bars (the latest ~100 days would
+     * be too few for a 200-day average), or whose last bar is older than {@link #fullHistoryAfter} (they would leave
+     * a gap).
+     */
+    boolean wantsFullHistory(java.time.LocalDate lastDate, java.time.LocalDate today) {
+        return lastDate == null || lastDate.isBefore(today.minusDays(fullHistoryAfter.toDays()));
+    }
+}

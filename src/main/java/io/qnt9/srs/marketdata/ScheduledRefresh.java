@@ -141,10 +141,7 @@ class ScheduledRefresh {
             }
             InstrumentListing l = due.get(k);
             String symbol = l.instrument().symbol();
-            boolean full = l.lastDate() == null
-                    || l.lastDate()
-                            .isBefore(
-                                    today.minusDays(settings.fullHistoryAfter().toDays()));
+            boolean full = settings.wantsFullHistory(l.lastDate(), today);
             try {
                 String csv = provider.dailyBarsCsv(symbol, full);
                 ImportResult r = importer.importBars(

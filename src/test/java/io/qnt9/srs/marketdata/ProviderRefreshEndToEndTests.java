@@ -83,7 +83,11 @@ class ProviderRefreshEndToEndTests {
         assertThat(bars.get(2).get("close").asDouble()).isEqualTo(169.03);
         assertThat(bars.get(2).get("volume").asLong()).isEqualTo(2_956_727L);
 
-        Response again = http.post("/api/v1/instruments/IBM/refresh", null, "");
+        STUB.verify(getRequestedFor(urlPathEqualTo("/query"))
+                .withQueryParam("symbol", equalTo("IBM"))
+                .withQueryParam("outputsize", equalTo("full"))); // a new instrument: 100 days would be too few
+
+        Response again = http.post("/api/v1/instruments/IBM/refresh?full=false", null, "");
         assertThat(again.json().get("rowsSkipped").asInt())
                 .as("append mode keeps stored dates")
                 .isEqualTo(3);
