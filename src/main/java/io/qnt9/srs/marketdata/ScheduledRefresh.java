@@ -162,6 +162,11 @@ class ScheduledRefresh {
                 break;
             } catch (io.qnt9.srs.system.ApiException e) {
                 skipped.add(symbol + " (" + e.getBody().getDetail() + ")"); // the import refused the provider's data
+            } catch (RuntimeException e) {
+                // The database went away, or a bug: end the run as failed (counted, alerted), not silently.
+                log.error("Scheduled refresh of {} failed", symbol, e);
+                stoppedBy = "unexpected error on " + symbol + ": " + e;
+                break;
             }
         }
         Summary summary = new Summary(true, refreshed, skipped, stoppedBy);
