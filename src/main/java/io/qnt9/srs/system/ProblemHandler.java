@@ -118,7 +118,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * {@code Retry-After}, not a 500. A write's transaction did not commit (an import writes nothing).
      */
     private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
-        log.error("Database unavailable on {}", describe(request), ex);
+        // One line per request, no stack trace: an outage fails every request the same way, and a trace each would
+        // bury the log; /health and the alerts say the rest.
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        log.warn(
+                "Database unavailable on {}: {} ({})",
+                describe(request),
+                root.getMessage(),
+                ex.getClass().getName());
         ProblemDetail body = ApiException.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "database-unavailable",
