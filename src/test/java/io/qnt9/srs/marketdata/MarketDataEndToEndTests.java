@@ -669,6 +669,35 @@ class MarketDataEndToEndTests {
                 .isEqualTo(ReferenceCsv.read("aapl.csv").size());
     }
 
+    @Test
+    void largeMarketDataReadsAnswer304WhileTheDataIsUnchanged() {
+        admin.post("/api/v1/instruments/ETAG1/bars", CSV, "date,close\n2020-01-02,10\n2020-01-03,11\n");
+        Response first = http.get("/api/v1/instruments/ETAG1/bars");
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(first.header("Cache-Control")).isEqualTo("no-cache");
+        Response again = http.get("/api/v1/instruments/ETAG1/bars", "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(etag);
+
+        admin.post("/api/v1/instruments/ETAG1/bars?mode=append", CSV, "date,close\n2020-01-06,12\n");
+        Response changed = http.get("/api/v1/instruments/ETAG1/bars", "If-None-Match", etag);
+        assertThat(changed.status()).as("new data, new answer").isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.json().get("count").asInt()).isEqualTo(3);
+
+        Response report = http.get("/api/v1/instruments/AAPL/report");
+        assertThat(http.get("/api/v1/instruments/AAPL/report", "If-None-Match", report.header("ETag"))
+                        .status())
+                .isEqualTo(304);
+        // Small or changing answers keep the default: no ETag, not stored.
+        Response stats = http.get("/api/stats?ticker=AAPL");
+        assertThat(stats.header("ETag")).isNull();
+        assertThat(stats.header("Cache-Control")).contains("no-store");
+        assertThat(http.get("/api/v1/recommendations").header("ETag")).isNull();
+    }
+
     // ---- errors and headers ----
 
     @Test
