@@ -151,6 +151,20 @@ class ProviderRefreshEndToEndTests {
                 .withQueryParam("outputsize", equalTo("full")));
     }
 
+    @Autowired
+    org.springframework.scheduling.TaskScheduler taskScheduler;
+
+    @Test
+    void aLongRefreshDoesNotHoldUpTheOtherScheduledTasks() {
+        // Java 17: a pool (of 2); with virtual threads (21+) Spring starts a thread per run instead.
+        if (taskScheduler instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler pool) {
+            assertThat(pool.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(2);
+        } else {
+            assertThat(taskScheduler)
+                    .isInstanceOf(org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler.class);
+        }
+    }
+
     @Test
     void onlyOneReplicaRunsTheScheduledRefreshAtATime() throws Exception {
         try (java.sql.Connection other = dataSource.getConnection();
