@@ -436,10 +436,6 @@ class BarImporter {
                 ms);
     }
 
-    /**
-     * Whether any staged row can hit a stored date: only when, for some symbol, the stored date range (read from the
-     * primary-key index) intersects the file's. Appending new days, or loading new instruments, skips the join.
-     */
     /** The symbols of the file that have stored bars (read from the primary-key index), with their stored range. */
     private Map<String, int[]> storedRanges(Staged staged) {
         Map<String, int[]> stored = new HashMap<>();

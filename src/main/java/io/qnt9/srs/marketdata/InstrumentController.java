@@ -48,25 +48,19 @@ class InstrumentController {
     private final BarImporter importer;
     private final InstrumentCatalogue catalogue;
     private final ImportProperties importProperties;
-    private final MarketDataProvider provider;
-    private final ProviderRefreshProperties refreshSettings;
-    private final java.time.Clock clock;
+    private final ProviderRefresh providerRefresh;
 
     InstrumentController(
             MarketData marketData,
             BarImporter importer,
             InstrumentCatalogue catalogue,
             ImportProperties importProperties,
-            MarketDataProvider provider,
-            ProviderRefreshProperties refreshSettings,
-            java.time.Clock clock) {
+            ProviderRefresh providerRefresh) {
         this.marketData = marketData;
         this.importer = importer;
         this.catalogue = catalogue;
         this.importProperties = importProperties;
-        this.provider = provider;
-        this.refreshSettings = refreshSettings;
-        this.clock = clock;
+        this.providerRefresh = providerRefresh;
     }
 
     record InstrumentResponse(
@@ -320,16 +314,7 @@ class InstrumentController {
             @Parameter(description = "append (default) | replace | reject") @RequestParam(defaultValue = "append")
                     String mode,
             Principal principal) {
-        String s = symbolParameter(symbol, "symbol");
-        ImportMode m = mode(mode);
-        boolean whole = full != null
-                ? full
-                : refreshSettings.wantsFullHistory(
-                        marketData.listing(s).map(InstrumentListing::lastDate).orElse(null), LocalDate.now(clock));
-        String csv = provider.dailyBarsCsv(s, whole);
-        return importer.importBars(
-                new BarImporter.Request(s, m, "provider:" + provider.name(), who(principal), null),
-                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return providerRefresh.refresh(symbolParameter(symbol, "symbol"), full, mode(mode), who(principal));
     }
 
     @DeleteMapping("/instruments/{symbol}")

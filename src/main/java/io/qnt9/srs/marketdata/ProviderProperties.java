@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The live provider ({@code ALPHAVANTAGE_API_KEY}, {@code ALPHAVANTAGE_BASE_URL}, …). Off unless a key is set: this
- * service downloads data only when an admin asks for a refresh, or on the schedule {@link ScheduledRefresh} runs when
+ * service downloads data only when an admin asks for a refresh, or on the schedule {@link ProviderRefresh} runs when
  * {@code PROVIDER_REFRESH_CRON} is set too.
  */
 @ConfigurationProperties("qnt9.provider.alphavantage")

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The scheduled refresh from the live provider ({@link ScheduledRefresh}); off unless a cron expression and the
+ * The scheduled refresh from the live provider ({@link ProviderRefresh}); off unless a cron expression and the
  * provider's key are both set.
  *
  * @param cron when to run, a Spring cron expression in UTC ({@code PROVIDER_REFRESH_CRON}, e.g. {@code 0 30 22 * * MON-FRI}

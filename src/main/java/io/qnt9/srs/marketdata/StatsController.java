@@ -193,13 +193,12 @@ class StatsController {
         for (String s : symbols) {
             Computed c = compute(s, "tickers", start, end, true);
             items.put(s, c.stats());
-            periods.add(c.first() + " to " + c.last());
+            String period = c.first() + " to " + c.last();
+            periods.add(period);
             coverage.append(coverage.isEmpty() ? "" : ", ")
                     .append(s)
                     .append(' ')
-                    .append(c.first())
-                    .append(" to ")
-                    .append(c.last());
+                    .append(period);
             if (c.stats().rangePercent() > best) {
                 best = c.stats().rangePercent();
                 top = s;

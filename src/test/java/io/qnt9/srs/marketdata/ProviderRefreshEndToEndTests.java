@@ -43,7 +43,7 @@ class ProviderRefreshEndToEndTests {
     }
 
     @Autowired
-    ScheduledRefresh scheduledRefresh;
+    ProviderRefresh scheduledRefresh;
 
     @Autowired
     BarImporter importer;
@@ -130,7 +130,7 @@ class ProviderRefreshEndToEndTests {
 
         double rateLimitedBefore = meters.counter("qnt9.provider.refresh.runs", "outcome", "rate_limited")
                 .count();
-        ScheduledRefresh.Summary summary = scheduledRefresh.refreshAll();
+        ProviderRefresh.Summary summary = scheduledRefresh.refreshAll();
         assertThat(meters.counter("qnt9.provider.refresh.runs", "outcome", "rate_limited")
                         .count())
                 .isEqualTo(rateLimitedBefore + 1);

@@ -22,8 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the instruments current from the live provider, on a schedule ({@code PROVIDER_REFRESH_CRON}): off unless
- * the cron expression and the provider's key are both set. Each run takes the stalest instruments first (up to
+ * Refreshes instruments from the live provider: one on an admin's request ({@link #refresh}), and all of them on a
+ * schedule ({@code PROVIDER_REFRESH_CRON}): off unless the cron expression and the provider's key are both set. Each
+ * scheduled run takes the stalest instruments first (up to
  * {@code maxSymbols}, indices excluded: the provider has no index series), fetches their latest bars — the whole
  * history when the last stored bar is older than {@code fullHistoryAfter}, so that no gap is left — and imports them
  * with mode=append through the same validation as an upload. The provider's rate limit ends the run (the next run
@@ -31,9 +32,9 @@ import org.springframework.stereotype.Component;
  * replica runs at a time (a PostgreSQL advisory lock); the others skip the run.
  */
 @Component
-class ScheduledRefresh {
+class ProviderRefresh {
 
-    private static final Logger log = LoggerFactory.getLogger(ScheduledRefresh.class);
+    private static final Logger log = LoggerFactory.getLogger(ProviderRefresh.class);
     private static final Logger audit = LoggerFactory.getLogger("audit");
     private static final long LOCK = 7_190_002L;
     // Outcomes of a run, the tag of qnt9_provider_refresh_runs_total.
@@ -50,7 +51,7 @@ class ScheduledRefresh {
     private final Clock clock;
     private final Map<String, Counter> runs = new HashMap<>();
 
-    ScheduledRefresh(
+    ProviderRefresh(
             MarketDataProvider provider,
             ProviderProperties providerProperties,
             ProviderRefreshProperties settings,
@@ -139,15 +140,9 @@ class ScheduledRefresh {
                 stoppedBy = "shutdown";
                 break;
             }
-            InstrumentListing l = due.get(k);
-            String symbol = l.instrument().symbol();
-            boolean full = settings.wantsFullHistory(l.lastDate(), today);
+            String symbol = due.get(k).instrument().symbol();
             try {
-                String csv = provider.dailyBarsCsv(symbol, full);
-                ImportResult r = importer.importBars(
-                        new BarImporter.Request(
-                                symbol, ImportMode.APPEND, "provider:" + provider.name(), "scheduler", null),
-                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)));
+                ImportResult r = refresh(symbol, null, ImportMode.APPEND, "scheduler");
                 refreshed.add(symbol + " +" + r.rowsInserted());
                 r.warnings().forEach(w -> log.warn("Scheduled refresh of {}: {}", symbol, w));
             } catch (ProviderException e) {
@@ -193,6 +188,28 @@ class ScheduledRefresh {
             log.info(message, arguments);
         }
         return summary;
+    }
+
+    /**
+     * Fetches one instrument's bars from the provider and imports them with the upload's validation.
+     *
+     * @param full the whole history or the latest ~100 days; null: the whole history when the instrument has no bars
+     *     or its last bar is older than {@code fullHistoryAfter} ({@link ProviderRefreshProperties#wantsFullHistory})
+     * @throws ProviderException when the provider fails; the importer's problems when it refuses the data
+     */
+    ImportResult refresh(String symbol, Boolean full, ImportMode mode, String requestedBy) {
+        boolean whole = full != null
+                ? full
+                : settings.wantsFullHistory(
+                        marketData
+                                .listing(symbol)
+                                .map(InstrumentListing::lastDate)
+                                .orElse(null),
+                        LocalDate.now(clock));
+        String csv = provider.dailyBarsCsv(symbol, whole);
+        return importer.importBars(
+                new BarImporter.Request(symbol, mode, "provider:" + provider.name(), requestedBy, null),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Waits between two provider calls; false when interrupted (shutting down). */
