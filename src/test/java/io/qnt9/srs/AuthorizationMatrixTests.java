@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,10 +48,18 @@ class AuthorizationMatrixTests {
         ADMIN
     }
 
-    record Row(String method, String path, Access access) {}
+    /**
+     * One route. {@code apiKeys}: whether an API key may call it as its owner could; false for what needs a password
+     * sign-in (a key with the role gets 403 signin-required).
+     */
+    record Row(String method, String path, Access access, boolean apiKeys) {}
 
     static Row row(String method, String path, Access access) {
-        return new Row(method, path, access);
+        return new Row(method, path, access, true);
+    }
+
+    static Row passwordSignin(String method, String path, Access access) {
+        return new Row(method, path, access, false);
     }
 
     // @formatter:off
@@ -101,9 +110,12 @@ class AuthorizationMatrixTests {
             row("POST", "/api/v1/auth/refresh", PUBLIC),
             row("POST", "/api/v1/auth/signout", PUBLIC),
             row("GET", "/api/v1/auth/me", USER),
-            row("PUT", "/api/v1/auth/me/password", USER),
-            row("GET", "/api/v1/admin/users", ADMIN),
-            row("PATCH", "/api/v1/admin/users/{}", ADMIN),
+            passwordSignin("PUT", "/api/v1/auth/me/password", USER),
+            passwordSignin("GET", "/api/v1/auth/me/api-keys", USER),
+            passwordSignin("POST", "/api/v1/auth/me/api-keys", USER),
+            passwordSignin("DELETE", "/api/v1/auth/me/api-keys/{}", USER),
+            passwordSignin("GET", "/api/v1/admin/users", ADMIN),
+            passwordSignin("PATCH", "/api/v1/admin/users/{}", ADMIN),
 
             // watchlists
             row("GET", "/api/v1/watchlists", USER),
@@ -150,12 +162,32 @@ class AuthorizationMatrixTests {
     HttpTestClient anonymous;
     HttpTestClient user;
     HttpTestClient admin;
+    HttpTestClient userKey;
+    HttpTestClient adminKey;
+    private String adminKeyId;
 
     @BeforeEach
     void callers() {
         anonymous = new HttpTestClient(port);
         user = TestAccounts.newUser(port);
         admin = TestAccounts.admin(port);
+        userKey = anonymous.withBearer(newKey(user).get("key").asString());
+        JsonNode created = newKey(admin);
+        adminKey = anonymous.withBearer(created.get("key").asString());
+        adminKeyId = created.get("id").asString();
+    }
+
+    @AfterEach
+    void revokeTheAdminsKey() { // the admin is shared by every test class of this context, and keys are limited
+        assertThat(admin.method("DELETE", "/api/v1/auth/me/api-keys/" + adminKeyId, null, null)
+                        .status())
+                .isEqualTo(204);
+    }
+
+    private static JsonNode newKey(HttpTestClient owner) {
+        Response r = owner.post("/api/v1/auth/me/api-keys", "application/json", "{\"name\":\"matrix\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
     }
 
     /** Every mapped (method, path) pair, path as mapped with its variable names. */
@@ -214,7 +246,7 @@ class AuthorizationMatrixTests {
             if (row == null) {
                 continue; // reported by the test above
             }
-            check(soft, route[0].equals("ANY") ? "GET" : route[0], concrete(route[1]), row.access());
+            check(soft, route[0].equals("ANY") ? "GET" : route[0], concrete(route[1]), row);
         }
         soft.assertAll();
     }
@@ -223,7 +255,7 @@ class AuthorizationMatrixTests {
     void pathsOutsideTheHandlerMappingAnswerEachCallerAsTheTableSays() {
         SoftAssertions soft = new SoftAssertions();
         for (Row row : OTHER_PATHS) {
-            check(soft, row.method(), row.path(), row.access());
+            check(soft, row.method(), row.path(), row);
         }
         soft.assertAll();
     }
@@ -257,7 +289,9 @@ class AuthorizationMatrixTests {
                     soft.assertThat(security).as(what).isEqualTo("(optional, document-wide)");
                     soft.assertThat(description).as(what).doesNotContain("Needs a");
                 } else {
-                    soft.assertThat(security).as(what).isEqualTo("[{\"bearer\":[]}]");
+                    soft.assertThat(security)
+                            .as(what)
+                            .isEqualTo(row.apiKeys() ? "[{\"bearer\":[]},{\"apiKey\":[]}]" : "[{\"bearer\":[]}]");
                     soft.assertThat(op.at("/responses/401/description").asString())
                             .as(what)
                             .startsWith("Sign-in required");
@@ -265,11 +299,21 @@ class AuthorizationMatrixTests {
                 if (row.access() == ADMIN) {
                     soft.assertThat(op.at("/responses/403/description").asString())
                             .as(what)
-                            .isEqualTo("Signed in, but without the ADMIN role");
-                    soft.assertThat(description).as(what).endsWith("Needs an administrator.");
+                            .startsWith("Signed in, but without the ADMIN role");
+                    soft.assertThat(description)
+                            .as(what)
+                            .endsWith(
+                                    row.apiKeys()
+                                            ? "Needs an administrator."
+                                            : "Needs an administrator, signed in with the password (not an API key).");
                 }
                 if (row.access() == USER) {
-                    soft.assertThat(description).as(what).endsWith("Needs a signed-in user.");
+                    soft.assertThat(description)
+                            .as(what)
+                            .endsWith(
+                                    row.apiKeys()
+                                            ? "Needs a signed-in user."
+                                            : "Needs a signed-in user, signed in with the password (not an API key).");
                 }
             }
         }
@@ -277,7 +321,8 @@ class AuthorizationMatrixTests {
         assertThat(operations).isGreaterThan(35);
     }
 
-    private void check(SoftAssertions soft, String method, String path, Access access) {
+    private void check(SoftAssertions soft, String method, String path, Row row) {
+        Access access = row.access();
         String what = method + " " + path;
         Response anon = call(anonymous, method, path);
         Response asUser = call(user, method, path);
@@ -302,6 +347,28 @@ class AuthorizationMatrixTests {
                     .isFalse();
         }
         soft.assertThat(refused(asAdmin)).as(what + " admin: " + asAdmin.body()).isFalse();
+
+        // The same callers with an API key instead of the access token.
+        Response byUserKey = call(userKey, method, path);
+        Response byAdminKey = call(adminKey, method, path);
+        if (access == ADMIN) {
+            soft.assertThat(type(byUserKey)).as(what + " user's key").isEqualTo("forbidden");
+        } else if (access == USER && !row.apiKeys()) {
+            soft.assertThat(byUserKey.status()).as(what + " user's key").isEqualTo(403);
+            soft.assertThat(type(byUserKey)).as(what + " user's key").isEqualTo("signin-required");
+        } else {
+            soft.assertThat(refused(byUserKey))
+                    .as(what + " user's key: " + byUserKey.body())
+                    .isFalse();
+        }
+        if (access != PUBLIC && !row.apiKeys()) {
+            soft.assertThat(byAdminKey.status()).as(what + " admin's key").isEqualTo(403);
+            soft.assertThat(type(byAdminKey)).as(what + " admin's key").isEqualTo("signin-required");
+        } else {
+            soft.assertThat(refused(byAdminKey))
+                    .as(what + " admin's key: " + byAdminKey.body())
+                    .isFalse();
+        }
     }
 
     private static Response call(HttpTestClient client, String method, String path) {
@@ -312,7 +379,8 @@ class AuthorizationMatrixTests {
     /** Refused by the security layer (not by the route itself, e.g. a wrong password on sign-in). */
     private static boolean refused(Response r) {
         return (r.status() == 401 || r.status() == 403)
-                && Set.of("unauthorized", "forbidden", "invalid-token").contains(type(r));
+                && Set.of("unauthorized", "forbidden", "invalid-token", "invalid-api-key", "signin-required")
+                        .contains(type(r));
     }
 
     private static String type(Response r) {

@@ -3,6 +3,8 @@ package io.qnt9.srs.account;
 import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -68,14 +70,26 @@ final class AccessRules {
         "/api/v1/auth/signup", "/api/v1/auth/signin", "/api/v1/auth/refresh", "/api/v1/auth/signout"
     };
 
+    /**
+     * The authority of a caller signed in with the password (an access token), which an API key does not carry. The
+     * rules marked {@code passwordSignin} need it: managing API keys, changing the password, managing users — so a
+     * leaked key cannot mint more keys, lock its owner out or hand out roles.
+     */
+    static final String PASSWORD_SIGNIN = "PASSWORD_SIGNIN";
+
     private static final String[] ROOT_STATIC_EXTENSIONS = {
         ".html", ".js", ".css", ".png", ".svg", ".ico", ".webmanifest", ".txt"
     };
 
     /**
-     * One rule: requests with this method (null: any) on one of these path patterns need this role (null: anyone).
+     * One rule: requests with this method (null: any) on one of these path patterns need this role (null: anyone),
+     * and when {@code passwordSignin}, an access token rather than an API key.
      */
-    private record Rule(HttpMethod method, Role role, String... patterns) {
+    private record Rule(HttpMethod method, Role role, boolean passwordSignin, String... patterns) {
+
+        Rule(HttpMethod method, Role role, String... patterns) {
+            this(method, role, false, patterns);
+        }
 
         boolean matches(String requestMethod, PathContainer path) {
             if (method != null && !method.matches(requestMethod)) {
@@ -105,6 +119,13 @@ final class AccessRules {
             new Rule(HttpMethod.POST, null, CREDENTIALS),
             // Error dispatches render the problem of a request that was already authorised (or refused).
             new Rule(null, null, "/error"),
+            new Rule(
+                    null,
+                    Role.USER,
+                    true,
+                    "/api/v1/auth/me/password",
+                    "/api/v1/auth/me/api-keys",
+                    "/api/v1/auth/me/api-keys/**"),
             new Rule(null, Role.USER, "/api/v1/auth/me", "/api/v1/auth/me/**"),
             new Rule(null, Role.USER, "/api/v1/watchlists", "/api/v1/watchlists/**"),
             // Imports, deletions, provider refresh and user management; listed for the reader — the default says the
@@ -112,6 +133,7 @@ final class AccessRules {
             new Rule(HttpMethod.POST, Role.ADMIN, "/api/v1/instruments", "/api/v1/instruments/*/bars", "/api/v1/bars"),
             new Rule(HttpMethod.POST, Role.ADMIN, "/api/v1/instruments/*/refresh"),
             new Rule(HttpMethod.DELETE, Role.ADMIN, "/api/v1/instruments/*", "/api/v1/instruments/*/bars"),
+            new Rule(null, Role.ADMIN, true, "/api/v1/admin/users", "/api/v1/admin/users/**"),
             new Rule(null, Role.ADMIN, "/api/v1/admin/**"));
 
     private AccessRules() {}
@@ -123,6 +145,10 @@ final class AccessRules {
                     : rules.requestMatchers(rule.method(), rule.patterns());
             if (rule.role() == null) {
                 matched.permitAll();
+            } else if (rule.passwordSignin()) {
+                matched.access(AuthorizationManagers.allOf(
+                        AuthorityAuthorizationManager.hasRole(rule.role().name()),
+                        AuthorityAuthorizationManager.hasAuthority(PASSWORD_SIGNIN)));
             } else {
                 matched.hasRole(rule.role().name());
             }
@@ -142,6 +168,17 @@ final class AccessRules {
             }
         }
         return Role.ADMIN;
+    }
+
+    /** Whether the request is one only a password sign-in may make (see {@link #PASSWORD_SIGNIN}). */
+    static boolean needsPasswordSignin(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (Rule rule : RULES) {
+            if (rule.matches(method, container)) {
+                return rule.passwordSignin();
+            }
+        }
+        return false;
     }
 
     /** {@code /name.ext} with a static-file extension (one path segment): the dashboard's root files. */

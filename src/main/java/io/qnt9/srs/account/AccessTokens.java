@@ -24,6 +24,11 @@ class AccessTokens {
     static final String ROLES = "roles";
     static final String TIER = "tier";
     static final String SESSION = "sid";
+    /**
+     * Present only in the claims {@link ApiKeyAuthentication} builds for a request made with an API key (never in a
+     * signed token): the key's id.
+     */
+    static final String API_KEY = "api_key";
 
     private final JwtEncoder encoder;
     private final AccountProperties.Jwt settings;

@@ -89,6 +89,34 @@ final class AccountProblems {
                 "Cross-origin requests are accepted only from the origins listed in CORS_ALLOWED_ORIGINS.");
     }
 
+    static ApiException tooManyApiKeys(int max) {
+        return new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "too-many-api-keys",
+                        "Too many API keys",
+                        "An account can hold at most " + max + " API keys. Revoke one you no longer use first.")
+                .with("limit", max);
+    }
+
+    static ApiException apiKeyNotFound(long id) {
+        return new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        "api-key-not-found",
+                        "API key not found",
+                        "You have no API key with id " + id + ".")
+                .with("parameter", "id");
+    }
+
+    /** 403: the request came with an API key, and this needs the password's sign-in (an access token). */
+    static ApiException signinRequired() {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "signin-required",
+                "Sign-in required",
+                "An API key cannot manage API keys, change the password or manage users. Sign in with e-mail and"
+                        + " password (POST /api/v1/auth/signin) and use the access token.");
+    }
+
     /** 400 invalid-request-body naming the field, in the shape the problem handler gives validation errors. */
     static ApiException invalidField(String field, String message) {
         return invalidFields(field, List.of(message));

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocsSecurity {
 
     static final String SCHEME = "bearer";
+    static final String API_KEY_SCHEME = "apiKey";
 
     static {
         // A CurrentUser parameter comes from the access token (CurrentUserResolver), not from the request's query:
@@ -47,10 +48,21 @@ class ApiDocsSecurity {
                                     .type(SecurityScheme.Type.HTTP)
                                     .scheme("bearer")
                                     .bearerFormat("JWT")
-                                    .description("Access token from POST /api/v1/auth/signin (15 minutes)"));
+                                    .description("Access token from POST /api/v1/auth/signin (15 minutes), or an"
+                                            + " API key (qnt9_…) from POST /api/v1/auth/me/api-keys"))
+                    .addSecuritySchemes(
+                            API_KEY_SCHEME,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.HEADER)
+                                    .name(ApiKeyAuthentication.HEADER)
+                                    .description("API key (qnt9_…) from POST /api/v1/auth/me/api-keys: acts as its"
+                                            + " owner until revoked or expired; not for managing keys, the password"
+                                            + " or users"));
             // Empty alternative first: a route may be called without a token unless its operation says otherwise.
             api.addSecurityItem(new SecurityRequirement());
             api.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+            api.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
             describeAccess(api);
         };
     }
@@ -76,15 +88,33 @@ class ApiDocsSecurity {
                             ApiDocs.problem("The access token sent is invalid or has expired (this operation"
                                     + " needs none: leave the Authorization header out)"));
                 } else if (role != null) {
-                    op.setSecurity(List.of(new SecurityRequirement().addList(SCHEME)));
+                    boolean passwordSignin = AccessRules.needsPasswordSignin(method, path);
+                    op.setSecurity(
+                            passwordSignin
+                                    ? List.of(new SecurityRequirement().addList(SCHEME))
+                                    : List.of(
+                                            new SecurityRequirement().addList(SCHEME),
+                                            new SecurityRequirement().addList(API_KEY_SCHEME)));
                     ApiDocs.addResponse(
                             op,
                             "401",
-                            ApiDocs.problem("Sign-in required: no access token, or it is invalid or has expired"));
+                            ApiDocs.problem("Sign-in required: no access token or API key, or it is invalid, revoked"
+                                    + " or has expired"));
                     if (role == Role.ADMIN) {
-                        ApiDocs.addResponse(op, "403", ApiDocs.problem("Signed in, but without the ADMIN role"));
+                        ApiDocs.addResponse(
+                                op,
+                                "403",
+                                ApiDocs.problem("Signed in, but without the ADMIN role"
+                                        + (passwordSignin ? "; or called with an API key (signin-required)" : "")));
+                    } else if (passwordSignin) {
+                        ApiDocs.addResponse(
+                                op,
+                                "403",
+                                ApiDocs.problem("Called with an API key: this needs a password sign-in"
+                                        + " (signin-required)"));
                     }
-                    String who = role == Role.ADMIN ? "an administrator" : "a signed-in user";
+                    String who = (role == Role.ADMIN ? "an administrator" : "a signed-in user")
+                            + (passwordSignin ? ", signed in with the password (not an API key)" : "");
                     op.setDescription(
                             op.getDescription() == null
                                     ? "Needs " + who + "."

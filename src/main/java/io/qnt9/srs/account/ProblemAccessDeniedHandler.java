@@ -10,7 +10,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 403 as problem+json for a signed-in caller without the role; each one is an audit line. */
+/**
+ * 403 as problem+json for a signed-in caller without the role ({@code forbidden}), or with it but by API key where a
+ * password sign-in is needed ({@code signin-required}); each one is an audit line.
+ */
 final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     @Override
@@ -28,6 +31,14 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
                 Audit.clean(request.getMethod()),
                 Audit.clean(request.getRequestURI()),
                 request.getRemoteAddr());
+        if (auth instanceof JwtAuthenticationToken jwt
+                && jwt.getToken().hasClaim(AccessTokens.API_KEY)
+                && AccessRules.needsPasswordSignin(request.getMethod(), request.getRequestURI())
+                && hasRole(auth, AccessRules.required(request.getMethod(), request.getRequestURI()))) {
+            ProblemResponses.write(
+                    request, response, AccountProblems.signinRequired().getBody());
+            return;
+        }
         ProblemResponses.write(
                 request,
                 response,
@@ -35,5 +46,10 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
                 "forbidden",
                 "Forbidden",
                 "Your account does not have the role this needs.");
+    }
+
+    private static boolean hasRole(Authentication auth, Role role) {
+        String needed = "ROLE_" + (role == null ? Role.USER : role).name();
+        return auth.getAuthorities().stream().anyMatch(a -> needed.equals(a.getAuthority()));
     }
 }

@@ -1,8 +1,11 @@
 package io.qnt9.srs.account;
 
+import io.qnt9.srs.system.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -11,15 +14,42 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * 401 as problem+json with an RFC 6750 challenge: {@code unauthorized} when no token came with a request that needs
- * one, {@code invalid-token} when the token is malformed, forged or expired (the client should refresh it). The
+ * one, {@code invalid-token} when the token is malformed, forged or expired (the client should refresh it),
+ * {@code invalid-api-key} when an API key is unknown, revoked or expired; 503 {@code database-unavailable} when an API
+ * key could not be checked. The
  * challenge never echoes the decoder's message.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         if (response.isCommitted()) {
+            return;
+        }
+        if (ex instanceof ApiKeyAuthentication.KeyCheckUnavailableException) {
+            LOG.warn(
+                    "Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+            response.setHeader("Retry-After", Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+            ProblemResponses.write(request, response, DatabaseFailures.problem());
+            return;
+        }
+        if (ex instanceof ApiKeyAuthentication.InvalidApiKeyException) {
+            response.setHeader(
+                    "WWW-Authenticate",
+                    AccountProblems.BEARER_CHALLENGE
+                            + ", error=\"invalid_token\", error_description=\"The API key is unknown, revoked or"
+                            + " expired\"");
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-api-key",
+                    "Invalid API key",
+                    "The API key is unknown, revoked or expired. Create a new one on the account page or with POST"
+                            + " /api/v1/auth/me/api-keys (signed in with your password).");
             return;
         }
         if (ex instanceof InvalidBearerTokenException
@@ -47,6 +77,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                 HttpStatus.UNAUTHORIZED,
                 "unauthorized",
                 "Unauthorized",
-                "This needs a signed-in user: send 'Authorization: Bearer <access token>' (POST /api/v1/auth/signin).");
+                "This needs a signed-in user: send 'Authorization: Bearer <access token>' (POST /api/v1/auth/signin)"
+                        + " or an API key.");
     }
 }

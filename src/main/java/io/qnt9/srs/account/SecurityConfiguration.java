@@ -6,6 +6,8 @@ import io.qnt9.srs.system.SystemProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +16,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -43,7 +48,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The HTTP security of the whole service (web application only; the command-line import has none): stateless bearer-token authentication (HS256 JWTs), the authorization
+ * The HTTP security of the whole service (web application only; the command-line import has none): stateless bearer-token authentication (HS256 JWTs or API keys), the authorization
  * rules of {@link AccessRules}, problem+json for 401/403, security headers, CORS, the request-size cap, client
  * addresses behind trusted proxies, and the rate-limit filter.
  */
@@ -93,7 +98,8 @@ class SecurityConfiguration {
             RateLimiter rateLimiter,
             MeterRegistry meters,
             SystemProperties system,
-            WebSecurityProperties web)
+            WebSecurityProperties web,
+            ApiKeys apiKeys)
             throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
@@ -132,7 +138,8 @@ class SecurityConfiguration {
                     }
                 })
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver())
-                        .jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationManagerResolver(authenticationManager(
+                                new ApiKeyAuthentication(apiKeys, jwtDecoder, jwtAuthenticationConverter())))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
@@ -141,24 +148,58 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    private static AuthenticationManagerResolver<HttpServletRequest> authenticationManager(
+            ApiKeyAuthentication manager) {
+        return request -> manager;
+    }
+
     /**
-     * Bearer tokens from the Authorization header only (never the query string, which ends up in logs). The
-     * credential endpoints ignore it: a client that attaches its expired access token to a refresh must still get
-     * through.
+     * Access tokens and API keys from the Authorization header ({@code Bearer}), API keys also from
+     * {@code X-API-Key} — never from the query string, which ends up in logs. Authorization wins when both are sent.
+     * The credential endpoints ignore both: a client that attaches its expired access token to a refresh must still
+     * get through.
      */
     static BearerTokenResolver bearerTokenResolver() {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         List<String> ignored = List.of(AccessRules.CREDENTIALS);
-        return (HttpServletRequest request) ->
-                ignored.contains(request.getRequestURI()) ? null : header.resolve(request);
+        return (HttpServletRequest request) -> {
+            if (ignored.contains(request.getRequestURI())) {
+                return null;
+            }
+            String bearer = header.resolve(request);
+            if (bearer != null) {
+                return bearer;
+            }
+            String key = request.getHeader(ApiKeyAuthentication.HEADER);
+            if (key == null) {
+                return null;
+            }
+            if (!ApiKeys.looksLikeKey(key.strip())) {
+                throw new ApiKeyAuthentication.InvalidApiKeyException();
+            }
+            return key.strip();
+        };
     }
 
+    /**
+     * Roles from the {@code roles} claim as {@code ROLE_…}, plus {@link AccessRules#PASSWORD_SIGNIN} for an access
+     * token (not for the claims an API key stands for).
+     */
     static JwtAuthenticationConverter jwtAuthenticationConverter() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(AccessTokens.ROLES);
         roles.setAuthorityPrefix("ROLE_");
+        GrantedAuthority passwordSignin = new SimpleGrantedAuthority(AccessRules.PASSWORD_SIGNIN);
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> granted = roles.convert(jwt);
+            if (jwt.hasClaim(AccessTokens.API_KEY)) {
+                return granted;
+            }
+            List<GrantedAuthority> all = new ArrayList<>(granted);
+            all.add(passwordSignin);
+            return all;
+        });
         // Principal#getName() is the e-mail address: what audit lines and import records show as "requested by".
         converter.setPrincipalClaimName(AccessTokens.EMAIL);
         return converter;
@@ -185,7 +226,7 @@ class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(web.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id"));
+        cors.setAllowedHeaders(List.of("Authorization", ApiKeyAuthentication.HEADER, "Content-Type", "X-Request-Id"));
         cors.setExposedHeaders(List.of(
                 RateLimitFilter.LIMIT,
                 RateLimitFilter.REMAINING,

@@ -3,9 +3,6 @@ package io.qnt9.srs.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,8 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -63,7 +56,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
@@ -100,7 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        if (databaseUnreachable(ex)) {
+        if (DatabaseFailures.unreachable(ex)) {
             return databaseUnavailable(ex, request);
         }
         log.error("Unhandled error on {}", describe(request), ex);
@@ -120,52 +112,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         // One line per request, no stack trace: an outage fails every request the same way, and a trace each would
         // bury the log; /health and the alerts say the rest.
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
         log.warn(
                 "Database unavailable on {}: {} ({})",
                 describe(request),
-                root.getMessage(),
+                DatabaseFailures.rootMessage(ex),
                 ex.getClass().getName());
-        ProblemDetail body = ApiException.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "database-unavailable",
-                "Database unavailable",
-                "The database could not be reached or did not answer; the request was not completed (a write that"
-                        + " did not finish was rolled back). Retry in a few seconds.");
+        ProblemDetail body = DatabaseFailures.problem();
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS));
         return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
-    }
-
-    /**
-     * Whether the failure comes from the database connection rather than from the request or our code: Spring's
-     * resource-failure and transient exceptions, JDBC connection exceptions, SQLSTATE class 08 (connection exception)
-     * or 57P (the server shutting down or starting), also behind a failed rollback that hid the original error.
-     */
-    static boolean databaseUnreachable(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessException
-                    || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof TransactionSystemException tse
-                    && tse.getApplicationException() != null
-                    && databaseUnreachable(tse.getApplicationException())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -169,4 +169,64 @@ class AccountClockTests {
         assertProblem(signin(u.email(), "wrong-password-5"), 401, "signin-failed");
         assertThat(signin(u.email(), TestAccounts.USER_PASSWORD).status()).isEqualTo(200);
     }
+
+    @Autowired
+    AccountMaintenance maintenance;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anApiKeyWorksUntilItExpiresIsListedAsExpiredAndIsRemovedThirtyDaysLater() {
+        var u = TestAccounts.newUser(http);
+        Response created = u.client()
+                .post("/api/v1/auth/me/api-keys", "application/json", "{\"name\":\"a week\",\"expiresInDays\":7}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        HttpTestClient byKey = http.withBearer(created.json().get("key").asString());
+        Instant firstUse = clock.instant();
+        assertThat(byKey.get("/api/v1/auth/me").status()).isEqualTo(200);
+
+        // The last use is recorded to the minute: a second use within it writes nothing, one after it does.
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(byKey.get("/api/v1/auth/me").status()).isEqualTo(200);
+        Instant recorded = lastUsed(id);
+        assertThat(recorded).isBetween(firstUse.minusSeconds(1), firstUse.plusSeconds(1));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(byKey.get("/api/v1/auth/me").status()).isEqualTo(200);
+        assertThat(Duration.between(recorded, lastUsed(id)).toSeconds()).isBetween(149L, 152L);
+
+        clock.advance(Duration.ofDays(7).minusMinutes(10));
+        assertThat(byKey.get("/api/v1/instruments/AAPL").status())
+                .as("just before expiry")
+                .isEqualTo(200);
+        clock.advance(Duration.ofMinutes(10));
+        assertProblem(byKey.get("/api/v1/instruments/AAPL"), 401, "invalid-api-key");
+        // (the access tokens ran out meanwhile: the owner signs in again to look)
+        JsonNode listed = keysOf(u).json();
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(Instant.parse(listed.get(0).get("expiresAt").asString())).isBefore(clock.instant());
+
+        clock.advance(Duration.ofDays(29));
+        maintenance.cleanUp();
+        assertThat(keysOf(u).json().size()).as("kept 30 days after expiry").isEqualTo(1);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        maintenance.cleanUp();
+        assertThat(keysOf(u).json().size()).isZero();
+    }
+
+    private Response keysOf(TestAccounts.SignedUp u) {
+        String token = TestAccounts.signIn(http, u.email(), TestAccounts.USER_PASSWORD)
+                .get("accessToken")
+                .asString();
+        return http.withBearer(token).get("/api/v1/auth/me/api-keys");
+    }
+
+    private Instant lastUsed(long keyId) {
+        return jdbc.sql("SELECT last_used_at FROM api_key WHERE id = ?")
+                .param(keyId)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+    }
 }

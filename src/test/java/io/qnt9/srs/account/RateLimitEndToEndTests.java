@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,9 @@ class RateLimitEndToEndTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     HttpTestClient anonymous;
     TestAccounts.SignedUp user;
@@ -113,5 +118,32 @@ class RateLimitEndToEndTests {
         assertThat(anonymous.get("/api/v1/stats?ticker=AAPL").status())
                 .as("refilled at 2 a second")
                 .isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void anApiKeyDrawsFromItsOwnersBucketAtTheOwnersTierAsItIsNow() {
+        Response created = user.client().post("/api/v1/auth/me/api-keys", "application/json", "{\"name\":\"limits\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        HttpTestClient byKey = anonymous.withBearer(created.json().get("key").asString());
+
+        Response viaKey = byKey.get("/api/v1/stats?ticker=AAPL");
+        assertThat(viaKey.status()).isEqualTo(200);
+        assertThat(viaKey.header("X-RateLimit-Limit")).isEqualTo("300");
+        long afterKey = Long.parseLong(viaKey.header("X-RateLimit-Remaining"));
+        Response viaToken = user.client().get("/api/v1/stats?ticker=AAPL");
+        long afterToken = Long.parseLong(viaToken.header("X-RateLimit-Remaining"));
+        // One bucket per user, whichever credential: the token's request took one more (refill: 5 a second).
+        assertThat(afterToken).isBetween(afterKey - 1, afterKey + 5);
+        assertThat(afterKey).isLessThan(300);
+
+        // An admin grants PAID: the key has the new limit with its next request (an access token only after a refresh).
+        jdbc.sql("UPDATE app_user SET tier = 'PAID' WHERE id = ?")
+                .param(user.id())
+                .update();
+        assertThat(byKey.get("/api/v1/stats?ticker=AAPL").header("X-RateLimit-Limit"))
+                .isEqualTo("1200");
+        assertThat(user.client().get("/api/v1/stats?ticker=AAPL").header("X-RateLimit-Limit"))
+                .isEqualTo("300");
     }
 }

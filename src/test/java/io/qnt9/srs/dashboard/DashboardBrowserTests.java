@@ -367,6 +367,56 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void aUserCreatesAnApiKeyThatWorksUntilRevokedAndChangesThePassword() {
+        HttpTestClient http = new HttpTestClient(port);
+        TestAccounts.SignedUp user = TestAccounts.newUser(http);
+        page.navigate(url("#/account"));
+        page.locator("#signin-email").fill(user.email());
+        page.locator("#signin-password").fill(TestAccounts.USER_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        expect(page.locator("#account-email")).hasText(user.email());
+        expect(page.locator("#api-keys")).containsText("No API keys yet.");
+
+        page.getByLabel("Key name").fill("browser script");
+        page.getByLabel("Expires after").selectOption("30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key"))
+                .click();
+        Locator shown = page.locator("#new-api-key");
+        expect(shown).hasText(Pattern.compile("qnt9_[A-Za-z0-9_-]{43}"));
+        String key = shown.textContent();
+        Locator rows = page.locator("table.api-keys tbody tr");
+        expect(rows).hasCount(1);
+        expect(rows).containsText("browser script");
+        expect(rows).containsText(key.substring(0, 11) + "…");
+        assertThat(rows.textContent()).doesNotContain(key);
+        screenshot(page, "account-api-keys");
+
+        // The key works from outside the browser, as the owner.
+        Response me = http.get("/api/v1/auth/me", "X-API-Key", key);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(user.email());
+
+        page.onDialog(d -> d.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke key browser script"))
+                .click();
+        expect(page.locator("#api-keys")).containsText("No API keys yet.");
+        assertThat(http.get("/api/v1/auth/me", "X-API-Key", key).status()).isEqualTo(401);
+
+        problems.expect(e -> e.contains("status of 400") && e.contains("/api/v1/auth/me/password"));
+        page.getByLabel("Current password").fill("not-the-password-at-all");
+        page.getByLabel("New password (at least 12 characters)").fill("a-brand-new-password-42");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        expect(page.locator("#password-form .alert")).containsText("The current password is wrong");
+        page.getByLabel("Current password").fill(TestAccounts.USER_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        expect(page.locator("#password-form .notice")).containsText("Password changed");
+        TestAccounts.signIn(http, user.email(), "a-brand-new-password-42");
+    }
+
+    @Test
     void anAdminSeesRowErrorsForABadCsvAndTheNewDataForAGoodOne() {
         String symbol =
                 "DSH" + Integer.toString((int) (Math.random() * 46_656), 36).toUpperCase();

@@ -59,8 +59,15 @@ class DatabaseOutageTests {
                         .status())
                 .as("the database is up")
                 .isEqualTo(200);
+        Response key = admin.post("/api/v1/auth/me/api-keys", "application/json", "{\"name\":\"outage\"}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        HttpTestClient byKey =
+                new HttpTestClient(port).withBearer(key.json().get("key").asString());
 
         database.destroy();
+
+        // An API key is checked against the database at each request: that check fails the same way.
+        assertProblem(byKey.get("/api/v1/instruments/AAPL"), 503, "database-unavailable");
 
         Response importWhileDown =
                 admin.post("/api/v1/instruments/DOWN2/bars", "text/csv", "date,close\n2020-01-02,10\n");

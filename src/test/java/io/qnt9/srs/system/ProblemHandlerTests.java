@@ -112,27 +112,25 @@ class ProblemHandlerTests {
     void failuresOfTheDatabaseConnectionAreToldApartFromOtherFailures() {
         // The connection: refused or timed out in the pool, lost half-way (SQLSTATE 08006), the server shutting down
         // (57P01), and a rollback that failed on a closed connection and hid the original error.
-        assertThat(ProblemHandler.databaseUnreachable(
-                        new org.springframework.transaction.CannotCreateTransactionException(
-                                "Could not open JDBC Connection",
-                                new java.sql.SQLTransientConnectionException("timeout"))))
+        assertThat(DatabaseFailures.unreachable(new org.springframework.transaction.CannotCreateTransactionException(
+                        "Could not open JDBC Connection", new java.sql.SQLTransientConnectionException("timeout"))))
                 .isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(
+        assertThat(DatabaseFailures.unreachable(
                         new IllegalStateException(new java.sql.SQLException("I/O error", "08006"))))
                 .isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(new java.sql.SQLException("terminating connection", "57P01")))
+        assertThat(DatabaseFailures.unreachable(new java.sql.SQLException("terminating connection", "57P01")))
                 .isTrue();
         var rollbackFailed = new org.springframework.transaction.TransactionSystemException(
                 "JDBC rollback failed", new java.sql.SQLException("Connection is closed", "08003"));
-        assertThat(ProblemHandler.databaseUnreachable(rollbackFailed)).isTrue();
+        assertThat(DatabaseFailures.unreachable(rollbackFailed)).isTrue();
         // Not the connection: a constraint, a syntax error, our own bug.
-        assertThat(ProblemHandler.databaseUnreachable(new org.springframework.dao.DuplicateKeyException(
+        assertThat(DatabaseFailures.unreachable(new org.springframework.dao.DuplicateKeyException(
                         "duplicate", new java.sql.SQLException("unique", "23505"))))
                 .isFalse();
-        assertThat(ProblemHandler.databaseUnreachable(new org.springframework.jdbc.BadSqlGrammarException(
+        assertThat(DatabaseFailures.unreachable(new org.springframework.jdbc.BadSqlGrammarException(
                         "q", "SELECT", new java.sql.SQLException("syntax", "42601"))))
                 .isFalse();
-        assertThat(ProblemHandler.databaseUnreachable(new IllegalStateException("boom")))
+        assertThat(DatabaseFailures.unreachable(new IllegalStateException("boom")))
                 .isFalse();
     }
 
