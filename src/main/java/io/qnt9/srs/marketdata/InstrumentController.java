@@ -114,29 +114,39 @@ class InstrumentController {
 
     record Bar(LocalDate date, double open, double high, double low, double close, double adjClose, long volume) {}
 
-    record BarsResponse(String symbol, int count, List<Bar> bars) {}
+    record BarsResponse(String symbol, BarInterval interval, int count, List<Bar> bars) {}
+
+    private static final String INTERVAL = "daily (default), weekly (ISO weeks, Monday to Sunday) or monthly. A weekly"
+            + " or monthly bar: first open, highest high, lowest low, last close and adjusted close, summed volume,"
+            + " dated by its last trading day; built from the daily bars between start and end, so a period cut by"
+            + " start or end holds only those days";
 
     @GetMapping(value = "/instruments/{symbol}/bars", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getBars", summary = "Daily bars in a date range (JSON; send Accept: text/csv for CSV)")
+    @Operation(
+            operationId = "getBars",
+            summary = "Daily, weekly or monthly bars in a date range (JSON; send Accept: text/csv for CSV)")
     BarsResponse bars(
             @Parameter(example = "AAPL") @PathVariable String symbol,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
-            @Parameter(example = "2014-12-31") @RequestParam(required = false) LocalDate end) {
-        DailySeries s = range(symbol, start, end);
+            @Parameter(example = "2014-12-31") @RequestParam(required = false) LocalDate end,
+            @Parameter(description = INTERVAL, example = "weekly") @RequestParam(defaultValue = "daily")
+                    BarInterval interval) {
+        DailySeries s = interval.aggregate(range(symbol, start, end));
         List<Bar> bars = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
             bars.add(new Bar(
                     s.date(i), s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.adjClose()[i], s.volume()[i]));
         }
-        return new BarsResponse(s.symbol(), bars.size(), bars);
+        return new BarsResponse(s.symbol(), interval, bars.size(), bars);
     }
 
     @GetMapping(value = "/instruments/{symbol}/bars", produces = TEXT_CSV)
     ResponseEntity<String> barsCsv(
             @PathVariable String symbol,
             @RequestParam(required = false) LocalDate start,
-            @RequestParam(required = false) LocalDate end) {
-        DailySeries s = range(symbol, start, end);
+            @RequestParam(required = false) LocalDate end,
+            @RequestParam(defaultValue = "daily") BarInterval interval) {
+        DailySeries s = interval.aggregate(range(symbol, start, end));
         StringBuilder csv = new StringBuilder(64 * (s.size() + 1));
         csv.append("date,open,high,low,close,adj_close,volume\n");
         for (int i = 0; i < s.size(); i++) {

@@ -96,6 +96,10 @@ class KnownParameters implements WebMvcConfigurer {
         }
     }
 
+    /** Query parameters in which other APIs take credentials. */
+    private static final Set<String> CREDENTIAL_PARAMETERS =
+            Set.of("apikey", "api_key", "api-key", "key", "token", "access_token", "accesstoken");
+
     static ApiException unknown(String method, String path, String name, Set<String> accepted) {
         String shown = ProblemHandler.abbreviate(name);
         StringBuilder detail =
@@ -103,6 +107,11 @@ class KnownParameters implements WebMvcConfigurer {
         String meant = closest(name, accepted);
         if (meant != null) {
             detail.append(" Did you mean '").append(meant).append("'?");
+        }
+        if (CREDENTIAL_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            // Alpha Vantage and others take the key in the URL; here it would end up in access logs and histories.
+            detail.append(" Credentials are not read from the URL: send an API key as the header 'X-API-Key: <key>'"
+                    + " (or 'Authorization: Bearer <key>'), and an access token as 'Authorization: Bearer <token>'.");
         }
         if (accepted.isEmpty()) {
             detail.append(' ').append(method).append(' ').append(path).append(" takes no query parameters.");

@@ -10,6 +10,7 @@ import io.qnt9.srs.HttpTestClient.Response;
 import io.qnt9.srs.ReferenceCsv;
 import io.qnt9.srs.TestAccounts;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,12 @@ class MarketDataEndToEndTests {
                 .startsWith("Unknown query parameter 'riskfreerate'. Did you mean 'riskFreeRate'?");
         // Nothing close: no suggestion, the list only.
         assertThat(detailOf(http.get("/api/v1/instruments/AAPL/bars?apikey=demo"), 400, "unknown-parameter"))
-                .isEqualTo("Unknown query parameter 'apikey'. GET /api/v1/instruments/AAPL/bars takes: start, end.");
+                .isEqualTo("Unknown query parameter 'apikey'. Credentials are not read from the URL: send an API key as"
+                        + " the header 'X-API-Key: <key>' (or 'Authorization: Bearer <key>'), and an access token as"
+                        + " 'Authorization: Bearer <token>'. GET /api/v1/instruments/AAPL/bars takes: start, end,"
+                        + " interval.");
+        assertThat(detailOf(http.get("/api/v1/instruments/AAPL/bars?strat=2014-01-01"), 400, "unknown-parameter"))
+                .doesNotContain("Credentials");
         assertThat(detailOf(http.get("/api/v1/instruments?x=1"), 400, "unknown-parameter"))
                 .contains("takes: kind");
         assertThat(detailOf(http.get("/health?verbose=1"), 400, "unknown-parameter"))
@@ -367,6 +373,72 @@ class MarketDataEndToEndTests {
     void errorsAreProblemJsonEvenWhenCsvWasAskedFor() {
         Response r = http.get("/api/v1/instruments/NOPE/bars", "Accept", CSV);
         assertProblem(r, 404, "unknown-instrument");
+    }
+
+    @Test
+    void weeklyAndMonthlyBarsAggregateTheBundledDailyBars() {
+        LocalDate start = LocalDate.parse("2014-01-01");
+        LocalDate end = LocalDate.parse("2014-06-30");
+        List<ReferenceCsv.Row> days = ReferenceCsv.between(ReferenceCsv.read("aapl.csv"), start, end);
+        JsonNode daily = http.get("/api/v1/instruments/AAPL/bars?start=2014-01-01&end=2014-06-30")
+                .json();
+        for (String interval : new String[] {"weekly", "monthly"}) {
+            // Group the CSV rows by ISO week (week-based year and week) or by calendar month, here in the test.
+            java.util.Map<String, List<ReferenceCsv.Row>> groups = new java.util.LinkedHashMap<>();
+            for (ReferenceCsv.Row r : days) {
+                String key = interval.equals("weekly")
+                        ? r.date().get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                                + r.date().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                        : r.date().getYear() + "-" + r.date().getMonthValue();
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+            JsonNode answer = http.get(
+                            "/api/v1/instruments/AAPL/bars?start=2014-01-01&end=2014-06-30&interval=" + interval)
+                    .json();
+            assertThat(answer.get("interval").asString()).isEqualTo(interval.toUpperCase());
+            assertThat(answer.get("count").asInt()).isEqualTo(groups.size());
+            int i = 0;
+            for (List<ReferenceCsv.Row> g : groups.values()) {
+                JsonNode bar = answer.get("bars").get(i++);
+                ReferenceCsv.Row last = g.get(g.size() - 1);
+                assertThat(bar.get("date").asString()).isEqualTo(last.date().toString());
+                assertThat(bar.get("open").asDouble()).isEqualTo(g.get(0).open());
+                assertThat(bar.get("high").asDouble())
+                        .isEqualTo(g.stream()
+                                .mapToDouble(ReferenceCsv.Row::high)
+                                .max()
+                                .orElseThrow());
+                assertThat(bar.get("low").asDouble())
+                        .isEqualTo(g.stream()
+                                .mapToDouble(ReferenceCsv.Row::low)
+                                .min()
+                                .orElseThrow());
+                assertThat(bar.get("close").asDouble()).isEqualTo(last.close());
+                assertThat(bar.get("volume").asLong())
+                        .isEqualTo(
+                                g.stream().mapToLong(ReferenceCsv.Row::volume).sum());
+                // the adjusted close of the period's last day, as the daily bars give it
+                JsonNode lastDay = null;
+                for (JsonNode d : daily.get("bars")) {
+                    if (d.get("date").asString().equals(last.date().toString())) {
+                        lastDay = d;
+                    }
+                }
+                assertThat(bar.get("adjClose").asDouble())
+                        .isEqualTo(lastDay.get("adjClose").asDouble());
+            }
+        }
+        assertThat(http.get("/api/v1/instruments/AAPL/bars?start=2014-01-01&end=2014-06-30&interval=monthly")
+                        .json()
+                        .get("count")
+                        .asInt())
+                .isEqualTo(6);
+        Response csv = http.get(
+                "/api/v1/instruments/AAPL/bars?start=2014-01-01&end=2014-03-31&interval=monthly", "Accept", CSV);
+        assertThat(csv.body().lines().toList()).hasSize(4).element(1).asString().startsWith("2014-01-31,");
+        JsonNode p = assertProblem(http.get("/api/v1/instruments/AAPL/bars?interval=hourly"), 400, "invalid-parameter");
+        assertThat(p.get("parameter").asString()).isEqualTo("interval");
+        assertThat(p.get("detail").asString()).contains("DAILY, WEEKLY, MONTHLY");
     }
 
     // ---- imports ----
