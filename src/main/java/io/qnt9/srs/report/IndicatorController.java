@@ -10,6 +10,7 @@ import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.qnt9.srs.system.ApiException;
+import io.qnt9.srs.system.Significant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -147,7 +148,7 @@ class IndicatorController {
             for (double[] col : t.columns().values()) {
                 csv.append(',');
                 if (Double.isFinite(col[i])) {
-                    csv.append(col[i]);
+                    csv.append(Significant.round(col[i]));
                 }
             }
             csv.append('\n');
