@@ -16,12 +16,19 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * 401 as problem+json with an RFC 6750 challenge: {@code unauthorized} when no token came with a request that needs
  * one, {@code invalid-token} when the token is malformed, forged or expired (the client should refresh it),
  * {@code invalid-api-key} when an API key is unknown, revoked or expired; 503 {@code database-unavailable} when an API
- * key could not be checked. The
+ * key could not be checked. A refused credential counts against the address's anonymous rate limit (429 once it is
+ * used up). The
  * challenge never echoes the decoder's message.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
+
+    private final RateLimitFilter rateLimits;
+
+    ProblemAuthenticationEntryPoint(RateLimitFilter rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
@@ -34,6 +41,12 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                     "Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
             response.setHeader("Retry-After", Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
             ProblemResponses.write(request, response, DatabaseFailures.problem());
+            return;
+        }
+        boolean badCredential = ex instanceof InvalidBearerTokenException
+                || (ex instanceof OAuth2AuthenticationException o
+                        && "invalid_token".equals(o.getError().getErrorCode()));
+        if (badCredential && rateLimits.refuseFailedAuthentication(request, response)) {
             return;
         }
         if (ex instanceof ApiKeyAuthentication.InvalidApiKeyException) {
@@ -52,9 +65,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                             + " /api/v1/auth/me/api-keys (signed in with your password).");
             return;
         }
-        if (ex instanceof InvalidBearerTokenException
-                || (ex instanceof OAuth2AuthenticationException o
-                        && "invalid_token".equals(o.getError().getErrorCode()))) {
+        if (badCredential) {
             response.setHeader(
                     "WWW-Authenticate",
                     AccountProblems.BEARER_CHALLENGE

@@ -83,6 +83,22 @@ final class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Charges a request whose access token or API key was refused to its address's anonymous bucket: authentication
+     * fails before this filter runs, so without this a client could send requests without limit by attaching any
+     * bad credential. Writes the 429 and answers true when the bucket is empty; otherwise sets the limit headers and
+     * answers false (the caller then writes the 401).
+     */
+    boolean refuseFailedAuthentication(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RateLimiter.Decision d = limiter.consume(RatePlan.ANONYMOUS, clientKey(request));
+        if (!d.allowed()) {
+            refuse(request, response, RatePlan.ANONYMOUS, d);
+            return true;
+        }
+        headers(response, d);
+        return false;
+    }
+
     private void refuse(HttpServletRequest request, HttpServletResponse response, RatePlan plan, RateLimiter.Decision d)
             throws IOException {
         refused.get(plan).increment();

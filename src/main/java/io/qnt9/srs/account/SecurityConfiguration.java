@@ -101,7 +101,8 @@ class SecurityConfiguration {
             WebSecurityProperties web,
             ApiKeys apiKeys)
             throws Exception {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        RateLimitFilter rateLimits = new RateLimitFilter(rateLimiter, meters);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(rateLimits);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
         boolean dev = system.deploymentEnvironment() == DeploymentEnvironment.DEV;
         http.csrf(csrf -> csrf.disable()) // no cookie authenticates API calls; see docs/SECURITY.md
@@ -144,7 +145,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(AccessRules::apply)
-                .addFilterAfter(new RateLimitFilter(rateLimiter, meters), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -146,4 +146,31 @@ class RateLimitEndToEndTests {
         assertThat(user.client().get("/api/v1/stats?ticker=AAPL").header("X-RateLimit-Limit"))
                 .isEqualTo("300");
     }
+
+    @Test
+    @Order(5)
+    void requestsWithABadKeyOrTokenCountAgainstTheAddressesAnonymousLimit() {
+        // Authentication fails before the rate limit is applied; without charging the failures, any bad credential
+        // would let a client send requests (and make the service look keys up) without limit.
+        String unknownKey = "qnt9_" + "B".repeat(43);
+        int unauthorized = 0;
+        Response last = null;
+        for (int i = 0; i < 200; i++) {
+            last = i % 2 == 0
+                    ? anonymous.get("/api/v1/stats?ticker=AAPL", "X-API-Key", unknownKey)
+                    : anonymous.get("/api/v1/stats?ticker=AAPL", "Authorization", "Bearer not.a.jwt");
+            if (last.status() != 401) {
+                break;
+            }
+            unauthorized++;
+            assertThat(last.header("X-RateLimit-Limit")).isEqualTo("120");
+        }
+        // what the address has left of 120 after the earlier tests, plus the refill (2 a second)
+        assertThat(unauthorized).isLessThan(125);
+        JsonNode p = assertProblem(last, 429, "rate-limited");
+        assertThat(p.get("tier").asString()).isEqualTo("ANONYMOUS");
+        assertThat(last.header("Retry-After")).isNotNull();
+        // The owner of a valid key is limited on their own account, not by the address.
+        assertThat(user.client().get("/api/v1/stats?ticker=AAPL").status()).isEqualTo(200);
+    }
 }
