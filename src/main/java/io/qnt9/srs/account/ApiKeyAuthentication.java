@@ -43,6 +43,21 @@ final class ApiKeyAuthentication implements AuthenticationManager {
         }
     }
 
+    /** The address has presented unknown keys and its anonymous bucket is empty: 429 without a lookup. */
+    static final class KeyLookupRefusedException extends OAuth2AuthenticationException {
+
+        private final transient RateLimiter.Decision decision;
+
+        KeyLookupRefusedException(RateLimiter.Decision decision) {
+            super(new OAuth2Error("rate_limited"), "Too many unknown API keys from this address");
+            this.decision = decision;
+        }
+
+        RateLimiter.Decision decision() {
+            return decision;
+        }
+    }
+
     private final ApiKeys keys;
     private final JwtAuthenticationProvider jwt;
     private final Converter<Jwt, AbstractAuthenticationToken> converter;

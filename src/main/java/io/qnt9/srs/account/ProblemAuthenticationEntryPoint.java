@@ -43,6 +43,13 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             ProblemResponses.write(request, response, DatabaseFailures.problem());
             return;
         }
+        if (ex instanceof ApiKeyAuthentication.KeyLookupRefusedException refusedLookup) {
+            rateLimits.refuseKeyLookup(request, response, refusedLookup.decision());
+            return;
+        }
+        if (ex instanceof ApiKeyAuthentication.InvalidApiKeyException) {
+            rateLimits.markBadKey(request);
+        }
         boolean badCredential = ex instanceof InvalidBearerTokenException
                 || (ex instanceof OAuth2AuthenticationException o
                         && "invalid_token".equals(o.getError().getErrorCode()));

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,8 +33,15 @@ final class RateLimitFilter extends OncePerRequestFilter {
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
 
+    /** How long an address that presented an unknown API key pays for each key lookup from its anonymous bucket. */
+    static final long BAD_KEY_MARK_NANOS = 60_000_000_000L;
+
+    private static final int MAX_MARKED_ADDRESSES = 100_000;
+
     private final RateLimiter limiter;
     private final Map<RatePlan, Counter> refused = new EnumMap<>(RatePlan.class);
+    /** Client key → System.nanoTime() of its last unknown API key. */
+    private final Map<String, Long> badKeyAddresses = new ConcurrentHashMap<>();
 
     RateLimitFilter(RateLimiter limiter, MeterRegistry meters) {
         this.limiter = limiter;
@@ -97,6 +105,42 @@ final class RateLimitFilter extends OncePerRequestFilter {
         }
         headers(response, d);
         return false;
+    }
+
+    /**
+     * Before an API key is looked up in the database: an address that presented an unknown key within the last minute
+     * pays for the lookup from its anonymous bucket, so a flood of made-up keys from one address costs at most the
+     * anonymous rate in lookups. Null when the address is not marked (the usual case: no charge), else the decision.
+     */
+    RateLimiter.Decision chargeKeyLookup(HttpServletRequest request) {
+        String address = clientKey(request);
+        Long marked = badKeyAddresses.get(address);
+        if (marked == null) {
+            return null;
+        }
+        if (System.nanoTime() - marked > BAD_KEY_MARK_NANOS) {
+            badKeyAddresses.remove(address, marked);
+            return null;
+        }
+        return limiter.consume(RatePlan.ANONYMOUS, address);
+    }
+
+    /** Remembers that the request's address presented an unknown, revoked or expired API key. */
+    void markBadKey(HttpServletRequest request) {
+        long now = System.nanoTime();
+        if (badKeyAddresses.size() >= MAX_MARKED_ADDRESSES) {
+            badKeyAddresses.values().removeIf(t -> now - t > BAD_KEY_MARK_NANOS);
+            if (badKeyAddresses.size() >= MAX_MARKED_ADDRESSES) {
+                badKeyAddresses.clear(); // bounded memory beats remembering every address of a distributed flood
+            }
+        }
+        badKeyAddresses.put(clientKey(request), now);
+    }
+
+    /** The 429 of a refused {@link #chargeKeyLookup}. */
+    void refuseKeyLookup(HttpServletRequest request, HttpServletResponse response, RateLimiter.Decision d)
+            throws IOException {
+        refuse(request, response, RatePlan.ANONYMOUS, d);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, RatePlan plan, RateLimiter.Decision d)

@@ -138,7 +138,7 @@ class SecurityConfiguration {
                                 .maxAgeInSeconds(31_536_000));
                     }
                 })
-                .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver())
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver(rateLimits))
                         .authenticationManagerResolver(authenticationManager(
                                 new ApiKeyAuthentication(apiKeys, jwtDecoder, jwtAuthenticationConverter())))
                         .authenticationEntryPoint(entryPoint)
@@ -160,7 +160,7 @@ class SecurityConfiguration {
      * The credential endpoints ignore both: a client that attaches its expired access token to a refresh must still
      * get through.
      */
-    static BearerTokenResolver bearerTokenResolver() {
+    static BearerTokenResolver bearerTokenResolver(RateLimitFilter rateLimits) {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         List<String> ignored = List.of(AccessRules.CREDENTIALS);
         return (HttpServletRequest request) -> {
@@ -168,17 +168,23 @@ class SecurityConfiguration {
                 return null;
             }
             String bearer = header.resolve(request);
-            if (bearer != null) {
-                return bearer;
+            if (bearer == null) {
+                String key = request.getHeader(ApiKeyAuthentication.HEADER);
+                if (key == null) {
+                    return null;
+                }
+                bearer = key.strip();
+                if (!ApiKeys.looksLikeKey(bearer)) {
+                    throw new ApiKeyAuthentication.InvalidApiKeyException();
+                }
             }
-            String key = request.getHeader(ApiKeyAuthentication.HEADER);
-            if (key == null) {
-                return null;
+            if (ApiKeys.looksLikeKey(bearer)) {
+                RateLimiter.Decision d = rateLimits.chargeKeyLookup(request);
+                if (d != null && !d.allowed()) {
+                    throw new ApiKeyAuthentication.KeyLookupRefusedException(d);
+                }
             }
-            if (!ApiKeys.looksLikeKey(key.strip())) {
-                throw new ApiKeyAuthentication.InvalidApiKeyException();
-            }
-            return key.strip();
+            return bearer;
         };
     }
 

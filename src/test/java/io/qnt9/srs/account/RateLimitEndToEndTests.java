@@ -170,7 +170,16 @@ class RateLimitEndToEndTests {
         JsonNode p = assertProblem(last, 429, "rate-limited");
         assertThat(p.get("tier").asString()).isEqualTo("ANONYMOUS");
         assertThat(last.header("Retry-After")).isNotNull();
-        // The owner of a valid key is limited on their own account, not by the address.
+        // While the address is marked for unknown keys and its bucket is empty, a key is not even looked up: a valid
+        // one from the same address waits too (its owner's access token does not).
+        Response created = user.client().post("/api/v1/auth/me/api-keys", "application/json", "{\"name\":\"marked\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Response validKey = anonymous.get(
+                "/api/v1/stats?ticker=AAPL",
+                "X-API-Key",
+                created.json().get("key").asString());
+        assertThat(assertProblem(validKey, 429, "rate-limited").get("tier").asString())
+                .isEqualTo("ANONYMOUS");
         assertThat(user.client().get("/api/v1/stats?ticker=AAPL").status()).isEqualTo(200);
     }
 }
