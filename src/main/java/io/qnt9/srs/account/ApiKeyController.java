@@ -44,7 +44,7 @@ class ApiKeyController {
             String name,
 
             @Schema(
-                    description = "Days until the key stops working (1–3650); omit for a key that does not" + " expire",
+                    description = "Days until the key stops working (1–3650); omit for a key that does not expire",
                     example = "90")
             Integer expiresInDays) {}
 

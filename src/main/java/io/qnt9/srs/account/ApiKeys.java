@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ApiKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
     static final String PREFIX = "qnt9_";
     /** The prefix plus 32 bytes in base64url without padding. */
@@ -115,7 +120,13 @@ class ApiKeys {
             return Optional.empty();
         }
         if (holder.lastUsedAt() == null || holder.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-            repository.touch(holder.keyId(), now.truncatedTo(ChronoUnit.SECONDS));
+            try {
+                repository.touch(holder.keyId(), now.truncatedTo(ChronoUnit.SECONDS));
+            } catch (DataAccessException e) {
+                // A bookkeeping write: the key was found and is valid, so the request goes on (e.g. on a database
+                // that has just turned read-only in a fail-over).
+                log.warn("Could not record the use of API key {}: {}", holder.keyId(), e.getMessage());
+            }
         }
         return found;
     }
