@@ -116,6 +116,8 @@ class AuthorizationMatrixTests {
             passwordSignin("DELETE", "/api/v1/auth/me/api-keys/{}", USER),
             passwordSignin("GET", "/api/v1/admin/users", ADMIN),
             passwordSignin("PATCH", "/api/v1/admin/users/{}", ADMIN),
+            passwordSignin("GET", "/api/v1/admin/users/{}/api-keys", ADMIN),
+            passwordSignin("DELETE", "/api/v1/admin/users/{}/api-keys", ADMIN),
 
             // watchlists
             row("GET", "/api/v1/watchlists", USER),

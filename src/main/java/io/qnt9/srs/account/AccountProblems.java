@@ -98,6 +98,11 @@ final class AccountProblems {
                 .with("limit", max);
     }
 
+    static ApiException userNotFound(long id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "user-not-found", "User not found", "No user with id " + id + ".")
+                .with("parameter", "id");
+    }
+
     static ApiException apiKeyNotFound(long id) {
         return new ApiException(
                         HttpStatus.NOT_FOUND,

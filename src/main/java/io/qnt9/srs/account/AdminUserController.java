@@ -6,10 +6,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** User management for admins: list users, change a user's role and tier. */
+/** User management for admins: list users, change a user's role and tier, see and revoke a user's API keys. */
 @RestController
 @RequestMapping(value = "/api/v1/admin/users", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Admin", description = "User management (ADMIN role)")
@@ -93,6 +95,35 @@ class AdminUserController {
             throw AccountProblems.invalidField("body", "must change 'role' or 'tier'");
         }
         return AdminUser.of(administration.update(caller, id, role, tier));
+    }
+
+    record RevokedKeys(long userId, int revoked) {}
+
+    @GetMapping("/{id}/api-keys")
+    @Operation(
+            operationId = "listUserApiKeys",
+            summary = "A user's API keys: names, prefixes, created, expires, last used (never the keys)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The user's keys"),
+                @ApiResponse(responseCode = "404", description = "No user with this id (user-not-found)")
+            })
+    List<ApiKeyController.KeyResponse> apiKeys(@PathVariable long id) {
+        return administration.apiKeysOf(id).stream()
+                .map(ApiKeyController.KeyResponse::of)
+                .toList();
+    }
+
+    @DeleteMapping("/{id}/api-keys")
+    @Operation(
+            operationId = "revokeUserApiKeys",
+            summary = "Revoke all of a user's API keys (a leaked key, an account taken over)",
+            description = "Written to the audit log. The keys stop working with the next request, on every replica.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "How many keys were revoked"),
+                @ApiResponse(responseCode = "404", description = "No user with this id (user-not-found)")
+            })
+    RevokedKeys revokeApiKeys(@PathVariable long id, CurrentUser caller, HttpServletRequest request) {
+        return new RevokedKeys(id, administration.revokeApiKeys(caller, id, request.getRemoteAddr()));
     }
 
     @SafeVarargs

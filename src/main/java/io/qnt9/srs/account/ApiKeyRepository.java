@@ -23,6 +23,7 @@ class ApiKeyRepository {
             "SELECT count(*) FROM (SELECT id FROM api_key WHERE user_id = :user FOR UPDATE) k";
     private static final String LOCK_USER = "SELECT id FROM app_user WHERE id = :user FOR UPDATE";
     private static final String DELETE = "DELETE FROM api_key WHERE id = :id AND user_id = :user";
+    private static final String DELETE_ALL_OF_USER = "DELETE FROM api_key WHERE user_id = :user";
     /** The key with its owner as the owner is now: role and tier changes apply to the next request. */
     private static final String FIND_BY_HASH = """
             SELECT k.id, k.user_id, k.expires_at, k.last_used_at, u.email, u.role, u.tier
@@ -95,6 +96,10 @@ class ApiKeyRepository {
     /** Deletes the key if it belongs to the user; false when there is no such key of theirs. */
     boolean delete(long userId, long keyId) {
         return jdbc.sql(DELETE).param("id", keyId).param("user", userId).update() == 1;
+    }
+
+    int deleteAllOf(long userId) {
+        return jdbc.sql(DELETE_ALL_OF_USER).param("user", userId).update();
     }
 
     Optional<Holder> findByHash(byte[] hash) {

@@ -12,12 +12,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UserAdministration {
 
     private final UserRepository users;
+    private final ApiKeyRepository apiKeys;
     private final RefreshTokens refreshTokens;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    UserAdministration(UserRepository users, RefreshTokens refreshTokens, TransactionTemplate tx, Clock clock) {
+    UserAdministration(
+            UserRepository users,
+            ApiKeyRepository apiKeys,
+            RefreshTokens refreshTokens,
+            TransactionTemplate tx,
+            Clock clock) {
         this.users = users;
+        this.apiKeys = apiKeys;
         this.refreshTokens = refreshTokens;
         this.tx = tx;
         this.clock = clock;
@@ -34,13 +41,7 @@ class UserAdministration {
     /** Sets role and/or tier (null keeps it); a demoted admin's refresh tokens are revoked. */
     UserRepository.UserRow update(CurrentUser admin, long id, Role role, Tier tier) {
         return tx.execute(status -> {
-            UserRepository.UserRow before = users.lockById(id)
-                    .orElseThrow(() -> new ApiException(
-                                    HttpStatus.NOT_FOUND,
-                                    "user-not-found",
-                                    "User not found",
-                                    "No user with id " + id + ".")
-                            .with("parameter", "id"));
+            UserRepository.UserRow before = users.lockById(id).orElseThrow(() -> AccountProblems.userNotFound(id));
             Role newRole = role == null ? before.role() : role;
             Tier newTier = tier == null ? before.tier() : tier;
             boolean demoted = before.role() == Role.ADMIN && newRole != Role.ADMIN;
@@ -64,5 +65,24 @@ class UserAdministration {
                     revoked);
             return users.findById(id).orElseThrow();
         });
+    }
+
+    /** A user's API keys (names, prefixes, dates; never a key), e.g. to see which one was used in an incident. */
+    List<ApiKeyRepository.KeyRow> apiKeysOf(long id) {
+        users.findById(id).orElseThrow(() -> AccountProblems.userNotFound(id));
+        return apiKeys.list(id);
+    }
+
+    /** Revokes every API key of the user at once (a leaked key, an account taken over); the number revoked. */
+    int revokeApiKeys(CurrentUser admin, long id, String client) {
+        users.findById(id).orElseThrow(() -> AccountProblems.userNotFound(id));
+        int revoked = apiKeys.deleteAllOf(id);
+        Audit.LOG.info(
+                "event=api-keys-revoked by={} user={} revoked={} ip={}",
+                Audit.clean(admin.email()),
+                id,
+                revoked,
+                client);
+        return revoked;
     }
 }

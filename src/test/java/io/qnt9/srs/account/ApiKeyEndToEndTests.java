@@ -256,6 +256,40 @@ class ApiKeyEndToEndTests {
     }
 
     @Test
+    void anAdminSeesAUsersKeysAndRevokesThemAllAtOnce(CapturedOutput output) {
+        TestAccounts.SignedUp user = TestAccounts.newUser(anonymous);
+        String first = create(user.client(), "laptop").get("key").asString();
+        String second = create(user.client(), "server").get("key").asString();
+        HttpTestClient admin = TestAccounts.admin(port);
+
+        Response listed = admin.get("/api/v1/admin/users/" + user.id() + "/api-keys");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().size()).isEqualTo(2);
+        assertThat(listed.json().get(0).get("name").asString()).isEqualTo("laptop");
+        assertThat(listed.json().get(1).get("prefix").asString()).isEqualTo(second.substring(0, 11));
+        assertThat(listed.body()).doesNotContain(first).doesNotContain(second);
+
+        Response revoked = admin.method("DELETE", "/api/v1/admin/users/" + user.id() + "/api-keys", null, null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("revoked").asInt()).isEqualTo(2);
+        assertThat(revoked.json().get("userId").asLong()).isEqualTo(user.id());
+        assertProblem(anonymous.get("/api/v1/auth/me", "X-API-Key", first), 401, "invalid-api-key");
+        assertProblem(anonymous.get("/api/v1/auth/me", "X-API-Key", second), 401, "invalid-api-key");
+        assertThat(keysOf(user.id())).isZero();
+        assertThat(user.client().get("/api/v1/auth/me").status())
+                .as("the sign-in stays")
+                .isEqualTo(200);
+        assertThat(output.getAll())
+                .contains(
+                        "event=api-keys-revoked by=" + TestAccounts.ADMIN_EMAIL + " user=" + user.id() + " revoked=2");
+
+        assertProblem(admin.get("/api/v1/admin/users/999999999/api-keys"), 404, "user-not-found");
+        assertProblem(
+                admin.method("DELETE", "/api/v1/admin/users/999999999/api-keys", null, null), 404, "user-not-found");
+        assertProblem(user.client().get("/api/v1/admin/users/" + user.id() + "/api-keys"), 403, "forbidden");
+    }
+
+    @Test
     void malformedOrUnknownKeysAre401EvenOnPublicRoutes() {
         String unknown = "qnt9_" + "A".repeat(43);
         for (String[] header : List.of(
