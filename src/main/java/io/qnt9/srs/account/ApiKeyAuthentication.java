@@ -61,9 +61,15 @@ final class ApiKeyAuthentication implements AuthenticationManager {
     private final ApiKeys keys;
     private final JwtAuthenticationProvider jwt;
     private final Converter<Jwt, AbstractAuthenticationToken> converter;
+    private final ApiKeyMetrics metrics;
 
-    ApiKeyAuthentication(ApiKeys keys, JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> converter) {
+    ApiKeyAuthentication(
+            ApiKeys keys,
+            JwtDecoder decoder,
+            Converter<Jwt, AbstractAuthenticationToken> converter,
+            ApiKeyMetrics metrics) {
         this.keys = keys;
+        this.metrics = metrics;
         this.converter = converter;
         this.jwt = new JwtAuthenticationProvider(decoder);
         this.jwt.setJwtAuthenticationConverter(converter);
@@ -99,6 +105,7 @@ final class ApiKeyAuthentication implements AuthenticationManager {
         if (result == null) {
             throw new InvalidApiKeyException();
         }
+        metrics.accepted.increment();
         result.setDetails(bearer.getDetails());
         return result;
     }

@@ -25,9 +25,11 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
 
     private final RateLimitFilter rateLimits;
+    private final ApiKeyMetrics keyMetrics;
 
-    ProblemAuthenticationEntryPoint(RateLimitFilter rateLimits) {
+    ProblemAuthenticationEntryPoint(RateLimitFilter rateLimits, ApiKeyMetrics keyMetrics) {
         this.rateLimits = rateLimits;
+        this.keyMetrics = keyMetrics;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             return;
         }
         if (ex instanceof ApiKeyAuthentication.KeyCheckUnavailableException) {
+            keyMetrics.unavailable.increment();
             LOG.warn(
                     "Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
             response.setHeader("Retry-After", Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
@@ -44,10 +47,12 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             return;
         }
         if (ex instanceof ApiKeyAuthentication.KeyLookupRefusedException refusedLookup) {
+            keyMetrics.throttled.increment();
             rateLimits.refuseKeyLookup(request, response, refusedLookup.decision());
             return;
         }
         if (ex instanceof ApiKeyAuthentication.InvalidApiKeyException) {
+            keyMetrics.unknown.increment();
             rateLimits.markBadKey(request);
         }
         boolean badCredential = ex instanceof InvalidBearerTokenException

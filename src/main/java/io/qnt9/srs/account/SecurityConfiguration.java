@@ -102,7 +102,8 @@ class SecurityConfiguration {
             ApiKeys apiKeys)
             throws Exception {
         RateLimitFilter rateLimits = new RateLimitFilter(rateLimiter, meters);
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(rateLimits);
+        ApiKeyMetrics keyMetrics = new ApiKeyMetrics(meters);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(rateLimits, keyMetrics);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
         boolean dev = system.deploymentEnvironment() == DeploymentEnvironment.DEV;
         http.csrf(csrf -> csrf.disable()) // no cookie authenticates API calls; see docs/SECURITY.md
@@ -139,8 +140,8 @@ class SecurityConfiguration {
                     }
                 })
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver(rateLimits))
-                        .authenticationManagerResolver(authenticationManager(
-                                new ApiKeyAuthentication(apiKeys, jwtDecoder, jwtAuthenticationConverter())))
+                        .authenticationManagerResolver(authenticationManager(new ApiKeyAuthentication(
+                                apiKeys, jwtDecoder, jwtAuthenticationConverter(), keyMetrics)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))

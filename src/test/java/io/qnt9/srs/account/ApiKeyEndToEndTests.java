@@ -289,6 +289,31 @@ class ApiKeyEndToEndTests {
         assertProblem(user.client().get("/api/v1/admin/users/" + user.id() + "/api-keys"), 403, "forbidden");
     }
 
+    /** The value of {@code qnt9_api_key_authentications_total{outcome=…}} on the Prometheus endpoint. */
+    private double keyAuthentications(String outcome) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?m)^qnt9_api_key_authentications_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$")
+                .matcher(anonymous.get("/actuator/prometheus").body());
+        assertThat(m.find()).as("series for outcome " + outcome).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void keyAuthenticationsAreCountedByOutcome() {
+        double accepted = keyAuthentications("accepted");
+        double unknown = keyAuthentications("unknown");
+        TestAccounts.SignedUp user = TestAccounts.newUser(anonymous);
+        String key = create(user.client(), "counted").get("key").asString();
+        anonymous.get("/api/v1/auth/me", "X-API-Key", key);
+        anonymous.get("/api/v1/auth/me", "X-API-Key", key);
+        anonymous.get("/api/v1/auth/me", "X-API-Key", "qnt9_" + "C".repeat(43));
+        // other tests of this context may use keys meanwhile: at least what this one did
+        assertThat(keyAuthentications("accepted") - accepted).isGreaterThanOrEqualTo(2);
+        assertThat(keyAuthentications("unknown") - unknown).isGreaterThanOrEqualTo(1);
+        assertThat(keyAuthentications("throttled")).isGreaterThanOrEqualTo(0);
+        assertThat(keyAuthentications("unavailable")).isZero();
+    }
+
     @Test
     void malformedOrUnknownKeysAre401EvenOnPublicRoutes() {
         String unknown = "qnt9_" + "A".repeat(43);
