@@ -98,7 +98,7 @@ function apiKeys() {
       replace(shown, h('div', {class: 'notice success', role: 'status'},
         h('strong', {text: `Key "${k.name}" created. `}),
         'Copy it now: it is shown only once. ',
-        h('button', {type: 'button', class: 'secondary', text: 'Copy', onclick: () => navigator.clipboard && navigator.clipboard.writeText(k.key)}),
+        h('button', {type: 'button', class: 'secondary', text: 'Copy', onclick: (e) => copy(e.target, code, k.key)}),
         h('p', {}, code),
         h('p', {class: 'small', text: 'Use it as: curl -H "X-API-Key: ' + k.key + '" ' + location.origin + '/api/v1/instruments/AAPL/report'})));
       name.value = '';
@@ -115,6 +115,21 @@ function apiKeys() {
   button);
   load();
   return h('div', {}, form, shown, list);
+}
+
+/** Copies the key (the clipboard API needs https or localhost); otherwise selects it for Ctrl+C. */
+async function copy(button, code, text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+  } catch (err) {
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    button.textContent = 'Selected: press Ctrl+C';
+  }
 }
 
 /** Changes the password; the server ends every other sign-in session. */

@@ -385,6 +385,11 @@ class DashboardBrowserTests {
         Locator shown = page.locator("#new-api-key");
         expect(shown).hasText(Pattern.compile("qnt9_[A-Za-z0-9_-]{43}"));
         String key = shown.textContent();
+        Locator copy = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy"));
+        copy.click();
+        // headless: the clipboard may be refused, and the key is then selected for Ctrl+C instead
+        expect(page.locator("#api-key-created button.secondary"))
+                .hasText(Pattern.compile("Copied|Selected: press Ctrl\\+C"));
         Locator rows = page.locator("table.api-keys tbody tr");
         expect(rows).hasCount(1);
         expect(rows).containsText("browser script");
