@@ -202,6 +202,34 @@ class WebServerEndToEndTests {
     }
 
     @Test
+    void aRequestRefusedBeforeItsBodyWasReadLeavesTheConnectionUsable() throws Exception {
+        // A POST refused before its body is read (here: a query parameter the endpoint does not take) used to leave
+        // the body unread; the server then closed the kept-alive connection, and the client's next request on it
+        // broke off now and then ("header parser received no bytes": 1 run in 300 pairs failed before the drain
+        // covered every error answer). The JDK client's default version, as the other tests' client.
+        HttpClient client = HttpClient.newBuilder().build();
+        String body = "{\"tickers\":[\"AAPL\"],\"start\":\"2014-01-01\",\"end\":\"2014-12-31\"}";
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> refused = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stats/batch?strat=x"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            HttpResponse<String> next = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/stats/batch"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(next.statusCode())
+                    .as("request %d after a refused one", i)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aHeadRequestTheServerRejectsHasNoBody() throws IOException {
         RawResponse r = send("HEAD //api/stats HTTP/1.1\r\n" + HOST + "\r\n");
         assertThat(r.status()).isEqualTo(400);
