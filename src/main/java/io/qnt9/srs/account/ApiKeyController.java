@@ -89,10 +89,7 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @Operation(
-            operationId = "listApiKeys",
-            summary = "The caller's API keys (without the keys themselves)",
-            description = "403 signin-required when called with an API key.")
+    @Operation(operationId = "listApiKeys", summary = "The caller's API keys (without the keys themselves)")
     List<KeyResponse> list(CurrentUser caller) {
         return keys.list(caller).stream().map(KeyResponse::of).toList();
     }
@@ -108,9 +105,6 @@ class ApiKeyController {
                 @ApiResponse(
                         responseCode = "400",
                         description = "Name empty or too long, or expiresInDays out of range (invalid-request-body)"),
-                @ApiResponse(
-                        responseCode = "403",
-                        description = "Called with an API key: sign in with the password (signin-required)"),
                 @ApiResponse(
                         responseCode = "422",
                         description = "The account holds the most keys it may (too-many-api-keys)")
@@ -132,9 +126,6 @@ class ApiKeyController {
             description = "The key stops working with the next request, on every replica.",
             responses = {
                 @ApiResponse(responseCode = "204", description = "Revoked"),
-                @ApiResponse(
-                        responseCode = "403",
-                        description = "Called with an API key: sign in with the password (signin-required)"),
                 @ApiResponse(
                         responseCode = "404",
                         description = "The caller has no key with this id (api-key-not-found)")

@@ -19,9 +19,7 @@ class ApiKeyRepository {
             VALUES (:user, :name, :prefix, :hash, :created, :expires)
             RETURNING\s""" + COLUMNS;
     private static final String LIST = "SELECT " + COLUMNS + " FROM api_key WHERE user_id = :user ORDER BY id";
-    private static final String COUNT_LOCKED =
-            "SELECT count(*) FROM (SELECT id FROM api_key WHERE user_id = :user FOR UPDATE) k";
-    private static final String LOCK_USER = "SELECT id FROM app_user WHERE id = :user FOR UPDATE";
+    private static final String COUNT = "SELECT count(*) FROM api_key WHERE user_id = :user";
     private static final String DELETE = "DELETE FROM api_key WHERE id = :id AND user_id = :user";
     private static final String DELETE_ALL_OF_USER = "DELETE FROM api_key WHERE user_id = :user";
     /** The key with its owner as the owner is now: role and tier changes apply to the next request. */
@@ -75,22 +73,9 @@ class ApiKeyRepository {
         return jdbc.sql(LIST).param("user", userId).query(ApiKeyRepository::row).list();
     }
 
-    /**
-     * The user's number of keys, with the user's row and keys locked until the transaction ends, so two concurrent
-     * creations cannot both pass the limit. Empty when the user no longer exists.
-     */
-    Optional<Integer> lockAndCount(long userId) {
-        if (jdbc.sql(LOCK_USER)
-                .param("user", userId)
-                .query(Long.class)
-                .optional()
-                .isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.sql(COUNT_LOCKED)
-                .param("user", userId)
-                .query(Integer.class)
-                .single());
+    /** The user's number of keys. */
+    int count(long userId) {
+        return jdbc.sql(COUNT).param("user", userId).query(Integer.class).single();
     }
 
     /** Deletes the key if it belongs to the user; false when there is no such key of theirs. */
@@ -108,8 +93,8 @@ class ApiKeyRepository {
                 .query((rs, n) -> new Holder(
                         rs.getLong("id"),
                         rs.getLong("user_id"),
-                        instant(rs.getTimestamp("expires_at")),
-                        instant(rs.getTimestamp("last_used_at")),
+                        RefreshTokenRepository.instant(rs.getTimestamp("expires_at")),
+                        RefreshTokenRepository.instant(rs.getTimestamp("last_used_at")),
                         rs.getString("email"),
                         Role.valueOf(rs.getString("role")),
                         Tier.valueOf(rs.getString("tier"))))
@@ -131,11 +116,7 @@ class ApiKeyRepository {
                 rs.getString("name"),
                 rs.getString("prefix"),
                 rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("expires_at")),
-                instant(rs.getTimestamp("last_used_at")));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+                RefreshTokenRepository.instant(rs.getTimestamp("expires_at")),
+                RefreshTokenRepository.instant(rs.getTimestamp("last_used_at")));
     }
 }

@@ -40,12 +40,14 @@ class ApiKeys {
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeyRepository repository;
+    private final UserRepository users;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeys(ApiKeyRepository repository, TransactionTemplate tx, Clock clock) {
+    ApiKeys(ApiKeyRepository repository, UserRepository users, TransactionTemplate tx, Clock clock) {
         this.repository = repository;
+        this.users = users;
         this.tx = tx;
         this.clock = clock;
     }
@@ -71,8 +73,9 @@ class ApiKeys {
         Instant expires = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
         String key = newKey();
         Created created = tx.execute(status -> {
-            int count = repository.lockAndCount(owner.id()).orElseThrow(AccountProblems::accountGone);
-            if (count >= MAX_KEYS_PER_USER) {
+            // The owner's row, locked until commit, serialises two creations: they cannot both pass the limit.
+            users.lockById(owner.id()).orElseThrow(AccountProblems::accountGone);
+            if (repository.count(owner.id()) >= MAX_KEYS_PER_USER) {
                 throw AccountProblems.tooManyApiKeys(MAX_KEYS_PER_USER);
             }
             return new Created(

@@ -17,8 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * one, {@code invalid-token} when the token is malformed, forged or expired (the client should refresh it),
  * {@code invalid-api-key} when an API key is unknown, revoked or expired; 503 {@code database-unavailable} when an API
  * key could not be checked. A refused credential counts against the address's anonymous rate limit (429 once it is
- * used up). The
- * challenge never echoes the decoder's message.
+ * used up). The challenge never echoes the decoder's message.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -51,46 +50,36 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             rateLimits.refuseKeyLookup(request, response, refusedLookup.decision());
             return;
         }
-        if (ex instanceof ApiKeyAuthentication.InvalidApiKeyException) {
+        boolean badKey = ex instanceof ApiKeyAuthentication.InvalidApiKeyException;
+        if (badKey) {
             keyMetrics.unknown.increment();
             rateLimits.markBadKey(request);
         }
-        boolean badCredential = ex instanceof InvalidBearerTokenException
+        boolean badCredential = badKey
+                || ex instanceof InvalidBearerTokenException
                 || (ex instanceof OAuth2AuthenticationException o
                         && "invalid_token".equals(o.getError().getErrorCode()));
-        if (badCredential && rateLimits.refuseFailedAuthentication(request, response)) {
-            return;
-        }
-        if (ex instanceof ApiKeyAuthentication.InvalidApiKeyException) {
-            response.setHeader(
-                    "WWW-Authenticate",
-                    AccountProblems.BEARER_CHALLENGE
-                            + ", error=\"invalid_token\", error_description=\"The API key is unknown, revoked or"
-                            + " expired\"");
-            ProblemResponses.write(
-                    request,
-                    response,
-                    HttpStatus.UNAUTHORIZED,
-                    "invalid-api-key",
-                    "Invalid API key",
-                    "The API key is unknown, revoked or expired. Create a new one on the account page or with POST"
-                            + " /api/v1/auth/me/api-keys (signed in with your password).");
-            return;
-        }
         if (badCredential) {
+            if (rateLimits.refuseFailedAuthentication(request, response)) {
+                return;
+            }
+            String what = badKey
+                    ? "The API key is unknown, revoked or expired"
+                    : "The access token is invalid or has expired";
             response.setHeader(
                     "WWW-Authenticate",
-                    AccountProblems.BEARER_CHALLENGE
-                            + ", error=\"invalid_token\", error_description=\"The access token is invalid or has"
-                            + " expired\"");
+                    AccountProblems.BEARER_CHALLENGE + ", error=\"invalid_token\", error_description=\"" + what + "\"");
             ProblemResponses.write(
                     request,
                     response,
                     HttpStatus.UNAUTHORIZED,
-                    "invalid-token",
-                    "Invalid token",
-                    "The access token is invalid or has expired. Refresh it (POST /api/v1/auth/refresh) or sign in"
-                            + " again.");
+                    badKey ? "invalid-api-key" : "invalid-token",
+                    badKey ? "Invalid API key" : "Invalid token",
+                    what
+                            + (badKey
+                                    ? ". Create a new one on the account page or with POST /api/v1/auth/me/api-keys"
+                                            + " (signed in with your password)."
+                                    : ". Refresh it (POST /api/v1/auth/refresh) or sign in again."));
             return;
         }
         response.setHeader("WWW-Authenticate", AccountProblems.BEARER_CHALLENGE);

@@ -81,7 +81,8 @@ class RefreshTokenRepository {
         return jdbc.sql(DELETE_EXPIRED).param("before", Timestamp.from(before)).update();
     }
 
-    private static Instant instant(Timestamp t) {
+    /** A nullable timestamp column as an instant (also for the other account tables). */
+    static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -104,6 +103,8 @@ class SecurityConfiguration {
         RateLimitFilter rateLimits = new RateLimitFilter(rateLimiter, meters);
         ApiKeyMetrics keyMetrics = new ApiKeyMetrics(meters);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(rateLimits, keyMetrics);
+        ApiKeyAuthentication bearers =
+                new ApiKeyAuthentication(apiKeys, jwtDecoder, jwtAuthenticationConverter(), keyMetrics);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
         boolean dev = system.deploymentEnvironment() == DeploymentEnvironment.DEV;
         http.csrf(csrf -> csrf.disable()) // no cookie authenticates API calls; see docs/SECURITY.md
@@ -140,19 +141,13 @@ class SecurityConfiguration {
                     }
                 })
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(bearerTokenResolver(rateLimits))
-                        .authenticationManagerResolver(authenticationManager(new ApiKeyAuthentication(
-                                apiKeys, jwtDecoder, jwtAuthenticationConverter(), keyMetrics)))
+                        .authenticationManagerResolver(request -> bearers)
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(AccessRules::apply)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
-    }
-
-    private static AuthenticationManagerResolver<HttpServletRequest> authenticationManager(
-            ApiKeyAuthentication manager) {
-        return request -> manager;
     }
 
     /**

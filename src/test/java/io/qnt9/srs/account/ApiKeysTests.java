@@ -38,7 +38,7 @@ class ApiKeysTests {
     }
 
     private static ApiKeys keys(ApiKeyRepository repository) {
-        return new ApiKeys(repository, null, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ApiKeys(repository, null, null, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
