@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,7 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -157,13 +157,12 @@ class SecurityConfiguration {
      * get through.
      */
     static BearerTokenResolver bearerTokenResolver(RateLimitFilter rateLimits) {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         List<String> ignored = List.of(AccessRules.CREDENTIALS);
         return (HttpServletRequest request) -> {
             if (ignored.contains(request.getRequestURI())) {
                 return null;
             }
-            String bearer = header.resolve(request);
+            String bearer = BearerHeader.token(request.getHeader(HttpHeaders.AUTHORIZATION));
             if (bearer == null) {
                 String key = request.getHeader(ApiKeyAuthentication.HEADER);
                 if (key == null) {
