@@ -58,12 +58,16 @@ export function mount(el, label, height) {
 
 /**
  * The stock chart: candles + overlays, volume, and optional RSI and MACD panes, all sharing one zoomable time axis.
- * data = {dates, ohlc: [[o,c,l,h]], volume, up: [bool], columns}; show = {sma, ema, bb, rsi, macd}.
+ * data = {dates, ohlc: [[o,c,l,h]], volume, up: [bool], columns}; show = {sma, ema, bb, rsi, macd, extra}, where extra
+ * lists more indicators as {spec, columns: [{column, scale}]}: columns on the price scale are drawn over the candles,
+ * the others of one indicator share a pane of their own.
  */
 export function stockOption(data, show, narrow) {
   const panes = [{key: 'price', h: narrow ? 220 : 300}, {key: 'volume', h: 70}];
   if (show.rsi) panes.push({key: 'rsi', h: 90});
   if (show.macd) panes.push({key: 'macd', h: 100});
+  const extra = show.extra || [];
+  extra.forEach((x, k) => { if (x.columns.some((c) => c.scale !== 'price')) panes.push({key: 'x' + k, h: 90, name: x.spec}); });
   const left = narrow ? 44 : 64;
   const gap = 28;
   let top = 36;
@@ -77,7 +81,7 @@ export function stockOption(data, show, narrow) {
   }));
   const yAxis = panes.map((p, i) => ({
     gridIndex: i, scale: true, splitNumber: p.key === 'price' ? 5 : 2,
-    name: p.key === 'price' ? '' : p.key.toUpperCase(), nameGap: 6, nameTextStyle: {align: 'left', color: '#57606a'},
+    name: p.key === 'price' ? '' : p.name || p.key.toUpperCase(), nameGap: 6, nameTextStyle: {align: 'left', color: '#57606a'},
     axisLabel: {color: '#57606a', formatter: p.key === 'volume' ? (v) => (v >= 1e6 ? (v / 1e6).toFixed(0) + 'M' : v) : undefined},
     min: p.key === 'rsi' ? 0 : undefined, max: p.key === 'rsi' ? 100 : undefined,
   }));
@@ -114,6 +118,10 @@ export function stockOption(data, show, narrow) {
     series.push(line('MACD', col('macd_12_26_9'), COLORS.sma, 'macd'));
     series.push(line('Signal', col('macd_signal_12_26_9'), COLORS.bb, 'macd'));
   }
+  extra.forEach((x, k) => x.columns.forEach((c, j) => {
+    const color = COLORS.series[(k + j) % COLORS.series.length];
+    series.push(line(c.column, col(c.column), color, c.scale === 'price' ? 'price' : 'x' + k, {lineStyle: {width: 1.2, color}}));
+  }));
   const all = panes.map((_, i) => i);
   return {
     height,

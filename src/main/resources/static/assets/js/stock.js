@@ -7,6 +7,21 @@ import {addToWatchlistControl} from './watchlists.js';
 
 const RANGES = [['1M', 1], ['6M', 6], ['1Y', 12], ['5Y', 60], ['Max', 0]];
 const INDICATORS = 'sma:50,ema:20,bbands:20:2,rsi:14,macd:12:26:9';
+const MAX_EXTRA = 6;
+let catalogPromise = null;
+/** The indicator catalogue (names, parameters, output columns and their scales), fetched once per page load. */
+const catalog = () => (catalogPromise ||= get('/api/v1/indicators').catch((e) => { catalogPromise = null; throw e; }));
+
+/**
+ * The columns of a canonical spec ('keltner:20:10:2') with the catalogue's scale of each: a column is its output
+ * prefix followed by the parameters, each after an underscore.
+ */
+function specColumns(defs, canonical) {
+  const name = canonical.split(':')[0];
+  const def = defs.find((d) => d.name === name);
+  const suffix = canonical.slice(name.length).replaceAll(':', '_');
+  return def ? def.outputs.map((o) => ({column: o.prefix + suffix, scale: o.scale})) : [];
+}
 
 export async function renderStock(main, {symbol}) {
   symbol = symbol.toUpperCase();
@@ -38,6 +53,9 @@ export async function renderStock(main, {symbol}) {
     range: RANGES.some(([k]) => k === query.get('range')) ? query.get('range') : '1Y',
     sma: query.get('sma') !== '0', ema: query.get('ema') === '1', bb: query.get('bb') === '1',
     rsi: query.get('rsi') !== '0', macd: query.get('macd') === '1',
+    // more indicators, as canonical specs (the server's spelling, defaults filled in)
+    extra: (query.get('ind') || '').split(',').map((x) => x.trim()).filter(Boolean).slice(0, MAX_EXTRA),
+    defs: [],
   };
   const chartBox = h('div', {id: 'price-chart'});
   const chartStatus = h('div', {class: 'chart-status'});
@@ -45,6 +63,65 @@ export async function renderStock(main, {symbol}) {
   const statsBox = h('div', {id: 'statistics'});
   const rangeButtons = RANGES.map(([key]) => h('button', {type: 'button', class: 'seg', 'aria-pressed': String(key === state.range), 'data-range': key, text: key,
     onclick: () => { state.range = key; rangeButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === key))); load(); }}));
+  // "More indicators": any catalogue entry with its parameters; each is checked by the API before it is added
+  const pickerSelect = h('select', {id: 'indicator-name', name: 'indicator'});
+  const pickerParams = h('input', {id: 'indicator-params', name: 'params', class: 'params-input', autocomplete: 'off', maxlength: 60,
+    'aria-describedby': 'indicator-hint'});
+  const pickerHint = h('span', {id: 'indicator-hint', class: 'muted small'});
+  const pickerMessage = h('div', {class: 'form-message', 'aria-live': 'polite'});
+  const pickerAdd = h('button', {type: 'submit', text: 'Add'});
+  const extraChips = h('ul', {class: 'chips', 'aria-label': 'Added indicators'});
+  const indicatorPicker = h('div', {class: 'indicator-picker'},
+    h('form', {class: 'inline-form', id: 'indicator-form', onsubmit: (e) => { e.preventDefault(); addIndicator(); }},
+      h('label', {for: pickerSelect.id, text: 'More indicators'}), pickerSelect,
+      h('label', {for: pickerParams.id, class: 'visually-hidden', text: 'Parameters'}), pickerParams, pickerAdd, pickerHint),
+    pickerMessage, extraChips);
+  const showHint = () => {
+    const def = state.defs.find((d) => d.name === pickerSelect.value);
+    if (!def) return;
+    pickerParams.value = def.example.split(':').slice(1).join(':');
+    pickerParams.disabled = def.parameters.length === 0;
+    pickerParams.placeholder = def.parameters.length ? def.parameters.map((p) => p.name).join(':') : 'no parameters';
+    replace(pickerHint, def.parameters.length
+      ? def.description + ' — ' + def.parameters.map((p) => `${p.name} ${num(p.min, p.integer ? 0 : 2)}–${num(p.max, p.integer ? 0 : 2)}`).join(', ')
+      : def.description);
+  };
+  pickerSelect.addEventListener('change', showHint);
+  const showChips = () => {
+    replace(extraChips, state.extra.map((spec) => h('li', {},
+      h('span', {class: 'chip-sym', text: spec}),
+      h('button', {type: 'button', class: 'link chip-remove', 'aria-label': 'Remove ' + spec, text: '×',
+        onclick: () => { state.extra = state.extra.filter((x) => x !== spec); showChips(); load(); }}))));
+    pickerAdd.disabled = state.extra.length >= MAX_EXTRA;
+  };
+  const addIndicator = async () => {
+    const params = pickerParams.disabled ? '' : pickerParams.value.trim().replace(/^:+|:+$/g, '');
+    const spec = pickerSelect.value + (params ? ':' + params : '');
+    replace(pickerMessage);
+    if (!instrument.lastDate) return;
+    pickerAdd.disabled = true;
+    try {
+      // one bar, with its warm-up from the history before it: the API checks the spec and that there is enough data
+      const r = await get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({names: spec, start: instrument.lastDate, end: instrument.lastDate}));
+      const canonical = r.specs[0];
+      if (!state.extra.includes(canonical)) state.extra.push(canonical);
+      showChips();
+      load();
+    } catch (e) {
+      replace(pickerMessage, errorBox(e));
+    } finally {
+      pickerAdd.disabled = state.extra.length >= MAX_EXTRA;
+    }
+  };
+  catalog().then((defs) => {
+    state.defs = defs;
+    replace(pickerSelect, defs.map((d) => h('option', {value: d.name, text: d.name})));
+    pickerSelect.value = 'psar';
+    if (!pickerSelect.value) pickerSelect.selectedIndex = 0;
+    showHint();
+    showChips();
+    if (data) draw();
+  }).catch((e) => replace(pickerMessage, errorBox(e)));
   const toggle = (key, label) => h('label', {class: 'toggle'},
     h('input', {type: 'checkbox', name: key, checked: state[key], onchange: (e) => { state[key] = e.target.checked; draw(); }}), ' ' + label);
   main.append(
@@ -54,6 +131,7 @@ export async function renderStock(main, {symbol}) {
         h('div', {class: 'segmented', role: 'group', 'aria-label': 'Range (relative to the last bar)'}, rangeButtons),
         h('fieldset', {class: 'toggles'}, h('legend', {text: 'Overlays'}), toggle('sma', 'SMA 50'), toggle('ema', 'EMA 20'), toggle('bb', 'Bollinger 20, 2')),
         h('fieldset', {class: 'toggles'}, h('legend', {text: 'Panes'}), toggle('rsi', 'RSI 14'), toggle('macd', 'MACD 12/26/9'))),
+      indicatorPicker,
       chartStatus, chartBox, chartTable),
     h('section', {class: 'panel', 'aria-labelledby': 'stats-title'},
       h('h2', {id: 'stats-title', text: 'Statistics over the selected range'}), statsBox));
@@ -63,9 +141,11 @@ export async function renderStock(main, {symbol}) {
   let data = null;
 
   const draw = () => {
-    setQuery({range: state.range, sma: state.sma ? '1' : '0', ema: state.ema ? '1' : '0', bb: state.bb ? '1' : '0', rsi: state.rsi ? '1' : '0', macd: state.macd ? '1' : '0'});
+    setQuery({range: state.range, sma: state.sma ? '1' : '0', ema: state.ema ? '1' : '0', bb: state.bb ? '1' : '0', rsi: state.rsi ? '1' : '0', macd: state.macd ? '1' : '0',
+      ...(state.extra.length ? {ind: state.extra.join(',')} : {})});
     if (!data) return;
-    const {option, height} = stockOption(data, state, window.innerWidth < 600);
+    const extra = state.extra.map((spec) => ({spec, columns: specColumns(state.defs, spec)}));
+    const {option, height} = stockOption(data, {...state, extra}, window.innerWidth < 600);
     chart.height(height);
     chart.set(option);
     chartBox.dataset.series = option.series.map((s) => s.name).join('|');
@@ -89,7 +169,7 @@ export async function renderStock(main, {symbol}) {
       // the candles do not wait for (or fail with) the indicators: a short history has bars but no indicators
       const [bars, ind] = await Promise.all([
         get('/api/v1/instruments/' + enc(symbol) + '/bars' + qs(range)),
-        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: INDICATORS, prices: 'adjusted'}))
+        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: [INDICATORS, ...state.extra].join(','), prices: 'adjusted'}))
           .catch((e) => ({dates: [], columns: {}, notice: 'Indicators unavailable: ' + (e.friendly || e.message)})),
       ]);
       if (mine !== loadSeq) return;
@@ -97,7 +177,7 @@ export async function renderStock(main, {symbol}) {
       data = chartData(adjusted, ind);
       replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, prices adjusted for splits and dividends, as the statistics and the recommendation read them. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
       draw();
-      replace(chartTable, numbersTable(symbol, adjusted, data));
+      replace(chartTable, numbersTable(symbol, adjusted, data, state.extra.flatMap((spec) => specColumns(state.defs, spec).map((c) => c.column))));
       chartBox.dataset.ready = 'true';
     } catch (e) {
       if (mine !== loadSeq) return;
@@ -174,7 +254,7 @@ function statisticsCards(s) {
     card('Beta vs S&P 500', b ? num(b.beta) : '—', '', b ? 'correlation ' + num(b.correlation) : (s.symbol === 'SPX' ? 'this is the benchmark' : 'no overlap with SPX')));
 }
 
-function numbersTable(symbol, bars, data) {
+function numbersTable(symbol, bars, data, extraColumns) {
   const last = bars.slice(-20).reverse();
   const offset = bars.length - 1;
   const col = (name, i) => { const v = data.columns[name] && data.columns[name][offset - i]; return typeof v === 'number' ? num(v) : '—'; };
@@ -189,6 +269,7 @@ function numbersTable(symbol, bars, data) {
       {label: 'Volume', value: (r) => int(r.volume), class: 'n'},
       {label: 'SMA 50', value: (r) => col('sma_50', last.indexOf(r)), class: 'n'},
       {label: 'RSI 14', value: (r) => col('rsi_14', last.indexOf(r)), class: 'n'},
+      ...extraColumns.map((c) => ({label: c, value: (r) => col(c, last.indexOf(r)), class: 'n'})),
     ], last));
 }
 

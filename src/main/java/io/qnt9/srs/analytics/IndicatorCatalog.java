@@ -41,11 +41,15 @@ public final class IndicatorCatalog {
     public static List<IndicatorDefinition> definitions() {
         List<IndicatorDefinition> out = new ArrayList<>();
         for (IndicatorKind kind : BY_NAME.values()) {
+            List<IndicatorDefinition.Output> outputs = kind.columnPrefixes().stream()
+                    .map(prefix -> new IndicatorDefinition.Output(prefix, kind.onPriceScale(prefix) ? "price" : "own"))
+                    .toList();
             out.add(new IndicatorDefinition(
                     kind.specName(),
                     kind.description(),
                     kind.parameters(),
-                    defaults(kind).canonical()));
+                    defaults(kind).canonical(),
+                    outputs));
         }
         return Collections.unmodifiableList(out);
     }

@@ -11,6 +11,11 @@ import java.util.List;
 enum IndicatorKind {
     SMA("sma", "Simple moving average of the close", List.of(period("period", 20))) {
         @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
         int warmup(double[] p) {
             return MovingAverages.smaWarmup(i(p, 0));
         }
@@ -21,6 +26,11 @@ enum IndicatorKind {
         }
     },
     EMA("ema", "Exponential moving average of the close (SMA-seeded)", List.of(period("period", 20))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
         @Override
         int warmup(double[] p) {
             return MovingAverages.emaWarmup(i(p, 0));
@@ -33,6 +43,11 @@ enum IndicatorKind {
     },
     WMA("wma", "Linearly weighted moving average of the close", List.of(period("period", 20))) {
         @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
         int warmup(double[] p) {
             return MovingAverages.wmaWarmup(i(p, 0));
         }
@@ -44,6 +59,11 @@ enum IndicatorKind {
     },
     DEMA("dema", "Double exponential moving average of the close", List.of(period("period", 20))) {
         @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
         int warmup(double[] p) {
             return MovingAverages.demaWarmup(i(p, 0));
         }
@@ -54,6 +74,11 @@ enum IndicatorKind {
         }
     },
     TEMA("tema", "Triple exponential moving average of the close", List.of(period("period", 20))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
         @Override
         int warmup(double[] p) {
             return MovingAverages.temaWarmup(i(p, 0));
@@ -108,6 +133,11 @@ enum IndicatorKind {
             "bbands",
             "Bollinger Bands: upper, middle, lower, %B and bandwidth",
             List.of(period("period", 20), new ParameterDefinition("k", 2, 0.1, 10, false))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return !prefix.startsWith("bb_percent") && !prefix.equals("bb_bandwidth");
+        }
+
         @Override
         List<String> columnPrefixes() {
             return List.of("bb_upper", "bb_middle", "bb_lower", "bb_percent_b", "bb_bandwidth");
@@ -182,6 +212,11 @@ enum IndicatorKind {
     },
     VWAP("vwap", "Rolling volume-weighted average of the typical price", List.of(period("period", 20))) {
         @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
         int warmup(double[] p) {
             return VolumeIndicators.vwapWarmup(i(p, 0));
         }
@@ -214,6 +249,11 @@ enum IndicatorKind {
         }
     },
     DONCHIAN("donchian", "Donchian channel: upper, middle, lower", List.of(period("period", 20))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
         @Override
         List<String> columnPrefixes() {
             return List.of("donchian_upper", "donchian_middle", "donchian_lower");
@@ -289,6 +329,14 @@ enum IndicatorKind {
     /** One prefix per output column; the parameters are appended with underscores. */
     List<String> columnPrefixes() {
         return List.of(specName);
+    }
+
+    /**
+     * Whether the column of this prefix is in price units (a moving average, a band, a channel), so that a chart draws
+     * it over the candles; other columns (oscillators, volumes, ratios) need a scale of their own.
+     */
+    boolean onPriceScale(String prefix) {
+        return false;
     }
 
     /** Checks across parameters; returns a message naming the first parameter at fault, or null when valid. */

@@ -94,4 +94,54 @@ class IndicatorPropertiesTests {
         }
         columns.values().forEach(values -> assertThat(values).hasSize(n));
     }
+
+    /**
+     * The catalog's {@code scale}: a column drawn over the candles must be a price LEVEL — adding a constant to every
+     * price adds it to the column (moving averages, bands, channels) — and a column with a scale of its own must not be
+     * (oscillators, differences such as ATR or MACD, volumes and percentages).
+     */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void priceScaleColumnsAreExactlyThoseThatMoveWithAShiftOfEveryPrice(String name) {
+        IndicatorSpec spec = IndicatorCatalog.parse(name);
+        IndicatorDefinition definition = IndicatorCatalog.definitions().stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        BarColumns bars = BundledCsv.load("msft.csv").bars();
+        double shift = 100;
+        BarColumns shifted = new BarColumns(
+                plus(bars.open(), shift),
+                plus(bars.high(), shift),
+                plus(bars.low(), shift),
+                plus(bars.close(), shift),
+                bars.volume());
+        Map<String, double[]> before = spec.compute(bars);
+        Map<String, double[]> after = spec.compute(shifted);
+        assertThat(definition.outputs()).hasSize(spec.columns().size());
+        for (int c = 0; c < spec.columns().size(); c++) {
+            String column = spec.columns().get(c);
+            IndicatorDefinition.Output output = definition.outputs().get(c);
+            assertThat(column)
+                    .isEqualTo(output.prefix()
+                            + spec.canonical().substring(name.length()).replace(':', '_'));
+            double[] x = before.get(column);
+            double[] y = after.get(column);
+            boolean moves = true;
+            for (int i = spec.warmup(); i < x.length && moves; i++) {
+                moves = Math.abs(y[i] - (x[i] + shift)) <= 1e-7 * Math.max(1, Math.abs(y[i]));
+            }
+            assertThat(moves)
+                    .as("%s (scale %s) moves with the prices", column, output.scale())
+                    .isEqualTo(output.scale().equals("price"));
+        }
+    }
+
+    private static double[] plus(double[] values, double shift) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] + shift;
+        }
+        return out;
+    }
 }

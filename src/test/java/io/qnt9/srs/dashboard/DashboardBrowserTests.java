@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in a real headless Chromium against the real application (bundled data, embedded PostgreSQL): every
@@ -209,6 +210,65 @@ class DashboardBrowserTests {
         expect(page.locator("#recommendation table.reasons"))
                 .containsText(String.format(java.util.Locale.ROOT, "RSI %.1f:", rsi));
         screenshot(page, "stock-aapl");
+    }
+
+    @Test
+    void moreIndicatorsComeFromTheCatalogueAreCheckedByTheApiAndStayInTheLink() {
+        page.navigate(url("#/stock/MSFT"));
+        Locator chart = page.locator("#price-chart");
+        expect(chart).hasAttribute("data-ready", "true");
+        Locator chips = page.locator(".indicator-picker .chips li");
+        expect(chips).hasCount(0);
+
+        // a channel in price units goes over the candles, with the catalogue's default parameters
+        page.selectOption("#indicator-name", "donchian");
+        expect(page.locator("#indicator-params")).hasValue("20");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Add").setExact(true))
+                .click();
+        expect(chips).hasText(new String[] {"donchian:20×"});
+        expect(chart).hasAttribute("data-series", Pattern.compile("donchian_upper_20.*donchian_lower_20"));
+
+        // a parameter out of range is the API's problem detail, and nothing is added
+        problems.expect(e -> e.contains("status of 400") && e.contains("names=cci%3A0"));
+        page.selectOption("#indicator-name", "cci");
+        page.fill("#indicator-params", "0");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Add").setExact(true))
+                .click();
+        expect(page.locator(".indicator-picker .alert")).containsText("cci parameter 'period' must be");
+        expect(chips).hasCount(1);
+
+        // an oscillator gets a pane of its own; its last value is the API's
+        page.fill("#indicator-params", "14");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Add").setExact(true))
+                .click();
+        expect(chips).hasCount(2);
+        expect(chart).hasAttribute("data-series", Pattern.compile("cci_14"));
+        page.waitForURL(Pattern.compile(".*ind=donchian%3A20%2Ccci%3A14.*"));
+        JsonNode api = new HttpTestClient(port)
+                .get("/api/v1/instruments/MSFT/indicators?names=cci:14&prices=adjusted")
+                .json();
+        JsonNode cci = api.at("/columns/cci_14");
+        page.locator("details.numbers summary").click();
+        expect(page.locator("details.numbers table thead")).containsText("cci_14");
+        expect(page.locator("details.numbers table tbody tr").first())
+                .containsText(String.format(
+                        java.util.Locale.ROOT, "%.2f", cci.get(cci.size() - 1).asDouble()));
+        screenshot(page, "stock-more-indicators");
+
+        // the link keeps them; removing one takes it off the chart
+        page.reload();
+        expect(chart).hasAttribute("data-ready", "true");
+        expect(chips).hasCount(2);
+        page.getByLabel("Remove cci:14").click();
+        expect(chips).hasCount(1);
+        expect(chart).not().hasAttribute("data-series", Pattern.compile("cci_14"));
+        expect(chart).hasAttribute("data-series", Pattern.compile("donchian_upper_20"));
     }
 
     @Test

@@ -205,6 +205,21 @@ class ReportEndToEndTests {
         JsonNode c = http.get("/api/v1/indicators").json();
         assertThat(c.size()).isGreaterThanOrEqualTo(18);
         assertThat(c.findValuesAsString("name")).contains("sma", "ema", "rsi", "macd", "bbands", "atr", "adx", "obv");
+        JsonNode bbands = null;
+        for (JsonNode d : c) {
+            if (d.get("name").asString().equals("bbands")) {
+                bbands = d;
+            }
+        }
+        assertThat(bbands).isNotNull();
+        assertThat(bbands.get("example").asString()).isEqualTo("bbands:20:2");
+        List<String> outputs = new java.util.ArrayList<>();
+        bbands.get("outputs")
+                .forEach(o -> outputs.add(
+                        o.get("prefix").asString() + ":" + o.get("scale").asString()));
+        assertThat(outputs)
+                .containsExactly(
+                        "bb_upper:price", "bb_middle:price", "bb_lower:price", "bb_percent_b:own", "bb_bandwidth:own");
     }
 
     @Test
