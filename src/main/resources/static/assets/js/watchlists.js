@@ -53,7 +53,7 @@ function listView(list, reload) {
     list.items.length
       ? table('Instruments in ' + list.name, [
           {label: 'Symbol', value: (i) => h('a', {href: '#/stock/' + enc(i.symbol), text: i.symbol})},
-          {label: 'Name', value: (i) => i.name, class: 'hide-narrow'},
+          {label: 'Name', value: (i) => (i.listed ? i.name : h('span', {class: 'muted', text: 'no longer listed'})), class: 'hide-narrow'},
           {label: 'Last price', value: (i) => num(i.lastPrice) + (i.currency ? ' ' + i.currency : ''), class: 'n'},
           {label: '1 day', value: (i) => pctPoints(i.changePercent), class: 'n', cls: (i) => 'n ' + signClass(i.changePercent)},
           {label: 'Band', value: (i) => h('span', {class: bandClass(i.band), text: bandLabel(i.band)})},

@@ -58,6 +58,13 @@ class WatchlistController {
     /** One instrument on a list, with its latest price, day change and current recommendation band. */
     record ItemResponse(
             String symbol,
+
+            @Schema(
+                    description = "False when the instrument has been deleted since it was added: the item, its note"
+                            + " and target stay (name, prices and band are then null) until the user removes it or"
+                            + " an admin imports the instrument again")
+            boolean listed,
+
             String name,
             String currency,
             String note,
@@ -86,6 +93,7 @@ class WatchlistController {
             var q = p.quote();
             return new ItemResponse(
                     i.symbol(),
+                    p.instrument() != null,
                     p.instrument() == null ? null : p.instrument().name(),
                     p.instrument() == null ? null : p.instrument().currency(),
                     i.note(),

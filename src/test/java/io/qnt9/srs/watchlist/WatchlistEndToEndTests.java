@@ -71,6 +71,44 @@ class WatchlistEndToEndTests {
     }
 
     @Test
+    void anItemWhoseInstrumentIsDeletedStaysWithItsNoteAndSaysItIsNoLongerListed() {
+        HttpTestClient admin = TestAccounts.admin(port);
+        String csv = "Date,Close\n2021-03-01,10\n2021-03-02,11\n";
+        assertThat(admin.post("/api/v1/instruments/WLGONE/bars?name=Gone%20Co", "text/csv", csv)
+                        .status())
+                .isEqualTo(200);
+        long id = create(alice, "Delisted");
+        assertThat(add(alice, id, "{\"symbol\":\"WLGONE\",\"note\":\"check\",\"targetPrice\":12}")
+                        .status())
+                .isEqualTo(201);
+        JsonNode before = alice.get("/api/v1/watchlists/" + id).json().at("/items/0");
+        assertThat(before.get("listed").asBoolean()).isTrue();
+        assertThat(before.get("name").asString()).isEqualTo("Gone Co");
+        assertThat(before.get("lastPrice").asDouble()).isEqualTo(11.0);
+
+        assertThat(admin.method("DELETE", "/api/v1/instruments/WLGONE", null, null)
+                        .status())
+                .isEqualTo(200);
+        JsonNode after = alice.get("/api/v1/watchlists/" + id).json().at("/items/0");
+        assertThat(after.get("symbol").asString()).isEqualTo("WLGONE");
+        assertThat(after.get("listed").asBoolean()).isFalse();
+        assertThat(after.get("note").asString()).isEqualTo("check");
+        assertThat(after.get("targetPrice").asDouble()).isEqualTo(12.0);
+        assertThat(after.get("name").isNull()).isTrue();
+        assertThat(after.get("lastPrice").isNull()).isTrue();
+        assertThat(after.get("targetDistancePercent").isNull()).isTrue();
+
+        assertThat(admin.post("/api/v1/instruments/WLGONE/bars?name=Gone%20Co", "text/csv", csv)
+                        .status())
+                .isEqualTo(200);
+        assertThat(alice.get("/api/v1/watchlists/" + id)
+                        .json()
+                        .at("/items/0/listed")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void aUserCreatesRenamesListsAndDeletesAWatchlist() {
         Response created = alice.post("/api/v1/watchlists", JSON, "{\"name\":\"  Tech & Friends (2024)  \"}");
         assertThat(created.status()).isEqualTo(201);
