@@ -190,9 +190,7 @@ class IndicatorController {
             notice = null;
         }
         DailySeries known = to == s.size() ? s : s.slice(0, to);
-        BarColumns bars = prices == Prices.ADJUSTED
-                ? adjusted(known)
-                : new BarColumns(known.open(), known.high(), known.low(), known.close(), known.volume());
+        BarColumns bars = bars(known, prices);
         Map<String, double[]> columns = new LinkedHashMap<>();
         Map<String, Integer> warmup = new LinkedHashMap<>();
         List<String> canonical = new ArrayList<>();
@@ -202,6 +200,13 @@ class IndicatorController {
             canonical.add(spec.canonical());
         }
         return new Table(s.symbol(), prices, canonical, warmup, notice, known.epochDays(), from, to, columns);
+    }
+
+    /** The bars of a series as the indicators read them with {@code prices}. */
+    static BarColumns bars(DailySeries s, Prices prices) {
+        return prices == Prices.ADJUSTED
+                ? adjusted(s)
+                : new BarColumns(s.open(), s.high(), s.low(), s.close(), s.volume());
     }
 
     /** Open, high, low and close times each bar's adjustment factor; the close becomes the adjusted close. */

@@ -1,0 +1,111 @@
+package io.qnt9.srs.report;
+
+import io.qnt9.srs.analytics.IndicatorCatalog;
+import io.qnt9.srs.analytics.IndicatorDefinition;
+import io.qnt9.srs.analytics.IndicatorSpec;
+import io.qnt9.srs.analytics.InvalidIndicatorSpecException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One screener condition, {@code left op right}: {@code rsi_14<30}, {@code close>sma_200}, {@code macd_hist_12_26_9>=0}.
+ * An operand is a number, a field of the bar ({@code open high low close volume}) or an indicator column as the
+ * indicator API names it ({@code prefix_params}, e.g. {@code bb_lower_20_2}; {@code obv}); {@code op} is one of
+ * {@code < <= > >=}.
+ */
+record ScreenCondition(String text, Operand left, String op, Operand right) {
+
+    static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
+    private static final Pattern SHAPE = Pattern.compile("\\s*([^<>=\\s]+)\\s*(<=|>=|<|>)\\s*([^<>=\\s]+)\\s*");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]{1,15}(\\.[0-9]{1,15})?");
+
+    /**
+     * A number, a bar field, or an indicator column: {@code spec} computes it and {@code column} is its canonical name
+     * (the name the indicator API answers, e.g. {@code bb_lower_20_2} for {@code bb_lower_20_2.0}).
+     */
+    record Operand(String column, double number, IndicatorSpec spec) {
+
+        boolean isNumber() {
+            return column == null;
+        }
+    }
+
+    /** Thrown with a message for the API client. */
+    static final class InvalidConditionException extends RuntimeException {
+        InvalidConditionException(String message) {
+            super(message);
+        }
+    }
+
+    static ScreenCondition parse(String text) {
+        Matcher m = SHAPE.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new InvalidConditionException("'" + text + "' is not a condition: write left<right, left<=right,"
+                    + " left>right or left>=right, e.g. rsi_14<30 or close>sma_200");
+        }
+        Operand left = operand(m.group(1));
+        Operand right = operand(m.group(3));
+        if (left.isNumber() && right.isNumber()) {
+            throw new InvalidConditionException(
+                    "'" + text + "' compares two numbers: one side must be a bar field or an indicator column");
+        }
+        return new ScreenCondition(text.strip(), left, m.group(2), right);
+    }
+
+    boolean holds(double left, double right) {
+        return switch (op) {
+            case "<" -> left < right;
+            case "<=" -> left <= right;
+            case ">" -> left > right;
+            default -> left >= right;
+        };
+    }
+
+    /** The condition with canonical column names, e.g. {@code close>sma_200}. */
+    String canonical() {
+        return name(left) + op + name(right);
+    }
+
+    private static String name(Operand o) {
+        return o.isNumber()
+                ? BigDecimal.valueOf(o.number()).stripTrailingZeros().toPlainString()
+                : o.column();
+    }
+
+    static Operand operand(String raw) {
+        String token = raw.toLowerCase(Locale.ROOT);
+        if (NUMBER.matcher(token).matches()) {
+            return new Operand(null, Double.parseDouble(token), null);
+        }
+        if (FIELDS.contains(token)) {
+            return new Operand(token, Double.NaN, null);
+        }
+        String why = null;
+        for (IndicatorDefinition d : IndicatorCatalog.definitions()) {
+            for (IndicatorDefinition.Output output : d.outputs()) {
+                String prefix = output.prefix();
+                String spec;
+                if (token.equals(prefix)) {
+                    spec = d.name();
+                } else if (token.startsWith(prefix + "_") && Character.isDigit(token.charAt(prefix.length() + 1))) {
+                    spec = d.name() + ":" + token.substring(prefix.length() + 1).replace('_', ':');
+                } else {
+                    continue;
+                }
+                try {
+                    IndicatorSpec parsed = IndicatorCatalog.parse(spec);
+                    int index = d.outputs().indexOf(output);
+                    return new Operand(parsed.columns().get(index), Double.NaN, parsed);
+                } catch (InvalidIndicatorSpecException e) {
+                    why = e.getMessage();
+                }
+            }
+        }
+        throw new InvalidConditionException("'" + raw + "' is not a number, a bar field (" + String.join(", ", FIELDS)
+                + ") or an indicator column such as rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2"
+                + (why == null ? "" : " (" + why + ")"));
+    }
+}

@@ -1,0 +1,216 @@
+package io.qnt9.srs.report;
+
+import io.qnt9.srs.analytics.BarColumns;
+import io.qnt9.srs.analytics.IndicatorSpec;
+import io.qnt9.srs.marketdata.DailySeries;
+import io.qnt9.srs.marketdata.InstrumentKind;
+import io.qnt9.srs.marketdata.InstrumentListing;
+import io.qnt9.srs.marketdata.MarketData;
+import io.qnt9.srs.report.IndicatorController.Prices;
+import io.qnt9.srs.system.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The screener: which instruments meet every condition at their last bar (or at {@code asOf}) — e.g.
+ * {@code where=rsi_14<30&where=close>sma_200}. Each instrument's indicators are computed over its whole history up
+ * to that bar, exactly as {@code /api/v1/instruments/{symbol}/indicators} computes them, so a value here is the last
+ * value there.
+ */
+@RestController
+@Tag(name = "Indicators", description = "Technical indicators (TA-Lib conventions)")
+class ScreenerController {
+
+    static final int MAX_CONDITIONS = 10;
+
+    private final MarketData marketData;
+
+    ScreenerController(MarketData marketData) {
+        this.marketData = marketData;
+    }
+
+    record Match(
+            String symbol,
+            String name,
+            InstrumentKind kind,
+            String sector,
+
+            @Schema(description = "The bar the conditions were checked on")
+            LocalDate date,
+
+            @Schema(description = "Every column the conditions name, at that bar")
+            Map<String, Double> values) {}
+
+    record ScreenResponse(
+            @Schema(description = "The conditions, with canonical column names")
+            List<String> conditions,
+
+            Prices prices,
+            LocalDate asOf,
+
+            @Schema(description = "Instruments checked (after the kind and sector filters)")
+            int screened,
+
+            int count,
+            List<Match> items,
+
+            @Schema(description = "Instruments left out because they have too little history for a column")
+            List<String> insufficientHistory) {}
+
+    @GetMapping("/api/v1/screener")
+    @Operation(
+            operationId = "screen",
+            summary = "Instruments that meet every condition at their last bar",
+            description = "where (repeat up to 10 times): left<right, <=, > or >=, where each side is a number, a bar"
+                    + " field (open, high, low, close, volume) or an indicator column as the indicator API names it"
+                    + " (rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2, obv; see /api/v1/indicators). asOf:"
+                    + " check each instrument's last bar on or before that date instead. sort: a column the"
+                    + " conditions name, or symbol (default).")
+    ScreenResponse screen(
+            @Parameter(description = "A condition, e.g. rsi_14<30 or close>sma_200", example = "rsi_14<70")
+                    @RequestParam
+                    List<String> where,
+            @RequestParam(required = false) InstrumentKind kind,
+            @RequestParam(required = false) String sector,
+            @Parameter(example = "2016-06-30") @RequestParam(required = false) LocalDate asOf,
+            @RequestParam(defaultValue = "quoted") Prices prices,
+            @Parameter(example = "rsi_14") @RequestParam(defaultValue = "symbol") String sort,
+            @Parameter(description = "asc | desc") @RequestParam(defaultValue = "asc") String direction) {
+        List<ScreenCondition> conditions = conditions(where);
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        LinkedHashSet<IndicatorSpec> specs = new LinkedHashSet<>();
+        for (ScreenCondition c : conditions) {
+            for (ScreenCondition.Operand o : List.of(c.left(), c.right())) {
+                if (!o.isNumber()) {
+                    columns.add(o.column());
+                }
+                if (o.spec() != null) {
+                    specs.add(o.spec());
+                }
+            }
+        }
+        String sortKey = sort.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!sortKey.equals("symbol") && !columns.contains(sortKey)) {
+            throw IndicatorController.invalid(
+                    "sort",
+                    "sort must be symbol or a column the conditions name (" + String.join(", ", columns) + "), got '"
+                            + sort + "'.");
+        }
+        boolean descending = switch (direction.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default ->
+                throw IndicatorController.invalid(
+                        "direction", "direction must be asc or desc, got '" + direction + "'.");
+        };
+        int screened = 0;
+        List<Match> items = new ArrayList<>();
+        List<String> insufficient = new ArrayList<>();
+        for (InstrumentListing listing : marketData.instruments()) {
+            var instrument = listing.instrument();
+            if ((kind != null && kind != instrument.kind())
+                    || (sector != null && !sector.isBlank() && !sector.strip().equalsIgnoreCase(instrument.sector()))) {
+                continue;
+            }
+            DailySeries s = marketData.series(instrument.symbol()).orElse(null);
+            if (s != null && asOf != null) {
+                s = s.asOf(asOf);
+            }
+            if (s == null || s.isEmpty()) {
+                continue;
+            }
+            screened++;
+            Map<String, Double> values = lastValues(s, prices, specs, columns);
+            if (values == null) {
+                insufficient.add(instrument.symbol());
+                continue;
+            }
+            boolean all = true;
+            for (ScreenCondition c : conditions) {
+                all &= c.holds(value(c.left(), values), value(c.right(), values));
+            }
+            if (all) {
+                items.add(new Match(
+                        instrument.symbol(),
+                        instrument.name(),
+                        instrument.kind(),
+                        instrument.sector(),
+                        s.lastDate().orElseThrow(),
+                        values));
+            }
+        }
+        Comparator<Match> order = sortKey.equals("symbol")
+                ? Comparator.comparing(Match::symbol)
+                : Comparator.comparingDouble((Match m) -> m.values().get(sortKey))
+                        .thenComparing(Match::symbol);
+        items.sort(descending ? order.reversed() : order);
+        return new ScreenResponse(
+                conditions.stream().map(ScreenCondition::canonical).toList(),
+                prices,
+                asOf,
+                screened,
+                items.size(),
+                items,
+                insufficient);
+    }
+
+    private static List<ScreenCondition> conditions(List<String> where) {
+        if (where.isEmpty() || where.size() > MAX_CONDITIONS) {
+            throw IndicatorController.invalid(
+                    "where", "Give 1 to " + MAX_CONDITIONS + " conditions, got " + where.size() + ".");
+        }
+        List<ScreenCondition> out = new ArrayList<>();
+        for (String w : where) {
+            try {
+                out.add(ScreenCondition.parse(w));
+            } catch (ScreenCondition.InvalidConditionException e) {
+                ApiException problem = IndicatorController.invalid("where", e.getMessage() + ".");
+                throw problem.with("condition", w);
+            }
+        }
+        return out;
+    }
+
+    private static double value(ScreenCondition.Operand o, Map<String, Double> values) {
+        return o.isNumber() ? o.number() : values.get(o.column());
+    }
+
+    /** Every named column at the series' last bar; null when one of them has no value there (too little history). */
+    private static Map<String, Double> lastValues(
+            DailySeries s, Prices prices, Iterable<IndicatorSpec> specs, Iterable<String> columns) {
+        BarColumns bars = IndicatorController.bars(s, prices);
+        int last = s.size() - 1;
+        Map<String, double[]> computed = new LinkedHashMap<>();
+        computed.put("open", bars.open());
+        computed.put("high", bars.high());
+        computed.put("low", bars.low());
+        computed.put("close", bars.close());
+        for (IndicatorSpec spec : specs) {
+            if (spec.warmup() > last) {
+                return null;
+            }
+            computed.putAll(spec.compute(bars));
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String column : columns) {
+            double v = column.equals("volume") ? s.volume()[last] : computed.get(column)[last];
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+            out.put(column, v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,175 @@
+package io.qnt9.srs.report;
+
+import static io.qnt9.srs.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.qnt9.srs.HttpTestClient;
+import io.qnt9.srs.HttpTestClient.Response;
+import io.qnt9.srs.TestAccounts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The screener over HTTP, on two imported instruments whose values are worked out by hand: SCRUP closes at 1, 2, …, 30
+ * (every day a gain: RSI 100; SMA 5 at the end = (26+…+30)/5 = 28) and SCRDN at 30, 29, …, 1 (RSI 0; SMA 5 = 3), on
+ * the 30 weekdays from 2021-01-04.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreenerEndToEndTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+    final List<LocalDate> days = new ArrayList<>();
+
+    @BeforeAll
+    void instruments() {
+        http = new HttpTestClient(port);
+        for (LocalDate d = LocalDate.of(2021, 1, 4); days.size() < 30; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(d);
+            }
+        }
+        StringBuilder up = new StringBuilder("Date,Close\n");
+        StringBuilder down = new StringBuilder("Date,Close\n");
+        for (int i = 0; i < 30; i++) {
+            up.append(days.get(i)).append(',').append(i + 1).append('\n');
+            down.append(days.get(i)).append(',').append(30 - i).append('\n');
+        }
+        HttpTestClient admin = TestAccounts.admin(port);
+        for (String[] x : new String[][] {{"SCRUP", up.toString()}, {"SCRDN", down.toString()}}) {
+            Response r =
+                    admin.post("/api/v1/instruments/" + x[0] + "/bars?mode=replace&name=" + x[0], "text/csv", x[1]);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+    }
+
+    private Response screen(String... query) {
+        StringBuilder q = new StringBuilder();
+        for (String part : query) {
+            int eq = part.indexOf('=');
+            q.append(q.isEmpty() ? "?" : "&")
+                    .append(part, 0, eq + 1)
+                    .append(URLEncoder.encode(part.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return http.get("/api/v1/screener" + q);
+    }
+
+    private static JsonNode item(JsonNode body, String symbol) {
+        for (JsonNode i : body.get("items")) {
+            if (i.get("symbol").asString().equals(symbol)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anOscillatorThresholdFindsTheRisingSeriesWithItsValues() {
+        Response r = screen("where=rsi_14>70");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.get("conditions").get(0).asString()).isEqualTo("rsi_14>70");
+        JsonNode up = item(body, "SCRUP");
+        assertThat(up).isNotNull();
+        assertThat(up.at("/values/rsi_14").asDouble()).isEqualTo(100.0);
+        assertThat(up.get("date").asString()).isEqualTo(days.get(29).toString());
+        assertThat(item(body, "SCRDN")).isNull();
+        assertThat(body.get("count").asInt()).isEqualTo(body.get("items").size());
+    }
+
+    @Test
+    void conditionsBetweenColumnsAllHaveToHold() {
+        JsonNode above = screen("where=close>sma_5").json();
+        assertThat(item(above, "SCRUP").at("/values/sma_5").asDouble()).isCloseTo(28.0, within(1e-9));
+        assertThat(item(above, "SCRUP").at("/values/close").asDouble()).isEqualTo(30.0);
+        assertThat(item(above, "SCRDN")).isNull();
+
+        JsonNode below = screen("where=close<=sma_5", "where=rsi_14<30").json();
+        JsonNode down = item(below, "SCRDN");
+        assertThat(down.at("/values/sma_5").asDouble()).isCloseTo(3.0, within(1e-9));
+        assertThat(down.at("/values/rsi_14").asDouble()).isEqualTo(0.0);
+        assertThat(item(below, "SCRUP")).isNull();
+    }
+
+    @Test
+    void tooShortAHistoryIsListedNotMatched() {
+        JsonNode body = screen("where=sma_50>0", "kind=STOCK").json();
+        assertThat(body.get("insufficientHistory").toString()).contains("SCRUP", "SCRDN");
+        assertThat(item(body, "SCRUP")).isNull();
+        assertThat(item(body, "AAPL")).isNotNull();
+        assertThat(item(body, "SPX")).isNull(); // an index, filtered out by kind
+    }
+
+    @Test
+    void asOfChecksTheBarOfThatDate() {
+        // the 20th bar: SCRUP closed at 20, SCRDN at 11
+        JsonNode body = screen("where=close>=20", "asOf=" + days.get(19)).json();
+        JsonNode up = item(body, "SCRUP");
+        assertThat(up.get("date").asString()).isEqualTo(days.get(19).toString());
+        assertThat(up.at("/values/close").asDouble()).isEqualTo(20.0);
+        assertThat(item(body, "SCRDN")).isNull();
+    }
+
+    @Test
+    void aValueIsTheLastOfTheIndicatorApiAndSortingFollowsIt() {
+        JsonNode body = screen("where=macd_hist_12_26_9>-1000000", "sort=macd_hist_12_26_9", "direction=desc")
+                .json();
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode i : body.get("items")) {
+            double v = i.at("/values/macd_hist_12_26_9").asDouble();
+            assertThat(v).isLessThanOrEqualTo(previous);
+            previous = v;
+        }
+        JsonNode aapl = item(body, "AAPL");
+        JsonNode column = http.get("/api/v1/instruments/AAPL/indicators?names=macd")
+                .json()
+                .at("/columns/macd_hist_12_26_9");
+        assertThat(aapl.at("/values/macd_hist_12_26_9").asDouble())
+                .isEqualTo(column.get(column.size() - 1).asDouble());
+    }
+
+    @Test
+    void badConditionsAreProblemsThatSayWhatIsWrong() {
+        JsonNode p = assertProblem(screen("where=rsi_14<<30"), 400, "invalid-parameter");
+        assertThat(p.get("parameter").asString()).isEqualTo("where");
+        assertThat(p.get("condition").asString()).isEqualTo("rsi_14<<30");
+        assertThat(p.get("detail").asString()).contains("is not a condition");
+        assertThat(assertProblem(screen("where=price>10"), 400, "invalid-parameter")
+                        .get("detail")
+                        .asString())
+                .contains("'price' is not a number, a bar field");
+        assertThat(assertProblem(screen("where=rsi_0<30"), 400, "invalid-parameter")
+                        .get("detail")
+                        .asString())
+                .contains("rsi parameter 'period' must be");
+        assertThat(assertProblem(screen("where=1<2"), 400, "invalid-parameter")
+                        .get("detail")
+                        .asString())
+                .contains("compares two numbers");
+        String[] eleven = new String[11];
+        java.util.Arrays.fill(eleven, "where=close>0");
+        assertProblem(screen(eleven), 400, "invalid-parameter");
+        assertThat(assertProblem(screen("where=close>0", "sort=rsi_14"), 400, "invalid-parameter")
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("sort");
+        assertProblem(screen("where=close>0", "direction=up"), 400, "invalid-parameter");
+        assertThat(http.get("/api/v1/screener").status()).isEqualTo(400);
+    }
+}
