@@ -8,6 +8,7 @@ import {renderCompare} from './compare.js';
 import {renderAccount} from './account.js';
 import {renderWatchlists} from './watchlists.js';
 import {renderAdmin} from './admin.js';
+import {renderScreener} from './screener.js';
 
 function showSession(user) {
   const account = document.getElementById('nav-account');
@@ -19,6 +20,7 @@ route('/', 'Overview', renderHome);
 route('/stock/:symbol', (p) => p.symbol, renderStock);
 route('/compare', 'Compare', renderCompare);
 route('/ranking', 'Ranking', renderRanking);
+route('/screener', 'Screener', renderScreener);
 route('/account', 'Account', renderAccount);
 route('/watchlists', 'Watchlists', renderWatchlists);
 route('/admin', 'Admin import', renderAdmin);

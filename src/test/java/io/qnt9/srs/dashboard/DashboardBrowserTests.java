@@ -272,6 +272,37 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void theScreenerFindsInstrumentsByConditionsAndExplainsABadOne() {
+        page.navigate(url(""));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Screener"))
+                .click();
+        expect(page.locator("h1")).hasText("Screener");
+        expect(page.locator("#screen-results")).containsText("instruments meet rsi_14<70 and close>sma_200");
+
+        page.fill("#screen-where", "close>0\nrsi_14>=0");
+        page.selectOption("#screen-kind", "STOCK");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen"))
+                .click();
+        Locator aapl = page.locator("#screen-results tbody tr").filter(new Locator.FilterOptions().setHasText("AAPL"));
+        expect(aapl).hasCount(1);
+        expect(page.locator("#screen-results tbody")).not().containsText("SPX");
+        JsonNode report =
+                new HttpTestClient(port).get("/api/v1/instruments/AAPL/report").json();
+        expect(aapl).containsText(report.get("asOf").asString());
+        expect(aapl)
+                .containsText(String.format(
+                        java.util.Locale.ROOT, "%.2f", report.get("lastPrice").asDouble()));
+        page.waitForURL(Pattern.compile(".*where=close%3E0&where=rsi_14%3E%3D0&kind=STOCK.*"));
+        screenshot(page, "screener");
+
+        problems.expect(e -> e.contains("status of 400"));
+        page.fill("#screen-where", "price>10");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen"))
+                .click();
+        expect(page.getByRole(AriaRole.ALERT)).containsText("'price' is not a number, a bar field");
+    }
+
+    @Test
     void escapeClosesTheSuggestionsAndAnUnknownSymbolShowsTheProblemDetail() {
         page.navigate(url(""));
         Locator input = page.getByRole(AriaRole.COMBOBOX);
@@ -595,6 +626,8 @@ class DashboardBrowserTests {
             {"#/stock/AAPL", "#price-chart[data-ready='true']"},
             {"#/compare?s=AAPL,SPX", "#compare-chart[data-ready='true']"},
             {"#/ranking", "table.ranking"},
+            {"#/screener?where=close%3E0&where=rsi_14%3E%3D0", "table.screen"},
+            {"#/stock/MSFT?ind=donchian%3A20,cci%3A20", "#price-chart[data-ready='true']"},
             {"#/account", "#signup-form"},
             {"#/watchlists", "main .panel"},
             {"#/admin", "main .panel"},
