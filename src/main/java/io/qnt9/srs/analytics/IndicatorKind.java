@@ -302,6 +302,138 @@ enum IndicatorKind {
         void compute(BarColumns bars, double[] p, double[][] out) {
             Momentum.computeCci(bars.high(), bars.low(), bars.close(), i(p, 0), out[0]);
         }
+    },
+    MFI("mfi", "Money flow index (typical price × volume)", List.of(period("period", 14))) {
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.mfiWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeMfi(bars.high(), bars.low(), bars.close(), bars.volume(), i(p, 0), out[0]);
+        }
+    },
+    STOCHRSI(
+            "stochrsi",
+            "Stochastic RSI %K and %D (TradingView)",
+            List.of(period("rsi", 14), period("stoch", 14), period("k", 3), period("d", 3))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("stochrsi_k", "stochrsi_d");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.stochRsiWarmup(i(p, 0), i(p, 1), i(p, 2), i(p, 3));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeStochRsi(
+                    bars.close(),
+                    i(p, 0),
+                    i(p, 1),
+                    i(p, 2),
+                    i(p, 3),
+                    new StochRsi(out[0], out[1]),
+                    new double[bars.size()]);
+        }
+    },
+    PPO(
+            "ppo",
+            "Percentage price oscillator: line, signal and histogram, in percent (EMAs, TA-Lib seeding)",
+            List.of(
+                    period("fast", Oscillators.PPO_FAST),
+                    period("slow", Oscillators.PPO_SLOW),
+                    period("signal", Oscillators.PPO_SIGNAL))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("ppo", "ppo_signal", "ppo_hist");
+        }
+
+        @Override
+        String validate(double[] p) {
+            return i(p, 0) < i(p, 1)
+                    ? null
+                    : "ppo parameter 'fast' (" + i(p, 0) + ") must be less than 'slow' (" + i(p, 1) + ")";
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.ppoWarmup(i(p, 0), i(p, 1), i(p, 2));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computePpo(bars.close(), i(p, 0), i(p, 1), i(p, 2), new Ppo(out[0], out[1], out[2]));
+        }
+    },
+    AO(
+            "ao",
+            "Awesome oscillator: SMA of the median price, fast minus slow",
+            List.of(period("fast", 5), period("slow", 34))) {
+        @Override
+        String validate(double[] p) {
+            return i(p, 0) < i(p, 1)
+                    ? null
+                    : "ao parameter 'fast' (" + i(p, 0) + ") must be less than 'slow' (" + i(p, 1) + ")";
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.awesomeOscillatorWarmup(i(p, 0), i(p, 1));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeAwesomeOscillator(bars.high(), bars.low(), i(p, 0), i(p, 1), out[0]);
+        }
+    },
+    CMO("cmo", "Chande momentum oscillator (sums of gains and losses)", List.of(period("period", 14))) {
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.cmoWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeCmo(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    ULTOSC("ultosc", "Ultimate oscillator", List.of(period("short", 7), period("medium", 14), period("long", 28))) {
+        @Override
+        String validate(double[] p) {
+            if (i(p, 0) > i(p, 1)) {
+                return "ultosc parameter 'short' (" + i(p, 0) + ") must not exceed 'medium' (" + i(p, 1) + ")";
+            }
+            if (i(p, 1) > i(p, 2)) {
+                return "ultosc parameter 'medium' (" + i(p, 1) + ") must not exceed 'long' (" + i(p, 2) + ")";
+            }
+            return null;
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.ultimateOscillatorWarmup(i(p, 0), i(p, 1), i(p, 2));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeUltimateOscillator(
+                    bars.high(), bars.low(), bars.close(), i(p, 0), i(p, 1), i(p, 2), out[0]);
+        }
+    },
+    TRIX("trix", "TRIX: 1-bar rate of change of a triple EMA of the close, in percent", List.of(period("period", 30))) {
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.trixWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeTrix(bars.close(), i(p, 0), out[0]);
+        }
     };
 
     private final String specName;
