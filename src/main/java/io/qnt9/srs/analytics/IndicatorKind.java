@@ -434,6 +434,113 @@ enum IndicatorKind {
         void compute(BarColumns bars, double[] p, double[][] out) {
             Oscillators.computeTrix(bars.close(), i(p, 0), out[0]);
         }
+    },
+    HMA("hma", "Hull moving average of the close", List.of(period("period", 20, 2))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return AdaptiveAverages.hmaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            AdaptiveAverages.computeHma(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    KAMA("kama", "Kaufman adaptive moving average of the close (fast 2, slow 30)", List.of(period("period", 10))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return AdaptiveAverages.kamaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            AdaptiveAverages.computeKama(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    ZLEMA("zlema", "Zero-lag exponential moving average of the close", List.of(period("period", 20))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return AdaptiveAverages.zlemaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            AdaptiveAverages.computeZlema(bars.close(), i(p, 0), out[0]);
+        }
+    },
+    VWMA("vwma", "Volume-weighted moving average of the close", List.of(period("period", 20))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return AdaptiveAverages.vwmaWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            AdaptiveAverages.computeVwma(bars.close(), bars.volume(), i(p, 0), out[0]);
+        }
+    },
+    AD("ad", "Chaikin accumulation/distribution line", List.of()) {
+        @Override
+        int warmup(double[] p) {
+            return MoneyFlow.adWarmup();
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MoneyFlow.computeAd(bars.high(), bars.low(), bars.close(), bars.volume(), out[0]);
+        }
+    },
+    CMF("cmf", "Chaikin money flow", List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return MoneyFlow.cmfWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MoneyFlow.computeCmf(bars.high(), bars.low(), bars.close(), bars.volume(), i(p, 0), out[0]);
+        }
+    },
+    ADOSC(
+            "adosc",
+            "Chaikin A/D oscillator (TA-Lib seeding)",
+            List.of(period("fast", MoneyFlow.ADOSC_FAST), period("slow", MoneyFlow.ADOSC_SLOW))) {
+        @Override
+        String validate(double[] p) {
+            return i(p, 0) < i(p, 1)
+                    ? null
+                    : "adosc parameter 'fast' (" + i(p, 0) + ") must be less than 'slow' (" + i(p, 1) + ")";
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return MoneyFlow.adoscWarmup(i(p, 0), i(p, 1));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            MoneyFlow.computeAdosc(bars.high(), bars.low(), bars.close(), bars.volume(), i(p, 0), i(p, 1), out[0]);
+        }
     };
 
     private final String specName;

@@ -42,7 +42,14 @@ class IndicatorCatalogTests {
                         "ao",
                         "cmo",
                         "ultosc",
-                        "trix");
+                        "trix",
+                        "hma",
+                        "kama",
+                        "zlema",
+                        "vwma",
+                        "ad",
+                        "cmf",
+                        "adosc");
     }
 
     @ParameterizedTest
@@ -91,7 +98,7 @@ class IndicatorCatalogTests {
                 })
                 .hasMessage("unknown indicator 'foo'; valid names: sma, ema, wma, dema, tema, rsi, macd, bbands, "
                         + "stoch, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, mfi, stochrsi, ppo, ao, cmo, ultosc, "
-                        + "trix");
+                        + "trix, hma, kama, zlema, vwma, ad, cmf, adosc");
         assertThatThrownBy(() -> IndicatorCatalog.parse(" "))
                 .isInstanceOf(InvalidIndicatorSpecException.class)
                 .hasMessageStartingWith("indicator spec must not be empty; valid names: sma, ema");
