@@ -35,7 +35,12 @@ class IndicatorCatalogTests {
                         "donchian",
                         "hv",
                         "willr",
-                        "cci");
+                        "cci",
+                        "psar",
+                        "aroon",
+                        "keltner",
+                        "supertrend",
+                        "ichimoku");
     }
 
     @ParameterizedTest
@@ -83,7 +88,8 @@ class IndicatorCatalogTests {
                     assertThat(e.spec()).isEqualTo("foo:3");
                 })
                 .hasMessage("unknown indicator 'foo'; valid names: sma, ema, wma, dema, tema, rsi, macd, bbands, "
-                        + "stoch, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci");
+                        + "stoch, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, psar, aroon, keltner, "
+                        + "supertrend, ichimoku");
         assertThatThrownBy(() -> IndicatorCatalog.parse(" "))
                 .isInstanceOf(InvalidIndicatorSpecException.class)
                 .hasMessageStartingWith("indicator spec must not be empty; valid names: sma, ema");
