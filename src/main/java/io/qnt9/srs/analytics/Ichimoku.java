@@ -6,8 +6,8 @@ package io.qnt9.srs.analytics;
  *
  * @param tenkan conversion line, midpoint of the last {@code tenkan} bars
  * @param kijun base line, midpoint of the last {@code kijun} bars
- * @param senkouA leading span A, (tenkan + kijun) / 2 as computed {@code kijun} bars earlier
- * @param senkouB leading span B, midpoint of {@code senkou} bars as computed {@code kijun} bars earlier
+ * @param senkouA leading span A, (tenkan + kijun) / 2 as computed {@code kijun − 1} bars earlier
+ * @param senkouB leading span B, midpoint of {@code senkou} bars as computed {@code kijun − 1} bars earlier
  */
 public record Ichimoku(double[] tenkan, double[] kijun, double[] senkouA, double[] senkouB) {
 

@@ -354,7 +354,7 @@ enum IndicatorKind {
     },
     ICHIMOKU(
             "ichimoku",
-            "Ichimoku tenkan, kijun and senkou spans A and B (displaced by kijun, no chikou)",
+            "Ichimoku tenkan, kijun and senkou spans A and B (displaced by kijun − 1, no chikou)",
             List.of(period("tenkan", 9), period("kijun", 26), period("senkou", 52))) {
         @Override
         List<String> columnPrefixes() {

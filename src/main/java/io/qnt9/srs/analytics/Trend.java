@@ -408,19 +408,30 @@ public final class Trend {
         return tenkan - 1;
     }
 
-    /** Bars needed before the first senkou span A value: {@code max(tenkan, kijun) − 1 + kijun}. */
+    /**
+     * Bars needed before the first senkou span A value: {@code max(tenkan, kijun) − 1 + (kijun − 1)}, the later of
+     * the two lines' warm-ups plus the displacement.
+     */
     public static int senkouAWarmup(int tenkan, int kijun) {
-        return Math.max(tenkan, kijun) - 1 + kijun;
+        return Math.max(tenkan, kijun) - 1 + senkouDisplacement(kijun);
     }
 
-    /** Bars needed before the first senkou span B value: {@code senkou − 1 + kijun}. */
+    /** Bars needed before the first senkou span B value: {@code senkou − 1 + (kijun − 1)}. */
     public static int senkouBWarmup(int kijun, int senkou) {
-        return senkou - 1 + kijun;
+        return senkou - 1 + senkouDisplacement(kijun);
     }
 
-    /** Bars needed before every Ichimoku column has a value: {@code max(tenkan, kijun, senkou) − 1 + kijun}. */
+    /**
+     * Bars needed before every Ichimoku column has a value: {@code max(senkouAWarmup, senkouBWarmup)} =
+     * {@code max(tenkan, kijun, senkou) − 1 + (kijun − 1)}.
+     */
     public static int ichimokuWarmup(int tenkan, int kijun, int senkou) {
         return Math.max(senkouAWarmup(tenkan, kijun), senkouBWarmup(kijun, senkou));
+    }
+
+    /** How many bars the senkou spans are shifted forward: {@code kijun − 1} (see {@link #ichimoku}). */
+    private static int senkouDisplacement(int kijun) {
+        return kijun - 1;
     }
 
     /** See {@link #ichimoku(double[], double[], int, int, int, Ichimoku)}. */
@@ -433,16 +444,15 @@ public final class Trend {
      * Ichimoku kinkō hyō (Goichi Hosoda), defaults 9, 26, 52. With {@code mid(p)[i] = (max(high[i−p+1..i]) +
      * min(low[i−p+1..i])) / 2}: {@code tenkan = mid(tenkan)} (warm-up {@code tenkan − 1}), {@code kijun = mid(kijun)}
      * (warm-up {@code kijun − 1}), {@code senkouA[i] = (tenkan[i−d] + kijun[i−d]) / 2} and {@code senkouB[i] =
-     * mid(senkou)[i−d]}, displaced by {@code d = kijun} bars: the cloud value at bar {@code i} is the one plotted for
-     * {@code i} when it was projected {@code kijun} bars ahead, known at bar {@code i} without looking ahead. Warm-ups
-     * {@link #senkouAWarmup} and {@link #senkouBWarmup} (51 and 77 for 9/26/52).
+     * mid(senkou)[i−d]}, displaced by {@code d = kijun − 1} bars, as TradingView plots the cloud ({@code offset =
+     * displacement − 1}) and as ta4j's {@code IchimokuSenkouSpanA/BIndicator(…, offset = kijun)} read it (at
+     * {@code i − offset + 1}): the value at bar {@code i} equals theirs at the same bar. It is the cloud plotted at
+     * {@code i}, computed {@code kijun − 1} bars earlier, so it is known at bar {@code i} without looking ahead; with
+     * {@code kijun = 1} there is no displacement. Warm-ups {@link #senkouAWarmup} and {@link #senkouBWarmup} (50 and
+     * 76 for 9/26/52).
      *
      * <p>The chikou span (the close plotted {@code kijun} bars in the past) is left out: its value for bar {@code i}
      * is {@code close[i + kijun]}, a future price, which a column aligned to the bars cannot hold without look-ahead.
-     *
-     * <p>ta4j's {@code IchimokuSenkouSpanA/BIndicator(series, …, offset = 26)} read the lines at {@code i − offset + 1},
-     * a displacement of 25 bars (as TradingView's script, which plots with {@code offset = displacement − 1}); this
-     * function displaces by the full {@code kijun}, so its value at {@code i} is ta4j's at {@code i − 1}.
      *
      * @throws IllegalArgumentException if a period is outside 1..5000, the columns differ in length or hold NaN or an
      *     infinity, or an output column has the wrong length
@@ -474,11 +484,13 @@ public final class Trend {
         midpoints(high, low, tenkan, tenkanSen, spanA);
         midpoints(high, low, kijun, kijunSen, spanA);
         RollingExtremes.compute(high, low, senkou, spanA, spanB);
-        // Displacement, right to left: bar i reads bar i − kijun, which no earlier (higher) step has overwritten.
+        // Displacement, right to left: bar i reads bar i − d ≤ i, which no earlier (higher) step has overwritten; with
+        // d = 0 it reads span A's scratch before overwriting it.
+        int d = senkouDisplacement(kijun);
         int firstA = senkouAWarmup(tenkan, kijun);
         int firstB = senkouBWarmup(kijun, senkou);
         for (int i = n - 1; i >= 0; i--) {
-            int j = i - kijun;
+            int j = i - d;
             spanB[i] = i >= firstB ? (spanA[j] + spanB[j]) * 0.5 : Double.NaN;
             spanA[i] = i >= firstA ? (tenkanSen[j] + kijunSen[j]) * 0.5 : Double.NaN;
         }

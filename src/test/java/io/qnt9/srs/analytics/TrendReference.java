@@ -250,7 +250,8 @@ final class TrendReference {
 
     /**
      * Ichimoku {tenkan, kijun, senkou A, senkou B}: the spans computed at bar {@code j} and then shifted forward by
-     * {@code kijun} positions into a new array (the plotted cloud of bar {@code j + kijun}).
+     * {@code kijun − 1} positions into a new array (the cloud TradingView plots at bar {@code j + kijun − 1}, with
+     * {@code offset = displacement − 1}).
      */
     static double[][] ichimoku(double[] high, double[] low, int tenkan, int kijun, int senkou) {
         int n = high.length;
@@ -263,9 +264,10 @@ final class TrendReference {
         }
         double[] shiftedA = nan(n);
         double[] shiftedB = nan(n);
-        for (int j = 0; j + kijun < n; j++) {
-            shiftedA[j + kijun] = spanA[j];
-            shiftedB[j + kijun] = spanB[j];
+        int displacement = kijun - 1;
+        for (int j = 0; j + displacement < n; j++) {
+            shiftedA[j + displacement] = spanA[j];
+            shiftedB[j + displacement] = spanB[j];
         }
         return new double[][] {tenkanSen, kijunSen, shiftedA, shiftedB};
     }

@@ -206,7 +206,7 @@ class TrendTests {
     // ------------------------------------------------------------ Ichimoku
 
     @Test
-    void ichimokuLinesAreWindowMidpointsAndTheSpansAreShiftedForwardByKijun() {
+    void ichimokuLinesAreWindowMidpointsAndTheSpansAreShiftedForwardByKijunMinusOne() {
         double[] high = {15, 12, 11, 14, 13, 15, 16, 14};
         double[] low = {8, 9, 7, 10, 11, 12, 13, 12};
         Ichimoku out = Trend.ichimoku(high, low, 2, 3, 4);
@@ -216,15 +216,38 @@ class TrendTests {
         // kijun (3 bars): bar 2 (15 + 7)/2 = 11; bar 3 (14 + 7)/2 = 10.5; bar 4 (14 + 7)/2 = 10.5; bar 5 (15 + 10)/2
         //        = 12.5; bar 6 (16 + 11)/2 = 13.5; bar 7 (16 + 12)/2 = 14.
         assertThat(out.kijun()).containsExactly(new double[] {NaN, NaN, 11, 10.5, 10.5, 12.5, 13.5, 14}, within(EPS));
-        // span A as computed: bar 2 (9.5 + 11)/2 = 10.25, bar 3 10.5, bar 4 (12 + 10.5)/2 = 11.25; shown 3 bars later.
+        // Displacement kijun − 1 = 2 bars. Span A as computed: bar 2 (9.5 + 11)/2 = 10.25, bar 3 (10.5 + 10.5)/2 =
+        // 10.5, bar 4 (12 + 10.5)/2 = 11.25, bar 5 (13 + 12.5)/2 = 12.75; shown 2 bars later, at bars 4, 5, 6, 7.
         assertThat(out.senkouA())
-                .containsExactly(new double[] {NaN, NaN, NaN, NaN, NaN, 10.25, 10.5, 11.25}, within(EPS));
-        // span B (4 bars) as computed: bar 3 (15 + 7)/2 = 11, bar 4 (14 + 7)/2 = 10.5; shown 3 bars later.
-        assertThat(out.senkouB()).containsExactly(new double[] {NaN, NaN, NaN, NaN, NaN, NaN, 11, 10.5}, within(EPS));
-        assertThat(Trend.senkouAWarmup(2, 3)).isEqualTo(5);
-        assertThat(Trend.senkouBWarmup(3, 4)).isEqualTo(6);
-        assertThat(Trend.ichimokuWarmup(9, 26, 52)).isEqualTo(77);
-        assertThat(Trend.senkouAWarmup(9, 26)).isEqualTo(51);
+                .containsExactly(new double[] {NaN, NaN, NaN, NaN, 10.25, 10.5, 11.25, 12.75}, within(EPS));
+        // Span B (4 bars) as computed: bar 3 (max 15,12,11,14 = 15; min 8,9,7,10 = 7) → 11; bar 4 (max 12,11,14,13 =
+        // 14; min 9,7,10,11 = 7) → 10.5; bar 5 (max 11,14,13,15 = 15; min 7,10,11,12 = 7) → 11; shown at bars 5, 6, 7.
+        assertThat(out.senkouB()).containsExactly(new double[] {NaN, NaN, NaN, NaN, NaN, 11, 10.5, 11}, within(EPS));
+        // Warm-ups: A = max(2, 3) − 1 + (3 − 1) = 4; B = 4 − 1 + (3 − 1) = 5; defaults A = 26 − 1 + 25 = 50,
+        // B = 52 − 1 + 25 = 76.
+        assertThat(Trend.senkouAWarmup(2, 3)).isEqualTo(4);
+        assertThat(Trend.senkouBWarmup(3, 4)).isEqualTo(5);
+        assertThat(Trend.ichimokuWarmup(2, 3, 4)).isEqualTo(5);
+        assertThat(Trend.ichimokuWarmup(9, 26, 52)).isEqualTo(76);
+        assertThat(Trend.senkouAWarmup(9, 26)).isEqualTo(50);
+        assertThat(Trend.senkouBWarmup(26, 52)).isEqualTo(76);
+    }
+
+    @Test
+    void ichimokuWithKijunOneHasNoDisplacement() {
+        double[] high = {15, 12, 11, 14};
+        double[] low = {8, 9, 7, 10};
+        Ichimoku out = Trend.ichimoku(high, low, 1, 1, 2);
+        // tenkan = kijun = (high + low)/2 of the bar itself: (15 + 8)/2 = 11.5, (12 + 9)/2 = 10.5, (11 + 7)/2 = 9,
+        // (14 + 10)/2 = 12; span A = (tenkan + kijun)/2 of the same bar, displaced by 1 − 1 = 0 bars.
+        assertThat(out.tenkan()).containsExactly(new double[] {11.5, 10.5, 9, 12}, within(EPS));
+        assertThat(out.senkouA()).containsExactly(new double[] {11.5, 10.5, 9, 12}, within(EPS));
+        // Span B (2 bars), not displaced: bar 1 (max 15,12 = 15; min 8,9 = 8) → 11.5; bar 2 (12; 7) → 9.5;
+        // bar 3 (14; 7) → 10.5.
+        assertThat(out.senkouB()).containsExactly(new double[] {NaN, 11.5, 9.5, 10.5}, within(EPS));
+        // Warm-ups: A = max(1, 1) − 1 + 0 = 0; B = 2 − 1 + 0 = 1.
+        assertThat(Trend.senkouAWarmup(1, 1)).isZero();
+        assertThat(Trend.ichimokuWarmup(1, 1, 2)).isEqualTo(1);
     }
 
     @Test
@@ -233,10 +256,11 @@ class TrendTests {
         Ichimoku out = Trend.ichimoku(flat, flat, 9, 26, 52);
         Tolerance.assertWarmup("tenkan", out.tenkan(), 8);
         Tolerance.assertWarmup("kijun", out.kijun(), 25);
-        Tolerance.assertWarmup("senkou A", out.senkouA(), 51);
-        Tolerance.assertWarmup("senkou B", out.senkouB(), 77);
-        assertThat(Arrays.copyOfRange(out.senkouB(), 77, 90)).containsOnly(7);
-        Ichimoku shortSeries = Trend.ichimoku(constant(77, 1), constant(77, 1), 9, 26, 52);
+        Tolerance.assertWarmup("senkou A", out.senkouA(), 50);
+        Tolerance.assertWarmup("senkou B", out.senkouB(), 76);
+        assertThat(Arrays.copyOfRange(out.senkouA(), 50, 90)).containsOnly(7);
+        assertThat(Arrays.copyOfRange(out.senkouB(), 76, 90)).containsOnly(7);
+        Ichimoku shortSeries = Trend.ichimoku(constant(76, 1), constant(76, 1), 9, 26, 52);
         assertThat(shortSeries.senkouB()).containsOnly(NaN);
         Tolerance.assertWarmup("short tenkan", shortSeries.tenkan(), 8);
         Ichimoku tiny = Trend.ichimoku(new double[] {2}, new double[] {1}, 9, 26, 52);
@@ -258,7 +282,7 @@ class TrendTests {
                 "keltner        | keltner:20:10:2    | 19 | keltner_upper_20_10_2 keltner_middle_20_10_2 keltner_lower_20_10_2",
                 "keltner:5:10:1.5 | keltner:5:10:1.5 | 10 | keltner_upper_5_10_1.5 keltner_middle_5_10_1.5 keltner_lower_5_10_1.5",
                 "supertrend     | supertrend:10:3    | 10 | supertrend_10_3 supertrend_direction_10_3",
-                "ichimoku       | ichimoku:9:26:52   | 77 | ichimoku_tenkan_9_26_52 ichimoku_kijun_9_26_52 ichimoku_senkou_a_9_26_52 ichimoku_senkou_b_9_26_52",
+                "ichimoku       | ichimoku:9:26:52   | 76 | ichimoku_tenkan_9_26_52 ichimoku_kijun_9_26_52 ichimoku_senkou_a_9_26_52 ichimoku_senkou_b_9_26_52",
             })
     void catalogParsesTheTrendSpecsWithTheirDefaultsWarmUpsAndColumns(
             String spec, String canonical, int warmup, String columns) {
