@@ -541,6 +541,135 @@ enum IndicatorKind {
         void compute(BarColumns bars, double[] p, double[][] out) {
             MoneyFlow.computeAdosc(bars.high(), bars.low(), bars.close(), bars.volume(), i(p, 0), i(p, 1), out[0]);
         }
+    },
+    PSAR(
+            "psar",
+            "Parabolic SAR (Wilder, TA-Lib seeding)",
+            List.of(
+                    new ParameterDefinition("acceleration", Trend.PSAR_ACCELERATION, 0.001, 1, false),
+                    new ParameterDefinition("maximum", Trend.PSAR_MAXIMUM, 0.001, 1, false))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        String validate(double[] p) {
+            return p[0] <= p[1]
+                    ? null
+                    : "psar parameter 'acceleration' (" + IndicatorSpec.format(p[0]) + ") must not exceed 'maximum' ("
+                            + IndicatorSpec.format(p[1]) + ")";
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Trend.psarWarmup();
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Trend.computePsar(bars.high(), bars.low(), p[0], p[1], out[0]);
+        }
+    },
+    AROON("aroon", "Aroon up, down and oscillator", List.of(period("period", 14))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("aroon_up", "aroon_down", "aroon_osc");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Trend.aroonWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Trend.computeAroon(bars.high(), bars.low(), i(p, 0), new Aroon(out[0], out[1], out[2]));
+        }
+    },
+    KELTNER(
+            "keltner",
+            "Keltner channels: EMA of the close ± multiplier × ATR",
+            List.of(
+                    period("period", 20),
+                    period("atr", 10),
+                    new ParameterDefinition("multiplier", 2, 0.1, 10, false))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("keltner_upper", "keltner_middle", "keltner_lower");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Trend.keltnerWarmup(i(p, 0), i(p, 1));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Trend.computeKeltner(
+                    bars.high(),
+                    bars.low(),
+                    bars.close(),
+                    i(p, 0),
+                    i(p, 1),
+                    p[2],
+                    new KeltnerChannel(out[0], out[1], out[2]));
+        }
+    },
+    SUPERTREND(
+            "supertrend",
+            "SuperTrend line and direction (+1 up, -1 down)",
+            List.of(period("period", 10), new ParameterDefinition("multiplier", 3, 0.1, 10, false))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return prefix.equals("supertrend");
+        }
+
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("supertrend", "supertrend_direction");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Trend.superTrendWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Trend.computeSuperTrend(
+                    bars.high(), bars.low(), bars.close(), i(p, 0), p[1], new SuperTrend(out[0], out[1]));
+        }
+    },
+    ICHIMOKU(
+            "ichimoku",
+            "Ichimoku tenkan, kijun and senkou spans A and B (displaced by kijun − 1, no chikou)",
+            List.of(period("tenkan", 9), period("kijun", 26), period("senkou", 52))) {
+        @Override
+        boolean onPriceScale(String prefix) {
+            return true;
+        }
+
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("ichimoku_tenkan", "ichimoku_kijun", "ichimoku_senkou_a", "ichimoku_senkou_b");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Trend.ichimokuWarmup(i(p, 0), i(p, 1), i(p, 2));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Trend.computeIchimoku(
+                    bars.high(), bars.low(), i(p, 0), i(p, 1), i(p, 2), new Ichimoku(out[0], out[1], out[2], out[3]));
+        }
     };
 
     private final String specName;

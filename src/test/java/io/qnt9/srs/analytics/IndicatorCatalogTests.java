@@ -49,7 +49,12 @@ class IndicatorCatalogTests {
                         "vwma",
                         "ad",
                         "cmf",
-                        "adosc");
+                        "adosc",
+                        "psar",
+                        "aroon",
+                        "keltner",
+                        "supertrend",
+                        "ichimoku");
     }
 
     @ParameterizedTest
@@ -98,7 +103,7 @@ class IndicatorCatalogTests {
                 })
                 .hasMessage("unknown indicator 'foo'; valid names: sma, ema, wma, dema, tema, rsi, macd, bbands, "
                         + "stoch, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, mfi, stochrsi, ppo, ao, cmo, ultosc, "
-                        + "trix, hma, kama, zlema, vwma, ad, cmf, adosc");
+                        + "trix, hma, kama, zlema, vwma, ad, cmf, adosc, psar, aroon, keltner, supertrend, ichimoku");
         assertThatThrownBy(() -> IndicatorCatalog.parse(" "))
                 .isInstanceOf(InvalidIndicatorSpecException.class)
                 .hasMessageStartingWith("indicator spec must not be empty; valid names: sma, ema");
