@@ -627,7 +627,7 @@ class DashboardBrowserTests {
             {"#/compare?s=AAPL,SPX", "#compare-chart[data-ready='true']"},
             {"#/ranking", "table.ranking"},
             {"#/screener?where=close%3E0&where=rsi_14%3E%3D0", "table.screen"},
-            {"#/stock/MSFT?ind=donchian%3A20,cci%3A20", "#price-chart[data-ready='true']"},
+            {"#/stock/MSFT?ind=ichimoku%3A9%3A26%3A52,supertrend%3A10%3A3,cci%3A20", "#price-chart[data-ready='true']"},
             {"#/account", "#signup-form"},
             {"#/watchlists", "main .panel"},
             {"#/admin", "main .panel"},
