@@ -120,6 +120,15 @@ public final class Momentum {
      *     infinity, or an output column has the wrong length
      */
     public static Macd macd(double[] values, int fast, int slow, int signal, Macd out) {
+        Arguments.notNull("out", out);
+        checkMacdArguments(values, fast, slow, signal, out.line(), out.signal(), out.histogram());
+        computeMacd(values, fast, slow, signal, out);
+        return out;
+    }
+
+    /** The checks of MACD and of the percentage price oscillator, which has the same arguments. */
+    static void checkMacdArguments(
+            double[] values, int fast, int slow, int signal, double[] line, double[] sig, double[] hist) {
         Arguments.closes(values);
         Arguments.period("fast", fast);
         Arguments.period("slow", slow);
@@ -127,19 +136,23 @@ public final class Momentum {
         if (fast >= slow) {
             throw new IllegalArgumentException("fast (" + fast + ") must be less than slow (" + slow + ")");
         }
-        Arguments.notNull("out", out);
         int n = values.length;
-        Arguments.output("out.line", out.line(), values, n);
-        Arguments.output("out.signal", out.signal(), values, n);
-        Arguments.output("out.histogram", out.histogram(), values, n);
-        computeMacd(values, fast, slow, signal, out);
-        return out;
+        Arguments.output("out.line", line, values, n);
+        Arguments.output("out.signal", sig, values, n);
+        Arguments.output("out.histogram", hist, values, n);
     }
 
     static void computeMacd(double[] x, int fast, int slow, int signal, Macd out) {
-        double[] line = out.line();
-        double[] sig = out.signal();
-        double[] hist = out.histogram();
+        computeMacdLines(x, fast, slow, signal, false, out.line(), out.signal(), out.histogram());
+    }
+
+    /**
+     * MACD's kernel, also the percentage price oscillator's: with {@code percent} the line is {@code 100 · (EMA_fast −
+     * EMA_slow) / EMA_slow} (0 when the slow EMA is 0, as TA-Lib's {@code PPO}) instead of {@code EMA_fast − EMA_slow};
+     * seeding, signal and histogram are the same.
+     */
+    static void computeMacdLines(
+            double[] x, int fast, int slow, int signal, boolean percent, double[] line, double[] sig, double[] hist) {
         int n = x.length;
         int start = MovingAverages.emaWarmup(slow);
         int first = macdWarmup(fast, slow, signal);
@@ -164,12 +177,12 @@ public final class Momentum {
         double kFast = MovingAverages.alpha(fast);
         double kSignal = MovingAverages.alpha(signal);
         // Signal seed: mean of the first `signal` line values (indices start..first).
-        double lineValue = fastEma - slowEma;
+        double lineValue = line(fastEma, slowEma, percent);
         double signalSum = lineValue;
         for (int i = start + 1; i <= first; i++) {
             slowEma = (x[i] - slowEma) * kSlow + slowEma;
             fastEma = (x[i] - fastEma) * kFast + fastEma;
-            lineValue = fastEma - slowEma;
+            lineValue = line(fastEma, slowEma, percent);
             signalSum += lineValue;
         }
         double signalEma = signalSum / signal;
@@ -180,12 +193,19 @@ public final class Momentum {
             double v = x[i];
             slowEma = (v - slowEma) * kSlow + slowEma;
             fastEma = (v - fastEma) * kFast + fastEma;
-            lineValue = fastEma - slowEma;
+            lineValue = line(fastEma, slowEma, percent);
             signalEma = (lineValue - signalEma) * kSignal + signalEma;
             line[i] = lineValue;
             sig[i] = signalEma;
             hist[i] = lineValue - signalEma;
         }
+    }
+
+    private static double line(double fastEma, double slowEma, boolean percent) {
+        if (!percent) {
+            return fastEma - slowEma;
+        }
+        return slowEma == 0 ? 0 : (fastEma - slowEma) / slowEma * 100;
     }
 
     // ---------------------------------------------------------------- Stochastic

@@ -234,75 +234,14 @@ public final class Oscillators {
      *     infinity, or an output column has the wrong length
      */
     public static Ppo ppo(double[] close, int fast, int slow, int signal, Ppo out) {
-        Arguments.closes(close);
-        Arguments.period("fast", fast);
-        Arguments.period("slow", slow);
-        Arguments.period("signal", signal);
-        if (fast >= slow) {
-            throw new IllegalArgumentException("fast (" + fast + ") must be less than slow (" + slow + ")");
-        }
         Arguments.notNull("out", out);
-        int n = close.length;
-        Arguments.output("out.line", out.line(), close, n);
-        Arguments.output("out.signal", out.signal(), close, n);
-        Arguments.output("out.histogram", out.histogram(), close, n);
+        Momentum.checkMacdArguments(close, fast, slow, signal, out.line(), out.signal(), out.histogram());
         computePpo(close, fast, slow, signal, out);
         return out;
     }
 
     static void computePpo(double[] x, int fast, int slow, int signal, Ppo out) {
-        double[] line = out.line();
-        double[] sig = out.signal();
-        double[] hist = out.histogram();
-        int n = x.length;
-        int start = MovingAverages.emaWarmup(slow);
-        int first = ppoWarmup(fast, slow, signal);
-        int warm = Math.min(first, n);
-        for (int i = 0; i < warm; i++) {
-            line[i] = sig[i] = hist[i] = Double.NaN;
-        }
-        if (n <= first) {
-            return;
-        }
-        double slowSum = 0;
-        double fastSum = 0;
-        for (int i = 0; i <= start; i++) {
-            slowSum += x[i];
-            if (i > start - fast) {
-                fastSum += x[i];
-            }
-        }
-        double slowEma = slowSum / slow;
-        double fastEma = fastSum / fast;
-        double kSlow = MovingAverages.alpha(slow);
-        double kFast = MovingAverages.alpha(fast);
-        double kSignal = MovingAverages.alpha(signal);
-        double lineValue = percent(fastEma, slowEma);
-        double signalSum = lineValue;
-        for (int i = start + 1; i <= first; i++) {
-            slowEma = (x[i] - slowEma) * kSlow + slowEma;
-            fastEma = (x[i] - fastEma) * kFast + fastEma;
-            lineValue = percent(fastEma, slowEma);
-            signalSum += lineValue;
-        }
-        double signalEma = signalSum / signal;
-        line[first] = lineValue;
-        sig[first] = signalEma;
-        hist[first] = lineValue - signalEma;
-        for (int i = first + 1; i < n; i++) {
-            double v = x[i];
-            slowEma = (v - slowEma) * kSlow + slowEma;
-            fastEma = (v - fastEma) * kFast + fastEma;
-            lineValue = percent(fastEma, slowEma);
-            signalEma = (lineValue - signalEma) * kSignal + signalEma;
-            line[i] = lineValue;
-            sig[i] = signalEma;
-            hist[i] = lineValue - signalEma;
-        }
-    }
-
-    private static double percent(double fastEma, double slowEma) {
-        return slowEma == 0 ? 0 : (fastEma - slowEma) / slowEma * 100;
+        Momentum.computeMacdLines(x, fast, slow, signal, true, out.line(), out.signal(), out.histogram());
     }
 
     // ---------------------------------------------------------------- Awesome oscillator
