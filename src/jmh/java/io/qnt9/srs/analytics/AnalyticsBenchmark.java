@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -163,31 +162,22 @@ public class AnalyticsBenchmark {
         verify();
     }
 
-    /** Geometric Brownian motion, 8 % drift and 20 % volatility a year, with plausible highs, lows and volumes. */
+    /** {@link Synthetic#gbmBars}, on weekdays from 1985-01-02. */
     private void synthetic(int length) {
-        SplittableRandom rnd = new SplittableRandom(20_261_125L);
+        BarColumns bars = Synthetic.gbmBars(length);
+        open = bars.open();
+        high = bars.high();
+        low = bars.low();
+        close = bars.close();
+        volume = bars.volume();
         days = new int[length];
-        open = new double[length];
-        high = new double[length];
-        low = new double[length];
-        close = new double[length];
-        volume = new long[length];
         LocalDate day = LocalDate.of(1985, 1, 2);
-        double price = 100;
-        double dt = 1.0 / 252;
         for (int i = 0; i < length; i++) {
             while (day.getDayOfWeek().getValue() > 5) {
                 day = day.plusDays(1);
             }
             days[i] = (int) day.toEpochDay();
             day = day.plusDays(1);
-            double o = price;
-            price *= Math.exp((0.08 - 0.02) * dt + 0.2 * Math.sqrt(dt) * Synthetic.gaussian(rnd));
-            open[i] = o;
-            close[i] = price;
-            high[i] = Math.max(o, price) * (1 + 0.005 * Math.abs(Synthetic.gaussian(rnd)));
-            low[i] = Math.min(o, price) * (1 - 0.005 * Math.abs(Synthetic.gaussian(rnd)));
-            volume[i] = 1_000_000L + rnd.nextLong(4_000_000L);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.qnt9.srs.analytics;
 
 import io.qnt9.srs.bench.Synthetic;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,25 +85,14 @@ public class AveragesVolumeBenchmark {
         verify();
     }
 
-    /** {@link AnalyticsBenchmark}'s generator: 8 % drift, 20 % volatility a year, plausible highs, lows, volumes. */
+    /** {@link Synthetic#gbmBars}, the series of {@link AnalyticsBenchmark}. */
     private void synthetic(int length) {
-        SplittableRandom rnd = new SplittableRandom(20_261_125L);
-        open = new double[length];
-        high = new double[length];
-        low = new double[length];
-        close = new double[length];
-        volume = new long[length];
-        double price = 100;
-        double dt = 1.0 / 252;
-        for (int i = 0; i < length; i++) {
-            double o = price;
-            price *= Math.exp((0.08 - 0.02) * dt + 0.2 * Math.sqrt(dt) * Synthetic.gaussian(rnd));
-            open[i] = o;
-            close[i] = price;
-            high[i] = Math.max(o, price) * (1 + 0.005 * Math.abs(Synthetic.gaussian(rnd)));
-            low[i] = Math.min(o, price) * (1 - 0.005 * Math.abs(Synthetic.gaussian(rnd)));
-            volume[i] = 1_000_000L + rnd.nextLong(4_000_000L);
-        }
+        BarColumns bars = Synthetic.gbmBars(length);
+        open = bars.open();
+        high = bars.high();
+        low = bars.low();
+        close = bars.close();
+        volume = bars.volume();
     }
 
     private void verify() {
