@@ -150,4 +150,20 @@ final class Arguments {
         sameLength("high", high.length, "low", low.length);
         sameLength("high", high.length, "close", close.length);
     }
+
+    /** High and low columns: finite, of equal length. */
+    static void highLow(double[] high, double[] low) {
+        finite("high", high);
+        finite("low", low);
+        sameLength("high", high.length, "low", low.length);
+    }
+
+    /** Output columns of an indicator of high and low: each of their length, none of them one of the inputs. */
+    static void highLowOutputs(double[] high, double[] low, double[]... columns) {
+        int n = high.length;
+        for (double[] column : columns) {
+            output("out column", column, high, n);
+            output("out column", column, low, n);
+        }
+    }
 }

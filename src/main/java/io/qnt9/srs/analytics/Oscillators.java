@@ -266,9 +266,7 @@ public final class Oscillators {
      *     length or hold NaN or an infinity, or {@code out} has the wrong length
      */
     public static double[] awesomeOscillator(double[] high, double[] low, int fast, int slow, double[] out) {
-        Arguments.finite("high", high);
-        Arguments.finite("low", low);
-        Arguments.sameLength("high", high.length, "low", low.length);
+        Arguments.highLow(high, low);
         Arguments.period("fast", fast);
         Arguments.period("slow", slow);
         if (fast >= slow) {

@@ -56,9 +56,7 @@ public final class Trend {
      *     infinity, or {@code out} has the wrong length
      */
     public static double[] psar(double[] high, double[] low, double acceleration, double maximum, double[] out) {
-        Arguments.finite("high", high);
-        Arguments.finite("low", low);
-        Arguments.sameLength("high", high.length, "low", low.length);
+        Arguments.highLow(high, low);
         if (!(acceleration > 0) || !Double.isFinite(acceleration)) {
             throw new IllegalArgumentException(
                     "acceleration must be a finite number greater than 0, got " + acceleration);
@@ -157,16 +155,10 @@ public final class Trend {
      *     or an infinity, or an output column has the wrong length
      */
     public static Aroon aroon(double[] high, double[] low, int period, Aroon out) {
-        Arguments.finite("high", high);
-        Arguments.finite("low", low);
-        Arguments.sameLength("high", high.length, "low", low.length);
+        Arguments.highLow(high, low);
         Arguments.period("period", period);
         Arguments.notNull("out", out);
-        int n = high.length;
-        for (double[] column : new double[][] {out.up(), out.down(), out.oscillator()}) {
-            Arguments.output("out column", column, high, n);
-            Arguments.output("out column", column, low, n);
-        }
+        Arguments.highLowOutputs(high, low, out.up(), out.down(), out.oscillator());
         computeAroon(high, low, period, out);
         return out;
     }
@@ -458,18 +450,12 @@ public final class Trend {
      *     infinity, or an output column has the wrong length
      */
     public static Ichimoku ichimoku(double[] high, double[] low, int tenkan, int kijun, int senkou, Ichimoku out) {
-        Arguments.finite("high", high);
-        Arguments.finite("low", low);
-        Arguments.sameLength("high", high.length, "low", low.length);
+        Arguments.highLow(high, low);
         Arguments.period("tenkan", tenkan);
         Arguments.period("kijun", kijun);
         Arguments.period("senkou", senkou);
         Arguments.notNull("out", out);
-        int n = high.length;
-        for (double[] column : new double[][] {out.tenkan(), out.kijun(), out.senkouA(), out.senkouB()}) {
-            Arguments.output("out column", column, high, n);
-            Arguments.output("out column", column, low, n);
-        }
+        Arguments.highLowOutputs(high, low, out.tenkan(), out.kijun(), out.senkouA(), out.senkouB());
         computeIchimoku(high, low, tenkan, kijun, senkou, out);
         return out;
     }

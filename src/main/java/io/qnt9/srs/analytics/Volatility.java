@@ -214,16 +214,10 @@ public final class Volatility {
      *     or an infinity, or an output column has the wrong length
      */
     public static DonchianChannel donchian(double[] high, double[] low, int period, DonchianChannel out) {
-        Arguments.finite("high", high);
-        Arguments.finite("low", low);
-        Arguments.sameLength("high", high.length, "low", low.length);
+        Arguments.highLow(high, low);
         Arguments.period("period", period);
         Arguments.notNull("out", out);
-        int n = high.length;
-        for (double[] column : new double[][] {out.upper(), out.middle(), out.lower()}) {
-            Arguments.output("out column", column, high, n);
-            Arguments.output("out column", column, low, n);
-        }
+        Arguments.highLowOutputs(high, low, out.upper(), out.middle(), out.lower());
         computeDonchian(high, low, period, out);
         return out;
     }
