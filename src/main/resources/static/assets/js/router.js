@@ -71,8 +71,13 @@ function markCurrent(path) {
 }
 
 /** A friendly, announced error message: the problem's detail (and the wait for 429). */
+/** A failure in a sentence for people: the API's problem detail, or what went wrong otherwise. */
+export function errorText(e) {
+  return e instanceof ApiError ? e.friendly : 'Unexpected error: ' + (e && e.message ? e.message : e);
+}
+
 export function errorBox(e) {
-  const text = e instanceof ApiError ? e.friendly : 'Unexpected error: ' + (e && e.message ? e.message : e);
+  const text = errorText(e);
   const title = e instanceof ApiError && e.problem.title ? e.problem.title : 'Error';
   return h('div', {class: 'alert', role: 'alert'}, h('strong', {text: title + ': '}), h('span', {class: 'detail', text}));
 }

@@ -1,7 +1,7 @@
 // The stock page: headline numbers, the interactive chart, statistics, the explained recommendation, the backtest.
 import {get, qs, enc, currentUser} from './api.js';
 import {h, replace, num, pct, int, money, signClass, bandLabel, bandClass, addMonths, table} from './format.js';
-import {errorBox, loading, section, currentQuery, setQuery} from './router.js';
+import {errorBox, errorText, loading, section, currentQuery, setQuery} from './router.js';
 import {mount, stockOption, linesOption} from './charts.js';
 import {addToWatchlistControl} from './watchlists.js';
 
@@ -94,6 +94,10 @@ export async function renderStock(main, {symbol}) {
         onclick: () => { state.extra = state.extra.filter((x) => x !== spec); showChips(); load(); }}))));
     pickerAdd.disabled = state.extra.length >= MAX_EXTRA;
   };
+  // one bar, with its warm-up from the history before it: the API checks the spec and that there is enough data,
+  // and answers its own spelling of it (defaults filled in: cci -> cci:20)
+  const checkSpec = async (spec) =>
+    (await get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({names: spec, start: instrument.lastDate, end: instrument.lastDate}))).specs[0];
   const addIndicator = async () => {
     const params = pickerParams.disabled ? '' : pickerParams.value.trim().replace(/^:+|:+$/g, '');
     const spec = pickerSelect.value + (params ? ':' + params : '');
@@ -101,9 +105,7 @@ export async function renderStock(main, {symbol}) {
     if (!instrument.lastDate) return;
     pickerAdd.disabled = true;
     try {
-      // one bar, with its warm-up from the history before it: the API checks the spec and that there is enough data
-      const r = await get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({names: spec, start: instrument.lastDate, end: instrument.lastDate}));
-      const canonical = r.specs[0];
+      const canonical = await checkSpec(spec);
       if (!state.extra.includes(canonical)) state.extra.push(canonical);
       showChips();
       load();
@@ -184,7 +186,27 @@ export async function renderStock(main, {symbol}) {
       replace(chartStatus, errorBox(e));
     }
   };
-  load();
+  // A link may carry specs written by hand (cci, a typo, a period out of range): each is checked as the picker checks
+  // it, kept in the API's spelling, or left out with the API's reason — one bad spec does not take the chart's
+  // indicators down with it.
+  const linked = state.extra;
+  state.extra = [];
+  (instrument.lastDate && linked.length ? Promise.allSettled(linked.map(checkSpec)) : Promise.resolve([])).then((results) => {
+    const refused = [];
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') {
+        if (!state.extra.includes(r.value)) state.extra.push(r.value);
+      } else {
+        refused.push(h('li', {}, h('code', {text: linked[i]}), ': ', errorText(r.reason)));
+      }
+    });
+    if (refused.length) {
+      replace(pickerMessage, h('div', {class: 'alert', role: 'alert'},
+        h('strong', {text: 'Left out of the link’s indicators:'}), h('ul', {}, refused)));
+    }
+    showChips();
+    load();
+  });
 
   // recommendation and backtest
   const rec = h('section', {class: 'panel', 'aria-labelledby': 'rec-title', id: 'recommendation'});

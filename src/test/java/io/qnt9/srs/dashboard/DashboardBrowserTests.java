@@ -272,6 +272,38 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void aLinkWithHandWrittenIndicatorsIsSpelledOutAndABadOneIsExplainedNotFatal() {
+        // "cci" means cci:20 (the catalogue's default); "nonsense:3" and "rsi:0" are refused by the API, with its
+        // reasons on the page, while the valid ones and the chart's own indicators still draw
+        problems.expect(e -> e.contains("status of 400") && e.contains("names=nonsense%3A3"));
+        problems.expect(e -> e.contains("status of 400") && e.contains("names=rsi%3A0"));
+        page.navigate(url("#/stock/MSFT?ind=cci,nonsense:3,rsi:0,donchian:20"));
+        Locator chart = page.locator("#price-chart");
+        expect(chart).hasAttribute("data-ready", "true");
+        Locator chips = page.locator(".indicator-picker .chips li");
+        expect(chips).hasText(new String[] {"cci:20×", "donchian:20×"});
+        expect(chart).hasAttribute("data-series", Pattern.compile("RSI 14.*cci_20|cci_20.*RSI 14"));
+        expect(chart).hasAttribute("data-series", Pattern.compile("donchian_upper_20"));
+        Locator refused = page.locator(".indicator-picker .alert li");
+        expect(refused).hasCount(2);
+        expect(refused.first()).containsText("nonsense:3");
+        expect(refused.first()).containsText("unknown indicator");
+        expect(refused.nth(1)).containsText("rsi parameter 'period' must be");
+        // the link now says what the chart shows
+        page.waitForURL(Pattern.compile(".*ind=cci%3A20%2Cdonchian%3A20(&.*)?$"));
+
+        // the value drawn is the API's cci:20
+        JsonNode cci = new HttpTestClient(port)
+                .get("/api/v1/instruments/MSFT/indicators?names=cci:20&prices=adjusted")
+                .json()
+                .at("/columns/cci_20");
+        page.locator("details.numbers summary").click();
+        expect(page.locator("details.numbers table tbody tr").first())
+                .containsText(String.format(
+                        java.util.Locale.ROOT, "%.2f", cci.get(cci.size() - 1).asDouble()));
+    }
+
+    @Test
     void theScreenerFindsInstrumentsByConditionsAndExplainsABadOne() {
         page.navigate(url(""));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Screener"))
