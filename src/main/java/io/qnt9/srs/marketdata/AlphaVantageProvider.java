@@ -1,6 +1,9 @@
 package io.qnt9.srs.marketdata;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,12 +27,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Alpha Vantage's {@code TIME_SERIES_DAILY} (JSON). Alpha Vantage answers most failures with HTTP 200 and a body
- * that says what went wrong; this adapter maps each to a {@link ProviderException}: {@code "Error Message"} about
- * the API key → rejected key, other {@code "Error Message"} → unknown symbol, {@code "Note"} or {@code
- * "Information"} about call frequency or limits → rate limited (Retry-After 60 s; not retried, since the limit may
- * be per day), premium-only → rejected key. Timeouts, connection failures, 429 and 5xx are retried a bounded number
- * of times with exponential backoff. The API key never appears in a log line or an error.
+ * Alpha Vantage's {@code TIME_SERIES_DAILY} (JSON), which is as traded (not adjusted for splits), and its {@code
+ * SPLITS} list (JSON: {@code {"symbol":…,"data":[{"effective_date":"2024-06-10","split_factor":"10.0000"},…]}}),
+ * with which the bars are split-adjusted before they are handed on: a bar dated before a split's effective date has
+ * its prices divided by the split's factor and its volume multiplied by it (decimal arithmetic, prices to 16
+ * significant digits, volume rounded to a whole share), so the series is in today's shares like Yahoo's {@code
+ * Close} and a split is not a −50 % day in every return, indicator and backtest. {@code ALPHAVANTAGE_SPLITS=false}
+ * skips the second call (one request per refresh instead of two; the bars are then stored as traded).
+ *
+ * <p>Alpha Vantage answers most failures with HTTP 200 and a body that says what went wrong; this adapter maps each
+ * to a {@link ProviderException}: {@code "Error Message"} about the API key → rejected key, other {@code "Error
+ * Message"} → unknown symbol, {@code "Note"} or {@code "Information"} about call frequency or limits → rate limited
+ * (Retry-After 60 s; not retried, since the limit may be per day), premium-only → rejected key. Timeouts, connection
+ * failures, 429 and 5xx are retried a bounded number of times with exponential backoff. The API key never appears
+ * in a log line or an error.
  */
 @Component
 class AlphaVantageProvider implements MarketDataProvider {
@@ -70,18 +85,24 @@ class AlphaVantageProvider implements MarketDataProvider {
     }
 
     @Override
-    public String dailyBarsCsv(String symbol, boolean full) {
+    public Series dailyBars(String symbol, boolean full) {
         if (!enabled()) {
             throw new ProviderException(
                     ProviderException.Kind.DISABLED,
                     "No live provider is configured; set ALPHAVANTAGE_API_KEY to enable refreshes.");
         }
-        URI uri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "")
-                + "/query?function=TIME_SERIES_DAILY&datatype=json&outputsize=" + (full ? "full" : "compact")
-                + "&symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
+        String daily = fetchWithRetries(
+                query("TIME_SERIES_DAILY", symbol, "&datatype=json&outputsize=" + (full ? "full" : "compact")), symbol);
+        Map<String, JsonNode> bars = barsByDate(symbol, daily);
+        List<Split> splits =
+                properties.splits() ? splits(symbol, fetchWithRetries(query("SPLITS", symbol, ""), symbol)) : List.of();
+        return new Series(toCsv(bars, splits), splits);
+    }
+
+    private URI query(String function, String symbol, String more) {
+        return URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/query?function=" + function
+                + more + "&symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
                 + "&apikey=" + URLEncoder.encode(properties.apiKey(), StandardCharsets.UTF_8));
-        String body = fetchWithRetries(uri, symbol);
-        return toCsv(symbol, body);
     }
 
     private String fetchWithRetries(URI uri, String symbol) {
@@ -127,7 +148,8 @@ class AlphaVantageProvider implements MarketDataProvider {
                         + lastProblem + ").");
     }
 
-    String toCsv(String symbol, String body) {
+    /** The body as a JSON object, or the provider's own error, limit or premium message as a ProviderException. */
+    private JsonNode answer(String symbol, String body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -165,7 +187,12 @@ class AlphaVantageProvider implements MarketDataProvider {
                     Duration.ofSeconds(60),
                     null);
         }
-        JsonNode series = root.get(SERIES);
+        return root;
+    }
+
+    /** The daily bars by ISO date, oldest first. */
+    Map<String, JsonNode> barsByDate(String symbol, String body) {
+        JsonNode series = answer(symbol, body).get(SERIES);
         if (series == null || !series.isObject() || series.isEmpty()) {
             throw new ProviderException(
                     ProviderException.Kind.BAD_RESPONSE,
@@ -175,21 +202,102 @@ class AlphaVantageProvider implements MarketDataProvider {
         for (Map.Entry<String, JsonNode> e : series.properties()) {
             byDate.put(e.getKey(), e.getValue());
         }
+        return byDate;
+    }
+
+    /**
+     * The splits, oldest first. A missing or malformed list is a bad response, never "no splits": bars adjusted for
+     * too few splits would be stored without a word.
+     */
+    List<Split> splits(String symbol, String body) {
+        JsonNode data = answer(symbol, body).get("data");
+        if (data == null || !data.isArray()) {
+            throw new ProviderException(
+                    ProviderException.Kind.BAD_RESPONSE,
+                    "Alpha Vantage's split list for " + symbol + " has no 'data' array.");
+        }
+        List<Split> splits = new ArrayList<>();
+        for (JsonNode entry : data) {
+            String date = entry.isObject() ? text(entry, "effective_date") : null;
+            String factor = entry.isObject() ? text(entry, "split_factor") : null;
+            try {
+                Split split = new Split(LocalDate.parse(date), new BigDecimal(factor));
+                if (split.factor().signum() <= 0) {
+                    throw new NumberFormatException("not positive");
+                }
+                splits.add(split);
+            } catch (RuntimeException e) { // null, unparsable date or factor, or a factor <= 0
+                throw new ProviderException(
+                        ProviderException.Kind.BAD_RESPONSE,
+                        "Alpha Vantage sent an unusable split for " + symbol + ": "
+                                + abbreviate(String.valueOf(entry)));
+            }
+        }
+        splits.sort(Comparator.comparing(Split::effective));
+        for (int i = 1; i < splits.size(); i++) {
+            if (splits.get(i).effective().equals(splits.get(i - 1).effective())) {
+                throw new ProviderException(
+                        ProviderException.Kind.BAD_RESPONSE,
+                        "Alpha Vantage listed two splits of " + symbol + " on "
+                                + splits.get(i).effective() + ".");
+            }
+        }
+        return splits;
+    }
+
+    /**
+     * The bars as importer CSV, split-adjusted: prices ÷ and volume × the product of the factors of every split
+     * effective after the bar's date. A bar after the last split is written exactly as the provider sent it.
+     */
+    static String toCsv(Map<String, JsonNode> byDate, List<Split> splits) {
         StringBuilder csv = new StringBuilder(byDate.size() * 64);
         csv.append("date,open,high,low,close,volume\n");
-        byDate.forEach((date, bar) -> csv.append(date)
-                .append(',')
-                .append(field(bar, "1. open"))
-                .append(',')
-                .append(field(bar, "2. high"))
-                .append(',')
-                .append(field(bar, "3. low"))
-                .append(',')
-                .append(field(bar, "4. close"))
-                .append(',')
-                .append(field(bar, "5. volume"))
-                .append('\n'));
+        byDate.forEach((date, bar) -> {
+            BigDecimal factor = BigDecimal.ONE;
+            LocalDate day = parseDate(date);
+            for (Split split : splits) {
+                if (split.effective().isAfter(day)) {
+                    factor = factor.multiply(split.factor());
+                }
+            }
+            csv.append(date);
+            for (String price : new String[] {"1. open", "2. high", "3. low", "4. close"}) {
+                csv.append(',').append(adjusted(field(bar, price), factor, false));
+            }
+            csv.append(',')
+                    .append(adjusted(field(bar, "5. volume"), factor, true))
+                    .append('\n');
+        });
         return csv.toString();
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProviderException(
+                    ProviderException.Kind.BAD_RESPONSE,
+                    "Alpha Vantage sent a malformed date '" + abbreviate(date) + "'.");
+        }
+    }
+
+    /**
+     * A price divided by (or a volume multiplied by) the cumulative split factor; the provider's own text when the
+     * factor is 1 or the value is not a number (the importer then reports it like any uploaded value).
+     */
+    private static String adjusted(String value, BigDecimal factor, boolean volume) {
+        if (factor.compareTo(BigDecimal.ONE) == 0) {
+            return value;
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(value);
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
+        BigDecimal out =
+                volume ? v.multiply(factor).setScale(0, RoundingMode.HALF_UP) : v.divide(factor, MathContext.DECIMAL64);
+        return out.stripTrailingZeros().toPlainString();
     }
 
     /** A bar field as the provider wrote it; the importer validates it like any uploaded value. */

@@ -28,4 +28,26 @@ public record ImportResult(
         List<String> createdInstruments,
         List<String> ignoredColumns,
         List<String> warnings,
-        long durationMs) {}
+        long durationMs) {
+
+    /** The same result with {@code warning} first among the warnings. */
+    ImportResult withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings.size() + 1);
+        all.add(warning);
+        all.addAll(warnings);
+        return new ImportResult(
+                importId,
+                symbols,
+                mode,
+                rowsReceived,
+                rowsInserted,
+                rowsUpdated,
+                rowsSkipped,
+                firstDate,
+                lastDate,
+                createdInstruments,
+                ignoredColumns,
+                List.copyOf(all),
+                durationMs);
+    }
+}

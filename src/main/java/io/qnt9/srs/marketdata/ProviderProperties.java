@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The live provider ({@code ALPHAVANTAGE_API_KEY}, {@code ALPHAVANTAGE_BASE_URL}, …). Off unless a key is set: this
  * service downloads data only when an admin asks for a refresh, or on the schedule {@link ProviderRefresh} runs when
- * {@code PROVIDER_REFRESH_CRON} is set too.
+ * {@code PROVIDER_REFRESH_CRON} is set too. {@code splits} ({@code ALPHAVANTAGE_SPLITS}): fetch the split list with
+ * the bars and adjust them for it (a second request per refresh).
  */
 @ConfigurationProperties("qnt9.provider.alphavantage")
 record ProviderProperties(
@@ -17,7 +18,8 @@ record ProviderProperties(
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("15s") Duration readTimeout,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue("500ms") Duration initialBackoff) {
+        @DefaultValue("500ms") Duration initialBackoff,
+        @DefaultValue("true") boolean splits) {
 
     boolean enabled() {
         return apiKey != null && !apiKey.isBlank();

@@ -2,6 +2,7 @@ package io.qnt9.srs.marketdata;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.qnt9.srs.system.ApiException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -155,7 +157,7 @@ class ProviderRefresh {
                 stoppedBy = e.getBody().getTitle() + ": " + e.getBody().getDetail();
                 rateLimited = e.kind() == ProviderException.Kind.RATE_LIMITED;
                 break;
-            } catch (io.qnt9.srs.system.ApiException e) {
+            } catch (ApiException e) {
                 skipped.add(symbol + " (" + e.getBody().getDetail() + ")"); // the import refused the provider's data
             } catch (RuntimeException e) {
                 // The database went away, or a bug: end the run as failed (counted, alerted), not silently.
@@ -193,23 +195,53 @@ class ProviderRefresh {
     /**
      * Fetches one instrument's bars from the provider and imports them with the upload's validation.
      *
+     * <p>The provider's bars are adjusted for every split it knows of, so bars stored before a split that took effect
+     * after the last stored bar are in the old shares. Under {@link ImportMode#APPEND} the refresh then fetches the
+     * whole history and imports it with {@link ImportMode#REPLACE}, so that the stored bars are adjusted too (and says
+     * so in the result's warnings); under {@link ImportMode#REJECT} it refuses with a 409 that says what to do.
+     *
      * @param full the whole history or the latest ~100 days; null: the whole history when the instrument has no bars
      *     or its last bar is older than {@code fullHistoryAfter} ({@link ProviderRefreshProperties#wantsFullHistory})
      * @throws ProviderException when the provider fails; the importer's problems when it refuses the data
      */
     ImportResult refresh(String symbol, Boolean full, ImportMode mode, String requestedBy) {
-        boolean whole = full != null
-                ? full
-                : settings.wantsFullHistory(
-                        marketData
-                                .listing(symbol)
-                                .map(InstrumentListing::lastDate)
-                                .orElse(null),
-                        LocalDate.now(clock));
-        String csv = provider.dailyBarsCsv(symbol, whole);
-        return importer.importBars(
+        LocalDate lastStored =
+                marketData.listing(symbol).map(InstrumentListing::lastDate).orElse(null);
+        boolean whole = full != null ? full : settings.wantsFullHistory(lastStored, LocalDate.now(clock));
+        MarketDataProvider.Series series = provider.dailyBars(symbol, whole);
+        MarketDataProvider.Split split = lastStored == null
+                ? null
+                : series.splits().stream()
+                        .filter(s -> s.effective().isAfter(lastStored))
+                        .findFirst()
+                        .orElse(null);
+        String note = null;
+        if (split != null && mode != ImportMode.REPLACE) {
+            String what =
+                    "a split (factor " + split.factor().stripTrailingZeros().toPlainString() + ") took effect on "
+                            + split.effective() + ", after the last stored bar of " + symbol + " (" + lastStored + ")";
+            if (mode == ImportMode.REJECT) {
+                throw new ApiException(
+                                HttpStatus.CONFLICT,
+                                "split-after-stored-bars",
+                                "Stored bars predate a split",
+                                "According to " + provider.name() + ", " + what + ": the stored bars are in the shares"
+                                        + " before it. Nothing was imported. Refresh with full=true&mode=replace to"
+                                        + " store the whole history adjusted for it.")
+                        .with("splitEffective", split.effective().toString())
+                        .with("lastStored", lastStored.toString());
+            }
+            if (!whole) {
+                series = provider.dailyBars(symbol, true);
+            }
+            mode = ImportMode.REPLACE;
+            note = "According to " + provider.name() + ", " + what + ": the whole history was fetched and replaced the"
+                    + " stored bars, so that they are adjusted for it.";
+        }
+        ImportResult result = importer.importBars(
                 new BarImporter.Request(symbol, mode, "provider:" + provider.name(), requestedBy, null),
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)));
+                new ByteArrayInputStream(series.csv().getBytes(StandardCharsets.US_ASCII)));
+        return note == null ? result : result.withWarning(note);
     }
 
     /** Waits between two provider calls; false when interrupted (shutting down). */

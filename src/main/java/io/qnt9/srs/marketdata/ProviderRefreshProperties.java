@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     after the US close); {@code -} (the default) is off
  * @param maxSymbols instruments refreshed per run at most, the stalest first ({@code PROVIDER_REFRESH_MAX_SYMBOLS};
  *     Alpha Vantage's free key allows 25 requests a day)
- * @param pause wait between two provider calls ({@code PROVIDER_REFRESH_PAUSE}; the free key allows a few a minute)
+ * @param pause wait between two instruments ({@code PROVIDER_REFRESH_PAUSE}; two calls each with splits, and the free
+ *     key allows a few a minute)
  * @param fullHistoryAfter an instrument whose last bar is older than this gets the provider's whole history
  *     instead of its latest ~100 days, so that no gap is left ({@code PROVIDER_REFRESH_FULL_AFTER})
  */
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ProviderRefreshProperties(
         @DefaultValue("-") String cron,
         @DefaultValue("20") int maxSymbols,
-        @DefaultValue("15s") Duration pause,
+        @DefaultValue("30s") Duration pause,
         @DefaultValue("120d") Duration fullHistoryAfter) {
 
     /**

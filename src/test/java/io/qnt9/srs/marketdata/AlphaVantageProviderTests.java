@@ -42,7 +42,7 @@ class AlphaVantageProviderTests {
         return Files.readString(Path.of("src/test/resources/alphavantage", name));
     }
 
-    private AlphaVantageProvider provider(Duration readTimeout) {
+    private AlphaVantageProvider provider(Duration readTimeout, boolean splits) {
         return new AlphaVantageProvider(
                 new ProviderProperties(
                         URI.create(stub.baseUrl() + "/"),
@@ -50,22 +50,45 @@ class AlphaVantageProviderTests {
                         Duration.ofSeconds(1),
                         readTimeout,
                         3,
-                        Duration.ofMillis(10)),
+                        Duration.ofMillis(10),
+                        splits),
                 JsonMapper.builder().build());
+    }
+
+    private AlphaVantageProvider provider(Duration readTimeout) {
+        return provider(readTimeout, true);
     }
 
     private AlphaVantageProvider provider() {
         return provider(Duration.ofSeconds(2));
     }
 
+    /** The daily series answers with {@code file}, the split list with {@code splitsFile}. */
+    private void answer(String file, String splitsFile) throws IOException {
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .willReturn(okJson(body(file))));
+        answerSplits(splitsFile);
+    }
+
+    private void answerSplits(String splitsFile) throws IOException {
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("SPLITS"))
+                .willReturn(okJson(body(splitsFile))));
+    }
+
     private void answer(String file) throws IOException {
-        stub.stubFor(get(urlPathEqualTo("/query")).willReturn(okJson(body(file))));
+        answer(file, "splits-none.json");
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder daily() {
+        return getRequestedFor(urlPathEqualTo("/query")).withQueryParam("function", equalTo("TIME_SERIES_DAILY"));
     }
 
     @Test
     void turnsTheDailySeriesIntoAscendingCsvAndSendsTheRightQuery() throws IOException {
         answer("daily-ibm-compact.json");
-        String csv = provider().dailyBarsCsv("IBM", false);
+        String csv = provider().dailyBars("IBM", false).csv();
         assertThat(csv)
                 .isEqualTo("date,open,high,low,close,volume\n"
                         + "2024-05-15,167.9400,168.3500,166.0000,168.2600,4468843\n"
@@ -76,19 +99,113 @@ class AlphaVantageProviderTests {
                 .withQueryParam("symbol", equalTo("IBM"))
                 .withQueryParam("outputsize", equalTo("compact"))
                 .withQueryParam("apikey", equalTo("test-key-123")));
+        stub.verify(getRequestedFor(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("SPLITS"))
+                .withQueryParam("symbol", equalTo("IBM"))
+                .withQueryParam("apikey", equalTo("test-key-123")));
+    }
+
+    @Test
+    void barsBeforeASplitAreDividedByItsFactorAndTheirVolumeMultiplied() throws IOException {
+        // as traded: a 4-for-1 split effective 2024-06-06 and a 10-for-1 effective 2024-06-10 (listed newest first)
+        answer("daily-splt-as-traded.json", "splits-splt.json");
+        MarketDataProvider.Series series = provider().dailyBars("SPLT", false);
+        assertThat(series.splits())
+                .extracting(s ->
+                        s.effective() + " x" + s.factor().stripTrailingZeros().toPlainString())
+                .containsExactly("2024-06-06 x4", "2024-06-10 x10");
+        assertThat(series.csv())
+                .isEqualTo("date,open,high,low,close,volume\n"
+                        // before both: ÷ 40, volume × 40 (4800 / 40 = 120, 1,000,000 × 40 = 40,000,000)
+                        + "2024-06-04,120,121,119,120.5,40000000\n"
+                        + "2024-06-05,120.5,122.5,120,122,50000000\n"
+                        // between them: ÷ 10 (1225.3 / 10 = 122.53), volume × 10
+                        + "2024-06-06,122,123.25,121.5,122.53,50000010\n"
+                        + "2024-06-07,122.53,124,121.07,123.333,43219870\n"
+                        // from the last split on: as the provider sent them
+                        + "2024-06-10,123.5000,125.0000,122.1000,124.4000,45000000\n"
+                        + "2024-06-11,124.4000,126.0000,123.9000,125.7500,38000000\n");
+    }
+
+    @Test
+    void fractionalAndReverseSplitsAreAppliedInDecimalsAndVolumesRoundedToAShare() throws IOException {
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .willReturn(okJson("""
+                        {"Meta Data": {"2. Symbol": "FRAC"}, "Time Series (Daily)": {
+                          "2020-01-06": {"1. open": "102.0000", "2. high": "103.0000", "3. low": "101.0000",
+                                         "4. close": "102.5000", "5. volume": "100"},
+                          "2020-01-03": {"1. open": "10.0000", "2. high": "10.5000", "3. low": "9.9000",
+                                         "4. close": "10.2000", "5. volume": "1000"},
+                          "2020-01-02": {"1. open": "15.2000", "2. high": "15.5000", "3. low": "15.1000",
+                                         "4. close": "15.3000", "5. volume": "1001"}}}""")));
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("SPLITS"))
+                .willReturn(okJson("""
+                        {"symbol": "FRAC", "data": [
+                          {"effective_date": "2020-01-03", "split_factor": "1.5000"},
+                          {"effective_date": "2020-01-06", "split_factor": "0.1000"}]}""")));
+        assertThat(provider().dailyBars("FRAC", true).csv())
+                .isEqualTo("date,open,high,low,close,volume\n"
+                        // 3-for-2 then 1-for-10: ÷ 0.15; 15.2 / 0.15 = 101.333… to 16 digits; 1001 × 0.15 = 150.15
+                        + "2020-01-02,101.3333333333333,103.3333333333333,100.6666666666667,102,150\n"
+                        // 1-for-10 only: ÷ 0.1, volume × 0.1
+                        + "2020-01-03,100,105,99,102,100\n"
+                        + "2020-01-06,102.0000,103.0000,101.0000,102.5000,100\n");
+    }
+
+    @Test
+    void aMissingOrUnusableSplitListIsABadResponseNeverNoSplits() throws IOException {
+        answer("daily-ibm-compact.json");
+        for (String splits : new String[] {
+            "{\"symbol\": \"IBM\"}",
+            "{\"symbol\": \"IBM\", \"data\": {\"2024-01-02\": \"2.0\"}}",
+            "{\"symbol\": \"IBM\", \"data\": [{\"effective_date\": \"2024-01-02\", \"split_factor\": \"0.0000\"}]}",
+            "{\"symbol\": \"IBM\", \"data\": [{\"effective_date\": \"soon\", \"split_factor\": \"2.0000\"}]}",
+            "{\"symbol\": \"IBM\", \"data\": [{\"effective_date\": \"2024-01-02\", \"split_factor\": \"2\"},"
+                    + " {\"effective_date\": \"2024-01-02\", \"split_factor\": \"2\"}]}"
+        }) {
+            stub.stubFor(get(urlPathEqualTo("/query"))
+                    .withQueryParam("function", equalTo("SPLITS"))
+                    .willReturn(okJson(splits)));
+            assertThatThrownBy(() -> provider().dailyBars("IBM", false))
+                    .as(splits)
+                    .isInstanceOfSatisfying(
+                            ProviderException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.BAD_RESPONSE));
+        }
+    }
+
+    @Test
+    void theSplitListsRateLimitIsTheProvidersRateLimit() throws IOException {
+        answer("daily-ibm-compact.json", "note-call-frequency.json");
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false))
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED));
+    }
+
+    @Test
+    void withSplitsOffOneRequestIsMadeAndTheBarsStayAsTraded() throws IOException {
+        answer("daily-splt-as-traded.json", "splits-splt.json");
+        MarketDataProvider.Series series =
+                provider(Duration.ofSeconds(2), false).dailyBars("SPLT", false);
+        assertThat(series.splits()).isEmpty();
+        assertThat(series.csv()).contains("2024-06-04,4800.0000,4840.0000,4760.0000,4820.0000,1000000\n");
+        stub.verify(0, getRequestedFor(urlPathEqualTo("/query")).withQueryParam("function", equalTo("SPLITS")));
     }
 
     @Test
     void asksForTheFullHistoryWhenRequested() throws IOException {
         answer("daily-ibm-compact.json");
-        provider().dailyBarsCsv("IBM", true);
+        provider().dailyBars("IBM", true).csv();
         stub.verify(getRequestedFor(urlPathEqualTo("/query")).withQueryParam("outputsize", equalTo("full")));
     }
 
     @Test
     void anUnknownSymbolIsReportedAsSuch() throws IOException {
         answer("error-invalid-symbol.json");
-        assertThatThrownBy(() -> provider().dailyBarsCsv("NOPE", false))
+        assertThatThrownBy(() -> provider().dailyBars("NOPE", false).csv())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
                     assertThat(e.getStatusCode().value()).isEqualTo(404);
@@ -98,7 +215,7 @@ class AlphaVantageProviderTests {
     @Test
     void aRejectedKeyIsReportedWithoutEverShowingTheKey() throws IOException {
         answer("error-invalid-key.json");
-        assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED_KEY);
                     assertThat(e.getStatusCode().value()).isEqualTo(502);
@@ -111,7 +228,7 @@ class AlphaVantageProviderTests {
         for (String file : new String[] {"note-call-frequency.json", "information-daily-limit.json"}) {
             stub.resetAll();
             answer(file);
-            assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+            assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                     .as(file)
                     .isInstanceOfSatisfying(ProviderException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
@@ -125,7 +242,7 @@ class AlphaVantageProviderTests {
     @Test
     void aPremiumOnlyAnswerIsNotMistakenForARateLimit() throws IOException {
         answer("information-premium.json");
-        assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(
                         ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED_KEY));
@@ -133,28 +250,32 @@ class AlphaVantageProviderTests {
 
     @Test
     void serverErrorsAreRetriedWithBackoffUntilOneSucceeds() throws IOException {
+        answerSplits("splits-none.json");
         stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
                 .inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503))
                 .willSetStateTo("second"));
         stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
                 .inScenario("flaky")
                 .whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(500))
                 .willSetStateTo("third"));
         stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
                 .inScenario("flaky")
                 .whenScenarioStateIs("third")
                 .willReturn(okJson(body("daily-ibm-compact.json"))));
-        assertThat(provider().dailyBarsCsv("IBM", false)).contains("2024-05-17");
-        stub.verify(3, getRequestedFor(urlPathEqualTo("/query")));
+        assertThat(provider().dailyBars("IBM", false).csv()).contains("2024-05-17");
+        stub.verify(3, daily());
     }
 
     @Test
     void givesUpAfterTheBoundedNumberOfAttempts() {
         stub.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
                     assertThat(e.getMessage()).contains("after 3 attempts").contains("HTTP 502");
@@ -166,7 +287,8 @@ class AlphaVantageProviderTests {
     void aSlowAnswerTimesOutAndCountsAsAFailedAttempt() throws IOException {
         stub.stubFor(get(urlPathEqualTo("/query"))
                 .willReturn(okJson(body("daily-ibm-compact.json")).withFixedDelay(1_500)));
-        assertThatThrownBy(() -> provider(Duration.ofMillis(300)).dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() ->
+                        provider(Duration.ofMillis(300)).dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(
                         ProviderException.class, e -> assertThat(e.getMessage()).contains("timed out"));
     }
@@ -174,19 +296,19 @@ class AlphaVantageProviderTests {
     @Test
     void aClientErrorOrGarbageIsABadResponse() {
         stub.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(403)));
-        assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(
                         ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.BAD_RESPONSE));
         stub.resetAll();
         stub.stubFor(get(urlPathEqualTo("/query"))
                 .willReturn(aResponse().withStatus(200).withBody("<html>oops")));
-        assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(
                         ProviderException.class, e -> assertThat(e.getMessage()).contains("not JSON"));
         stub.resetAll();
         stub.stubFor(get(urlPathEqualTo("/query")).willReturn(okJson("{\"Meta Data\":{}}")));
-        assertThatThrownBy(() -> provider().dailyBarsCsv("IBM", false))
+        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
                 .isInstanceOfSatisfying(
                         ProviderException.class, e -> assertThat(e.getMessage()).contains("Time Series (Daily)"));
     }
@@ -200,12 +322,14 @@ class AlphaVantageProviderTests {
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(1),
                         3,
-                        Duration.ofMillis(10)),
+                        Duration.ofMillis(10),
+                        true),
                 JsonMapper.builder().build());
-        assertThatThrownBy(() -> off.dailyBarsCsv("IBM", false)).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ProviderException.Kind.DISABLED);
-            assertThat(e.getMessage()).contains("ALPHAVANTAGE_API_KEY");
-        });
+        assertThatThrownBy(() -> off.dailyBars("IBM", false).csv())
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.DISABLED);
+                    assertThat(e.getMessage()).contains("ALPHAVANTAGE_API_KEY");
+                });
         assertThat(stub.getAllServeEvents()).isEmpty();
     }
 }

@@ -66,9 +66,19 @@ class ProviderRefreshEndToEndTests {
     int port;
 
     private void answer(String symbol, String file) throws Exception {
+        answer(symbol, file, "splits-none.json");
+    }
+
+    /** The daily series of {@code symbol} answers with {@code file}, its split list with {@code splitsFile}. */
+    private void answer(String symbol, String file, String splitsFile) throws Exception {
         STUB.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
                 .withQueryParam("symbol", equalTo(symbol))
                 .willReturn(okJson(AlphaVantageProviderTests.body(file))));
+        STUB.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("SPLITS"))
+                .withQueryParam("symbol", equalTo(symbol))
+                .willReturn(okJson(AlphaVantageProviderTests.body(splitsFile))));
     }
 
     @Test
@@ -114,6 +124,57 @@ class ProviderRefreshEndToEndTests {
         importer.importBars(
                 new BarImporter.Request(symbol, ImportMode.REJECT, "test", "test", null),
                 new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aSplitAfterTheStoredBarsRefreshesTheWholeHistoryAdjustedForIt() throws Exception {
+        // stored as traded before the splits (an earlier refresh, or an upload)
+        importer.importBars(
+                new BarImporter.Request("SPLT", ImportMode.REJECT, "test", "test", null),
+                new java.io.ByteArrayInputStream(
+                        "date,open,high,low,close,volume\n2024-06-04,4800,4840,4760,4820,1000000\n2024-06-05,4820,4900,4800,4880,1250000\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        // the provider now lists a 4-for-1 split on 2024-06-06 and a 10-for-1 on 2024-06-10, after them
+        answer("SPLT", "daily-splt-as-traded.json", "splits-splt.json");
+        HttpTestClient http = TestAccounts.admin(port);
+
+        // mode=reject: refused, with what to do, and nothing written
+        Response refused = http.post("/api/v1/instruments/SPLT/refresh?full=false&mode=reject", null, "");
+        assertProblem(refused, 409, "split-after-stored-bars");
+        assertThat(refused.json().get("detail").asString())
+                .contains("2024-06-06")
+                .contains("full=true&mode=replace");
+        assertThat(http.get("/api/v1/instruments/SPLT/bars")
+                        .json()
+                        .at("/bars/0/close")
+                        .asDouble())
+                .isEqualTo(4820.0);
+
+        // mode=append (the default): the whole history, replacing the stored bars, and a warning that says so
+        Response r = http.post("/api/v1/instruments/SPLT/refresh?full=false", null, "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("mode").asString()).isEqualTo("REPLACE");
+        assertThat(r.json().get("rowsInserted").asInt()).isEqualTo(4);
+        assertThat(r.json().get("rowsUpdated").asInt()).isEqualTo(2);
+        assertThat(r.json().at("/warnings/0").asString())
+                .contains("took effect on 2024-06-06")
+                .contains("replaced the stored bars");
+        STUB.verify(getRequestedFor(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .withQueryParam("symbol", equalTo("SPLT"))
+                .withQueryParam("outputsize", equalTo("full")));
+
+        // in today's shares: 4820 / (4 × 10) = 120.5, 1,000,000 × 40 shares; no jump left across the splits
+        var bars = http.get("/api/v1/instruments/SPLT/bars").json().get("bars");
+        assertThat(bars.size()).isEqualTo(6);
+        assertThat(bars.get(0).get("close").asDouble()).isEqualTo(120.5);
+        assertThat(bars.get(0).get("adjClose").asDouble()).isEqualTo(120.5);
+        assertThat(bars.get(0).get("volume").asLong()).isEqualTo(40_000_000L);
+        for (int i = 1; i < bars.size(); i++) {
+            double move = bars.get(i).get("close").asDouble()
+                    / bars.get(i - 1).get("close").asDouble();
+            assertThat(move).as(bars.get(i).get("date").asString()).isBetween(0.95, 1.05);
+        }
     }
 
     @Test
