@@ -68,10 +68,11 @@ export async function renderCompare(main, _params, query) {
     const rangeOf = (i) => (common ? {start, end} : {start: i.firstDate, end: i.lastDate});
     replace(out, loading('comparison'));
     try {
-      const [series, stats] = await Promise.all([
+      const [series, stats, corr] = await Promise.all([
         Promise.all(picked.map((i) => get('/api/v1/instruments/' + enc(i.symbol) + '/bars' + qs(rangeOf(i))))),
         Promise.all(picked.map((i) => get('/api/v1/instruments/' + enc(i.symbol) + '/statistics' + qs({...rangeOf(i), benchmark: i.symbol === 'SPX' ? undefined : 'SPX'}))
           .catch((e) => ({symbol: i.symbol, error: e})))),
+        get('/api/v1/correlations' + qs({symbols: symbols.join(','), ...(common ? {start, end} : {})})).catch((e) => ({error: e})),
       ]);
       if (mine !== seq) return;
       const dates = [...new Set(series.flatMap((s) => s.bars.map((b) => b.date)))].sort();
@@ -95,7 +96,8 @@ export async function renderCompare(main, _params, query) {
           {label: 'Sharpe', value: (s) => num(s.sharpeRatio), class: 'n'},
           {label: 'Max drawdown', value: (s) => pct(s.maxDrawdown && s.maxDrawdown.depth, 1), class: 'n'},
           {label: 'Beta vs SPX', value: (s) => (s.benchmark ? num(s.benchmark.beta) : '—'), class: 'n'},
-        ], stats, {class: 'data compare-stats'}));
+        ], stats, {class: 'data compare-stats'}),
+        correlationTable(corr));
       chart = mount(box, 'Normalised performance of ' + symbols.join(', ') + '; the statistics table below has the numbers.', 360);
       chart.set(linesOption(dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600, time: !common}));
       box.dataset.axis = common ? 'category' : 'time';
@@ -106,4 +108,18 @@ export async function renderCompare(main, _params, query) {
   };
   await draw();
   return () => { if (chart) chart.dispose(); };
+}
+
+/** Pairwise correlations of daily returns, each pair on the dates both have; "—" where a pair has none. */
+function correlationTable(corr) {
+  if (corr.error) return h('div', {id: 'compare-correlations'}, errorBox(corr.error));
+  const cell = (v) => (v === null ? '—' : num(v));
+  return h('div', {id: 'compare-correlations'},
+    table('Correlation of daily returns', [
+      {label: 'Symbol', value: (i) => corr.symbols[i]},
+      ...corr.symbols.map((sym, j) => ({label: sym, value: (i) => cell(corr.matrix[i][j]), class: 'n',
+        cls: (i) => 'n ' + (i === j ? 'muted' : signClass(corr.matrix[i][j] || 0))})),
+    ], corr.symbols.map((_, i) => i), {class: 'data compare-correlations'}),
+    h('p', {class: 'muted small', text: 'Pearson correlation of the daily returns of adjusted closes, each pair over the dates both have'
+      + (corr.start ? ' from ' + corr.start + ' to ' + corr.end : '') + '. ' + (corr.notice || '')}));
 }

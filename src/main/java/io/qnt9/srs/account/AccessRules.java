@@ -20,6 +20,7 @@ final class AccessRules {
         "/api/v1/stats",
         "/api/compare",
         "/api/v1/compare",
+        "/api/v1/correlations",
         "/api/v1/instruments",
         "/api/v1/instruments/**",
         "/api/v1/indicators",

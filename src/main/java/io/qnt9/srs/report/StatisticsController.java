@@ -205,15 +205,22 @@ class StatisticsController {
 
     /** The adjusted closes of {@code [start, end]}; 422 below {@value ReturnStatistics#MIN_ANNUALISED_BARS} bars. */
     static PriceSeries window(DailySeries s, LocalDate start, LocalDate end) {
+        return window(s, start, end, ReturnStatistics.MIN_ANNUALISED_BARS, "Statistics need");
+    }
+
+    /**
+     * The adjusted closes of {@code [start, end]} (either open); a 422 saying "{@code needs} at least {@code
+     * required} daily bars" when the range has fewer.
+     */
+    static PriceSeries window(DailySeries s, LocalDate start, LocalDate end, int required, String needs) {
         int from = start == null ? 0 : s.firstIndexOnOrAfter(start);
         int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
-        if (to - from < ReturnStatistics.MIN_ANNUALISED_BARS) {
+        if (to - from < required) {
             throw new InsufficientDataException(
-                    "Statistics need at least " + ReturnStatistics.MIN_ANNUALISED_BARS + " daily bars; " + s.symbol()
-                            + " has "
+                    needs + " at least " + required + " daily bars; " + s.symbol() + " has "
                             + Math.max(0, to - from) + " between " + (start == null ? "its first bar" : start)
                             + " and " + (end == null ? "its last bar" : end) + ".",
-                    ReturnStatistics.MIN_ANNUALISED_BARS,
+                    required,
                     Math.max(0, to - from));
         }
         return new PriceSeries(Arrays.copyOfRange(s.epochDays(), from, to), Arrays.copyOfRange(s.adjClose(), from, to));

@@ -387,6 +387,17 @@ class DashboardBrowserTests {
         expect(rows.nth(1)).containsText("SPX");
         expect(page.locator("#compare-results")).containsText("Common period 2013-05-13");
         page.waitForURL(Pattern.compile(".*s=AAPL%2CSPX.*"));
+        // the correlation table: the API's figure over the common period, 1 on the diagonal
+        double correlation = new HttpTestClient(port)
+                .get("/api/v1/correlations?symbols=AAPL,SPX&start=2013-05-13&end=2018-05-11")
+                .json()
+                .at("/matrix/0/1")
+                .asDouble();
+        Locator corr = page.locator("table.compare-correlations tbody tr");
+        expect(corr).hasCount(2);
+        expect(corr.nth(0).locator("td").nth(0)).hasText("1.00");
+        expect(corr.nth(0).locator("td").nth(1)).hasText(String.format(java.util.Locale.ROOT, "%.2f", correlation));
+        expect(corr.nth(1).locator("td").nth(0)).hasText(String.format(java.util.Locale.ROOT, "%.2f", correlation));
         screenshot(page, "compare");
 
         symbol.fill("MSFT");
@@ -396,6 +407,9 @@ class DashboardBrowserTests {
         expect(page.locator("#compare-results")).containsText("no period in common");
         expect(page.locator("#compare-chart")).hasAttribute("data-axis", "time");
         assertThat(ink(page, "#compare-chart")).isGreaterThan(0.01);
+        expect(corr).hasCount(3);
+        expect(corr.nth(0).locator("td").nth(2)).hasText("—");
+        expect(page.locator("#compare-correlations")).containsText("No correlation for AAPL/MSFT");
         screenshot(page, "compare-disjoint");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove MSFT"))
                 .click();
