@@ -3,6 +3,7 @@ import {get, qs, enc} from './api.js';
 import {h, replace, num, pct, signClass, table} from './format.js';
 import {errorBox, loading, setQuery} from './router.js';
 import {mount, linesOption} from './charts.js';
+import {statisticsCards} from './stock.js';
 
 const MAX = 5;
 
@@ -18,6 +19,7 @@ export async function renderCompare(main, _params, query) {
   const out = h('div', {id: 'compare-results', 'aria-live': 'polite'});
   main.append(h('h1', {text: 'Compare'}), h('section', {class: 'panel'}, picker, chips, out));
   let chart = null;
+  let portfolio = null;
 
   let instruments;
   try {
@@ -57,6 +59,7 @@ export async function renderCompare(main, _params, query) {
     const symbols = [...chosen];
     setQuery(symbols.length ? {s: symbols.join(',')} : {});
     if (chart) { chart.dispose(); chart = null; }
+    if (portfolio) { portfolio.dispose(); portfolio = null; }
     if (symbols.length < 2) {
       replace(out, h('p', {class: 'empty-state', text: 'Choose two to five instruments to compare.'}));
       return;
@@ -97,7 +100,8 @@ export async function renderCompare(main, _params, query) {
           {label: 'Max drawdown', value: (s) => pct(s.maxDrawdown && s.maxDrawdown.depth, 1), class: 'n'},
           {label: 'Beta vs SPX', value: (s) => (s.benchmark ? num(s.benchmark.beta) : '—'), class: 'n'},
         ], stats, {class: 'data compare-stats'}),
-        correlationTable(corr));
+        correlationTable(corr),
+        (portfolio = portfolioPanel(symbols, common ? {start, end} : {})).el);
       chart = mount(box, 'Normalised performance of ' + symbols.join(', ') + '; the statistics table below has the numbers.', 360);
       chart.set(linesOption(dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600, time: !common}));
       box.dataset.axis = common ? 'category' : 'time';
@@ -107,7 +111,7 @@ export async function renderCompare(main, _params, query) {
     }
   };
   await draw();
-  return () => { if (chart) chart.dispose(); };
+  return () => { if (chart) chart.dispose(); if (portfolio) portfolio.dispose(); };
 }
 
 /** Pairwise correlations of daily returns, each pair on the dates both have; "—" where a pair has none. */
@@ -122,4 +126,52 @@ function correlationTable(corr) {
     ], corr.symbols.map((_, i) => i), {class: 'data compare-correlations'}),
     h('p', {class: 'muted small', text: 'Pearson correlation of the daily returns of adjusted closes, each pair over the dates both have'
       + (corr.start ? ' from ' + corr.start + ' to ' + corr.end : '') + '. ' + (corr.notice || '')}));
+}
+
+/**
+ * The chosen instruments as one portfolio: relative weights (equal to start with) and a rebalancing rule, simulated
+ * by the API over the common period; its statistics, its value and what each holding contributed.
+ */
+function portfolioPanel(symbols, range) {
+  const weights = symbols.map((s) => h('input', {type: 'number', id: 'weight-' + s, name: 'weight-' + s, class: 'weight-input',
+    min: '0', step: 'any', required: true, value: String(Math.round(10000 / symbols.length) / 100)}));
+  const rebalance = h('select', {id: 'portfolio-rebalance', name: 'rebalance'},
+    [['none', 'never (buy and hold)'], ['monthly', 'monthly'], ['quarterly', 'quarterly'], ['yearly', 'yearly'], ['daily', 'daily']]
+      .map(([value, text]) => h('option', {value, text})));
+  const result = h('div', {id: 'portfolio-result', 'aria-live': 'polite'});
+  let chart = null;
+  const run = async () => {
+    const holdings = symbols.map((s, i) => s + ':' + weights[i].value.trim()).join(',');
+    replace(result, loading('portfolio'));
+    try {
+      const r = await get('/api/v1/portfolio' + qs({holdings, rebalance: rebalance.value, ...range}));
+      if (chart) { chart.dispose(); chart = null; }
+      const box = h('div', {id: 'portfolio-chart'});
+      replace(result,
+        statisticsCards({...r.statistics, start: r.start, end: r.end, benchmark: r.benchmark, symbol: 'portfolio'}),
+        box,
+        table('Holdings', [
+          {label: 'Symbol', value: (x) => x.symbol},
+          {label: 'Target weight', value: (x) => pct(x.weight, 1), class: 'n'},
+          {label: 'Own return', value: (x) => pct(x.totalReturn, 1, true), class: 'n', cls: (x) => 'n ' + signClass(x.totalReturn)},
+          {label: 'Contribution', value: (x) => pct(x.contribution, 1, true), class: 'n', cls: (x) => 'n ' + signClass(x.contribution)},
+          {label: 'Weight at the end', value: (x) => pct(x.finalWeight, 1), class: 'n'},
+        ], r.holdings, {class: 'data portfolio-holdings'}),
+        h('p', {class: 'muted small', text: `${r.days} common dates; rebalanced ${r.rebalances} times; adjusted closes, no costs.${r.notice ? ' ' + r.notice : ''}`}));
+      chart = mount(box, 'Value of the portfolio, 100 at the start; the numbers are in the cards above.', 280);
+      chart.set(linesOption(r.values.dates, [{name: 'Portfolio', values: r.values.values.map((v) => 100 * v)}], {yName: 'start = 100', narrow: window.innerWidth < 600}));
+      box.dataset.ready = 'true';
+    } catch (e) {
+      replace(result, errorBox(e));
+    }
+  };
+  const el = h('section', {class: 'portfolio', 'aria-labelledby': 'portfolio-title'},
+    h('h2', {id: 'portfolio-title', text: 'As a portfolio'}),
+    h('form', {class: 'inline-form portfolio-form', id: 'portfolio-form', onsubmit: (e) => { e.preventDefault(); run(); }},
+      ...symbols.flatMap((s, i) => [h('label', {for: weights[i].id, class: 'weight-label', text: s}), weights[i]]),
+      h('label', {for: rebalance.id, text: 'Rebalance'}), rebalance,
+      h('button', {type: 'submit', text: 'Simulate'})),
+    h('p', {class: 'muted small', text: 'Weights are relative (60 and 40 are 60 % and 40 %). The value is simulated over the dates every instrument has.'}),
+    result);
+  return {el, dispose: () => { if (chart) chart.dispose(); }};
 }

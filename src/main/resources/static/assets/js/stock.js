@@ -265,7 +265,7 @@ function headlineCards(r) {
     r.indicators ? card('RSI 14', num(r.indicators.rsi14, 1)) : null);
 }
 
-function statisticsCards(s) {
+export function statisticsCards(s) {
   const b = s.benchmark;
   return h('div', {class: 'cards'},
     card('Total return', pct(s.totalReturn, 1, true), signClass(s.totalReturn), s.start + ' … ' + s.end),

@@ -102,6 +102,7 @@ class AuthorizationMatrixTests {
             row("GET", "/api/v1/recommendations", PUBLIC),
             row("GET", "/api/v1/screener", PUBLIC),
             row("GET", "/api/v1/correlations", PUBLIC),
+            row("GET", "/api/v1/portfolio", PUBLIC),
             row("GET", "/api/v1/search", PUBLIC),
             row("GET", "/api/v1/search/suggest", PUBLIC),
             row("POST", "/api/v1/stock/search", PUBLIC),

@@ -21,6 +21,7 @@ final class AccessRules {
         "/api/compare",
         "/api/v1/compare",
         "/api/v1/correlations",
+        "/api/v1/portfolio",
         "/api/v1/instruments",
         "/api/v1/instruments/**",
         "/api/v1/indicators",

@@ -398,7 +398,37 @@ class DashboardBrowserTests {
         expect(corr.nth(0).locator("td").nth(0)).hasText("1.00");
         expect(corr.nth(0).locator("td").nth(1)).hasText(String.format(java.util.Locale.ROOT, "%.2f", correlation));
         expect(corr.nth(1).locator("td").nth(0)).hasText(String.format(java.util.Locale.ROOT, "%.2f", correlation));
+
+        // the two as a 60/40 portfolio, rebalanced monthly: the API's figures over the common period
+        JsonNode portfolio = new HttpTestClient(port)
+                .get("/api/v1/portfolio?holdings=AAPL:60,SPX:40&rebalance=monthly&start=2013-05-13&end=2018-05-11")
+                .json();
+        page.fill("#weight-AAPL", "60");
+        page.fill("#weight-SPX", "40");
+        page.selectOption("#portfolio-rebalance", "monthly");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simulate"))
+                .click();
+        expect(page.locator("#portfolio-chart")).hasAttribute("data-ready", "true");
+        expect(page.locator("#portfolio-result .card").first())
+                .containsText(String.format(
+                        java.util.Locale.ROOT,
+                        "%+.1f %%",
+                        100 * portfolio.at("/statistics/totalReturn").asDouble()));
+        Locator holdings = page.locator("table.portfolio-holdings tbody tr");
+        expect(holdings).hasCount(2);
+        expect(holdings.nth(0)).containsText("60.0 %");
+        expect(page.locator("#portfolio-result"))
+                .containsText("rebalanced " + portfolio.get("rebalances").asInt() + " times");
+        assertThat(ink(page, "#portfolio-chart")).isGreaterThan(0.01);
         screenshot(page, "compare");
+
+        // a weight of 0 is the API's problem detail
+        problems.expect(e -> e.contains("status of 400") && e.contains("/api/v1/portfolio"));
+        page.fill("#weight-SPX", "0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simulate"))
+                .click();
+        expect(page.locator("#portfolio-result .alert"))
+                .containsText("The weight of SPX must be a number greater than 0");
 
         symbol.fill("MSFT");
         symbol.press("Enter");

@@ -1,0 +1,298 @@
+package io.qnt9.srs.report;
+
+import io.qnt9.srs.analytics.BenchmarkRelation;
+import io.qnt9.srs.analytics.PerformanceSummary;
+import io.qnt9.srs.analytics.Portfolio;
+import io.qnt9.srs.analytics.PriceSeries;
+import io.qnt9.srs.analytics.ReturnStatistics;
+import io.qnt9.srs.analytics.TailRisk;
+import io.qnt9.srs.marketdata.DailySeries;
+import io.qnt9.srs.marketdata.InsufficientDataException;
+import io.qnt9.srs.marketdata.MarketData;
+import io.qnt9.srs.marketdata.Symbols;
+import io.qnt9.srs.report.StatisticsController.Day;
+import io.qnt9.srs.report.StatisticsController.DrawdownView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A portfolio of up to {@value #MAX_HOLDINGS} instruments with target weights, simulated on their adjusted closes
+ * over the dates they all have ({@link Portfolio}), with the same statistics an instrument gets and its beta and
+ * correlation against a benchmark.
+ */
+@RestController
+@Tag(name = "Statistics")
+class PortfolioController {
+
+    static final int MAX_HOLDINGS = 20;
+
+    private final MarketData marketData;
+
+    PortfolioController(MarketData marketData) {
+        this.marketData = marketData;
+    }
+
+    record Holding(
+            String symbol,
+
+            @Schema(description = "Target weight (the given weights divided by their sum)")
+            double weight,
+
+            @Schema(description = "The holding's own return over the portfolio's dates")
+            double totalReturn,
+
+            @Schema(description = "Its part of the portfolio's total return (they add up to it)")
+            double contribution,
+
+            @Schema(description = "Its share of the value on the last date")
+            double finalWeight) {}
+
+    record Performance(
+            double totalReturn,
+            double cagr,
+            double annualizedVolatility,
+            double sharpeRatio,
+            double sortinoRatio,
+            double annualizedDownsideDeviation,
+            DrawdownView maxDrawdown,
+            double calmarRatio,
+            TailRisk valueAtRisk,
+            Day bestDay,
+            Day worstDay,
+            double positiveDayShare) {
+
+        static Performance of(PerformanceSummary p) {
+            return new Performance(
+                    p.totalReturn(),
+                    p.cagr(),
+                    p.annualizedVolatility(),
+                    p.sharpeRatio(),
+                    p.sortinoRatio(),
+                    p.annualizedDownsideDeviation(),
+                    DrawdownView.of(p.maxDrawdown()),
+                    p.calmarRatio(),
+                    p.valueAtRisk(),
+                    Day.of(p.bestDay()),
+                    Day.of(p.worstDay()),
+                    p.positiveDayShare());
+        }
+    }
+
+    record Benchmark(
+            String symbol,
+            int commonReturns,
+            double beta,
+            double correlation,
+
+            @Schema(description = "The benchmark's own return over the dates it shares with the portfolio")
+            double totalReturn) {}
+
+    record Values(
+            List<LocalDate> dates,
+
+            @Schema(description = "The portfolio's value, 1 on the first date")
+            List<Double> values) {}
+
+    record PortfolioResponse(
+            List<Holding> holdings,
+            Portfolio.Rebalance rebalance,
+
+            @Schema(description = "How many times the holdings were reset to their target weights")
+            int rebalances,
+
+            LocalDate start,
+            LocalDate end,
+
+            @Schema(description = "Dates every holding has a price in the range")
+            int days,
+
+            double riskFreeRate,
+            Performance statistics,
+            Benchmark benchmark,
+            Values values,
+            String notice) {}
+
+    @GetMapping("/api/v1/portfolio")
+    @Operation(
+            operationId = "getPortfolio",
+            summary = "A weighted portfolio's value, statistics and beta",
+            description = "holdings: SYMBOL:weight,… (relative weights, divided by their sum: AAPL:60,SPX:40 is"
+                    + " AAPL:0.6,SPX:0.4) or SYMBOL,… for equal weights; 1 to 20. rebalance: none (buy and hold),"
+                    + " daily, monthly, quarterly or yearly (at the close of the last common date of each period)."
+                    + " The value is simulated on adjusted closes over the dates every holding has, without costs.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The portfolio"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Malformed holdings or weights, a symbol listed twice, more than 20 holdings, a"
+                                + " bad rebalance, date or rate (invalid-parameter)"),
+                @ApiResponse(responseCode = "404", description = "No instrument with one of the symbols"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "The holdings share too few dates in the range (insufficient-data)")
+            })
+    PortfolioResponse portfolio(
+            @Parameter(example = "AAPL:0.6,SPX:0.4") @RequestParam String holdings,
+            @Parameter(description = "none | daily | monthly | quarterly | yearly", example = "monthly")
+                    @RequestParam(defaultValue = "none")
+                    String rebalance,
+            @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
+            @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end,
+            @Parameter(description = "a symbol, or 'none'", example = "SPX") @RequestParam(defaultValue = "SPX")
+                    String benchmark,
+            @Parameter(description = "annual, -0.05 to 0.20", example = "0.02") @RequestParam(defaultValue = "0")
+                    double riskFreeRate) {
+        if (start != null && end != null && start.isAfter(end)) {
+            throw IndicatorController.invalid("start", "start (" + start + ") must not be after end (" + end + ").");
+        }
+        if (!(riskFreeRate >= -0.05 && riskFreeRate <= 0.20)) {
+            throw IndicatorController.invalid(
+                    "riskFreeRate",
+                    "riskFreeRate is an annual fraction between -0.05 and 0.20 (0.02 = 2 %); got " + riskFreeRate
+                            + ".");
+        }
+        Portfolio.Rebalance schedule = rebalance(rebalance);
+        Map<String, Double> weights = parse(holdings);
+        List<String> symbols = List.copyOf(weights.keySet());
+        List<PriceSeries> prices = new ArrayList<>();
+        double[] w = new double[symbols.size()];
+        double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (int i = 0; i < w.length; i++) {
+            DailySeries s = marketData.requireSeries(symbols.get(i), "holdings");
+            prices.add(StatisticsController.window(s, start, end, 2, "A portfolio needs"));
+            w[i] = weights.get(symbols.get(i)) / sum;
+        }
+        int common = Portfolio.commonDays(prices).length;
+        if (common < ReturnStatistics.MIN_ANNUALISED_BARS) {
+            throw new InsufficientDataException(
+                    "A portfolio's statistics need at least " + ReturnStatistics.MIN_ANNUALISED_BARS
+                            + " dates every holding has; " + String.join(", ", symbols) + " share " + common
+                            + " in the range.",
+                    ReturnStatistics.MIN_ANNUALISED_BARS,
+                    common);
+        }
+        Portfolio.Result r = Portfolio.simulate(prices, w, schedule);
+        PriceSeries value = r.series();
+        PerformanceSummary p = ReturnStatistics.summarize(value, riskFreeRate);
+        List<Holding> out = new ArrayList<>();
+        for (int i = 0; i < w.length; i++) {
+            out.add(new Holding(
+                    symbols.get(i), w[i], r.holdingReturns()[i], r.contributions()[i], r.finalWeights()[i]));
+        }
+        Benchmark relation = null;
+        String notice = null;
+        if (!benchmark.equalsIgnoreCase("none")) {
+            DailySeries bench = marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark");
+            relation = relation(bench, value);
+            if (relation == null) {
+                notice = bench.symbol() + " has fewer than 3 dates in common with the portfolio: no beta or"
+                        + " correlation.";
+            }
+        }
+        List<LocalDate> dates = new ArrayList<>(r.epochDays().length);
+        for (int d : r.epochDays()) {
+            dates.add(LocalDate.ofEpochDay(d));
+        }
+        return new PortfolioResponse(
+                out,
+                schedule,
+                r.rebalances(),
+                dates.get(0),
+                dates.get(dates.size() - 1),
+                dates.size(),
+                riskFreeRate,
+                Performance.of(p),
+                relation,
+                new Values(dates, Arrays.stream(r.values()).boxed().toList()),
+                notice);
+    }
+
+    /** Beta, correlation and the benchmark's own return over the dates it shares with the portfolio, or null. */
+    private static Benchmark relation(DailySeries bench, PriceSeries value) {
+        if (bench.size() < 3) {
+            return null;
+        }
+        PriceSeries b = new PriceSeries(bench.epochDays(), bench.adjClose());
+        int[] shared = Portfolio.commonDays(List.of(value, b));
+        if (shared.length < 3) {
+            return null;
+        }
+        BenchmarkRelation rel = ReturnStatistics.relativeTo(value, b);
+        int first = bench.firstIndexOnOrAfter(LocalDate.ofEpochDay(shared[0]));
+        int last = bench.lastIndexOnOrBefore(LocalDate.ofEpochDay(shared[shared.length - 1]));
+        return new Benchmark(
+                bench.symbol(),
+                rel.returnCount(),
+                rel.beta(),
+                rel.correlation(),
+                bench.adjClose()[last] / bench.adjClose()[first] - 1);
+    }
+
+    private static Portfolio.Rebalance rebalance(String raw) {
+        try {
+            return Portfolio.Rebalance.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw IndicatorController.invalid(
+                    "rebalance",
+                    "rebalance must be none, daily, monthly, quarterly or yearly; got '"
+                            + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw) + "'.");
+        }
+    }
+
+    /**
+     * SYMBOL:weight,… or SYMBOL,… (equal weights), in the order given; 400 for a malformed entry, a weight that is
+     * not a number greater than 0, weights given for some holdings only, a symbol listed twice, or more than 20.
+     */
+    static Map<String, Double> parse(String raw) {
+        String[] parts = raw.split(",", -1);
+        if (parts.length > MAX_HOLDINGS) {
+            throw IndicatorController.invalid(
+                    "holdings", "A portfolio has 1 to " + MAX_HOLDINGS + " holdings; got " + parts.length + ".");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        int weighted = 0;
+        for (String part : parts) {
+            int colon = part.indexOf(':');
+            String symbol = Symbols.require(colon < 0 ? part : part.substring(0, colon), "holdings");
+            double weight = 1;
+            if (colon >= 0) {
+                weighted++;
+                String text = part.substring(colon + 1).trim();
+                try {
+                    weight = new java.math.BigDecimal(text).doubleValue(); // a decimal: no hex, NaN or Infinity
+                } catch (NumberFormatException e) {
+                    weight = Double.NaN;
+                }
+                if (!(weight > 0) || !Double.isFinite(weight)) {
+                    throw IndicatorController.invalid(
+                            "holdings",
+                            "The weight of " + symbol + " must be a number greater than 0; got '"
+                                    + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'.");
+                }
+            }
+            if (out.put(symbol, weight) != null) {
+                throw IndicatorController.invalid("holdings", symbol + " is listed twice.");
+            }
+        }
+        if (weighted != 0 && weighted != out.size()) {
+            throw IndicatorController.invalid(
+                    "holdings",
+                    "Give a weight for every holding (AAPL:0.6,SPX:0.4) or for none (equal weights); " + weighted
+                            + " of " + out.size() + " have one.");
+        }
+        return out;
+    }
+}
