@@ -64,6 +64,7 @@ function listView(list, reload) {
             onclick: () => act(() => del('/api/v1/watchlists/' + list.id + '/items/' + enc(i.symbol)))})},
         ], list.items, {captionHidden: true})
       : h('p', {class: 'muted', text: 'Empty list.'}),
+    compareLink(list),
     h('form', {class: 'inline-form', onsubmit: (e) => {
       e.preventDefault();
       const item = {symbol: symbol.value.trim().toUpperCase()};
@@ -76,6 +77,15 @@ function listView(list, reload) {
       h('label', {for: note.id, text: 'Note'}), note,
       h('button', {type: 'submit', text: 'Add'})),
     message);
+}
+
+/** Two or more listed instruments: a link to compare them (the first five) and simulate them as a portfolio. */
+function compareLink(list) {
+  const symbols = list.items.filter((i) => i.listed).map((i) => i.symbol);
+  if (symbols.length < 2) return null;
+  const shown = symbols.slice(0, 5);
+  return h('p', {class: 'small'}, h('a', {href: '#/compare?s=' + shown.map(enc).join(','), class: 'compare-link',
+    text: 'Compare ' + (symbols.length > 5 ? 'the first 5' : 'them') + ' and simulate them as a portfolio'}));
 }
 
 /** On a stock page: "add to watchlist" for signed-in users. */

@@ -513,6 +513,16 @@ class DashboardBrowserTests {
                 .click();
         list = page.locator("section.watchlist[data-list='Tech']");
         expect(list.locator("tbody tr")).hasCount(2);
+        // two instruments: a link to compare them, with them chosen
+        list.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Compare them and simulate them as a portfolio"))
+                .click();
+        page.waitForURL(Pattern.compile(".*#/compare\\?s=AAPL,MSFT"));
+        expect(page.locator("#compare-results")).containsText("no period in common");
+        expect(page.locator("#weight-AAPL")).isVisible();
+        page.goBack();
+        list = page.locator("section.watchlist[data-list='Tech']");
         list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove MSFT from Tech"))
                 .click();
         list = page.locator("section.watchlist[data-list='Tech']");
