@@ -5,13 +5,11 @@ import io.qnt9.srs.analytics.PerformanceSummary;
 import io.qnt9.srs.analytics.Portfolio;
 import io.qnt9.srs.analytics.PriceSeries;
 import io.qnt9.srs.analytics.ReturnStatistics;
-import io.qnt9.srs.analytics.TailRisk;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
-import io.qnt9.srs.report.StatisticsController.Day;
-import io.qnt9.srs.report.StatisticsController.DrawdownView;
+import io.qnt9.srs.report.StatisticsController.Performance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -59,37 +57,6 @@ class PortfolioController {
 
             @Schema(description = "Its share of the value on the last date")
             double finalWeight) {}
-
-    record Performance(
-            double totalReturn,
-            double cagr,
-            double annualizedVolatility,
-            double sharpeRatio,
-            double sortinoRatio,
-            double annualizedDownsideDeviation,
-            DrawdownView maxDrawdown,
-            double calmarRatio,
-            TailRisk valueAtRisk,
-            Day bestDay,
-            Day worstDay,
-            double positiveDayShare) {
-
-        static Performance of(PerformanceSummary p) {
-            return new Performance(
-                    p.totalReturn(),
-                    p.cagr(),
-                    p.annualizedVolatility(),
-                    p.sharpeRatio(),
-                    p.sortinoRatio(),
-                    p.annualizedDownsideDeviation(),
-                    DrawdownView.of(p.maxDrawdown()),
-                    p.calmarRatio(),
-                    p.valueAtRisk(),
-                    Day.of(p.bestDay()),
-                    Day.of(p.worstDay()),
-                    p.positiveDayShare());
-        }
-    }
 
     record Benchmark(
             String symbol,

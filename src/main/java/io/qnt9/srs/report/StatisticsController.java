@@ -1,5 +1,6 @@
 package io.qnt9.srs.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.qnt9.srs.analytics.BenchmarkRelation;
 import io.qnt9.srs.analytics.DailyReturn;
 import io.qnt9.srs.analytics.Drawdown;
@@ -58,6 +59,38 @@ class StatisticsController {
         }
     }
 
+    /** The figures of {@link PerformanceSummary} (an instrument's or a portfolio's), dates as dates. */
+    record Performance(
+            double totalReturn,
+            double cagr,
+            double annualizedVolatility,
+            double sharpeRatio,
+            double sortinoRatio,
+            double annualizedDownsideDeviation,
+            DrawdownView maxDrawdown,
+            double calmarRatio,
+            TailRisk valueAtRisk,
+            Day bestDay,
+            Day worstDay,
+            double positiveDayShare) {
+
+        static Performance of(PerformanceSummary p) {
+            return new Performance(
+                    p.totalReturn(),
+                    p.cagr(),
+                    p.annualizedVolatility(),
+                    p.sharpeRatio(),
+                    p.sortinoRatio(),
+                    p.annualizedDownsideDeviation(),
+                    DrawdownView.of(p.maxDrawdown()),
+                    p.calmarRatio(),
+                    p.valueAtRisk(),
+                    Day.of(p.bestDay()),
+                    Day.of(p.worstDay()),
+                    p.positiveDayShare());
+        }
+    }
+
     record Benchmark(String symbol, int commonReturns, double beta, double correlation) {}
 
     record Rolling(int window, List<LocalDate> dates, List<Double> volatility, List<Double> sharpe, Series beta) {}
@@ -72,18 +105,7 @@ class StatisticsController {
             LocalDate end,
             int bars,
             double riskFreeRate,
-            double totalReturn,
-            double cagr,
-            double annualizedVolatility,
-            double sharpeRatio,
-            double sortinoRatio,
-            double annualizedDownsideDeviation,
-            DrawdownView maxDrawdown,
-            double calmarRatio,
-            TailRisk valueAtRisk,
-            Day bestDay,
-            Day worstDay,
-            double positiveDayShare,
+            @JsonUnwrapped Performance performance,
             Benchmark benchmark,
             String notice,
             Rolling rolling,
@@ -185,18 +207,7 @@ class StatisticsController {
                 LocalDate.ofEpochDay(p.lastEpochDay()),
                 prices.size(),
                 riskFreeRate,
-                p.totalReturn(),
-                p.cagr(),
-                p.annualizedVolatility(),
-                p.sharpeRatio(),
-                p.sortinoRatio(),
-                p.annualizedDownsideDeviation(),
-                DrawdownView.of(p.maxDrawdown()),
-                p.calmarRatio(),
-                p.valueAtRisk(),
-                Day.of(p.bestDay()),
-                Day.of(p.worstDay()),
-                p.positiveDayShare(),
+                Performance.of(p),
                 relation,
                 notice,
                 rolling,

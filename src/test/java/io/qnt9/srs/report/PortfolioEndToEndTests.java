@@ -153,6 +153,22 @@ class PortfolioEndToEndTests {
     }
 
     @Test
+    void theApiDocsShowTheInstrumentStatisticsFlatAndThePortfoliosNested() {
+        // one Performance record serves both: unwrapped into the statistics response, as its fields always were
+        JsonNode schemas = http.get("/v3/api-docs").json().at("/components/schemas");
+        JsonNode statistics = schemas.at("/StatisticsResponse/properties");
+        assertThat(statistics.has("totalReturn")).isTrue();
+        assertThat(statistics.has("maxDrawdown")).isTrue();
+        assertThat(statistics.has("performance")).isFalse();
+        assertThat(schemas.at("/PortfolioResponse/properties").has("statistics"))
+                .isTrue();
+        JsonNode body =
+                http.get("/api/v1/instruments/SPX/statistics?benchmark=none").json();
+        assertThat(body.has("performance")).isFalse();
+        assertThat(body.get("sharpeRatio").isNumber()).isTrue();
+    }
+
+    @Test
     void badPortfoliosAreProblemsThatSayWhatIsWrong() {
         String base = "/api/v1/portfolio?holdings=";
         Response mixed = http.get(base + "AAPL:0.6,SPX");
