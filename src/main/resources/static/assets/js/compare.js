@@ -20,6 +20,8 @@ export async function renderCompare(main, _params, query) {
   main.append(h('h1', {text: 'Compare'}), h('section', {class: 'panel'}, picker, chips, out));
   let chart = null;
   let portfolio = null;
+  // a link may carry a portfolio (w=60,40&rb=monthly): simulated as soon as the page is drawn, once
+  let linked = query.get('w') ? {w: query.get('w').split(','), rb: query.get('rb')} : null;
 
   let instruments;
   try {
@@ -101,7 +103,8 @@ export async function renderCompare(main, _params, query) {
           {label: 'Beta vs SPX', value: (s) => (s.benchmark ? num(s.benchmark.beta) : '—'), class: 'n'},
         ], stats, {class: 'data compare-stats'}),
         correlationTable(corr),
-        (portfolio = portfolioPanel(symbols, common ? {start, end} : {})).el);
+        (portfolio = portfolioPanel(symbols, common ? {start, end} : {}, linked)).el);
+      linked = null;
       chart = mount(box, 'Normalised performance of ' + symbols.join(', ') + '; the statistics table below has the numbers.', 360);
       chart.set(linesOption(dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600, time: !common}));
       box.dataset.axis = common ? 'category' : 'time';
@@ -132,7 +135,7 @@ function correlationTable(corr) {
  * The chosen instruments as one portfolio: relative weights (equal to start with) and a rebalancing rule, simulated
  * by the API over the common period; its statistics, its value and what each holding contributed.
  */
-function portfolioPanel(symbols, range) {
+function portfolioPanel(symbols, range, linked) {
   const weights = symbols.map((s) => h('input', {type: 'number', id: 'weight-' + s, name: 'weight-' + s, class: 'weight-input',
     min: '0', step: 'any', required: true, value: String(Math.round(10000 / symbols.length) / 100)}));
   const rebalance = h('select', {id: 'portfolio-rebalance', name: 'rebalance'},
@@ -142,6 +145,8 @@ function portfolioPanel(symbols, range) {
   let chart = null;
   const run = async () => {
     const holdings = symbols.map((s, i) => s + ':' + weights[i].value.trim()).join(',');
+    // the link keeps the portfolio, so that it can be bookmarked or shared
+    setQuery({s: symbols.join(','), w: weights.map((x) => x.value.trim()).join(','), rb: rebalance.value});
     replace(result, loading('portfolio'));
     try {
       const r = await get('/api/v1/portfolio' + qs({holdings, rebalance: rebalance.value, ...range}));
@@ -173,5 +178,10 @@ function portfolioPanel(symbols, range) {
       h('button', {type: 'submit', text: 'Simulate'})),
     h('p', {class: 'muted small', text: 'Weights are relative (60 and 40 are 60 % and 40 %). The value is simulated over the dates every instrument has.'}),
     result);
+  if (linked && linked.w.length === symbols.length) {
+    linked.w.forEach((w, i) => { weights[i].value = w; });
+    if ([...rebalance.options].some((o) => o.value === linked.rb)) rebalance.value = linked.rb;
+    setTimeout(run); // once the panel is on the page
+  }
   return {el, dispose: () => { if (chart) chart.dispose(); }};
 }

@@ -421,6 +421,14 @@ class DashboardBrowserTests {
                 .containsText("rebalanced " + portfolio.get("rebalances").asInt() + " times");
         assertThat(ink(page, "#portfolio-chart")).isGreaterThan(0.01);
         screenshot(page, "compare");
+        // the link keeps the portfolio: a reload simulates it again
+        page.waitForURL(Pattern.compile(".*s=AAPL%2CSPX&w=60%2C40&rb=monthly$"));
+        page.reload();
+        expect(page.locator("#portfolio-chart")).hasAttribute("data-ready", "true");
+        expect(page.locator("#weight-AAPL")).hasValue("60");
+        expect(page.locator("#portfolio-rebalance")).hasValue("monthly");
+        expect(page.locator("#portfolio-result"))
+                .containsText("rebalanced " + portfolio.get("rebalances").asInt() + " times");
 
         // a weight of 0 is the API's problem detail
         problems.expect(e -> e.contains("status of 400") && e.contains("/api/v1/portfolio"));
