@@ -10,6 +10,7 @@ import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.qnt9.srs.report.StatisticsController.Performance;
+import io.qnt9.srs.system.Significant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -92,10 +95,11 @@ class PortfolioController {
             Values values,
             String notice) {}
 
-    @GetMapping("/api/v1/portfolio")
+    @GetMapping(value = "/api/v1/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "getPortfolio",
-            summary = "A weighted portfolio's value, statistics and beta",
+            summary =
+                    "A weighted portfolio's value, statistics and beta (JSON; Accept: text/csv for the value by date)",
             description = "holdings: SYMBOL:weight,… (relative weights, divided by their sum: AAPL:60,SPX:40 is"
                     + " AAPL:0.6,SPX:0.4) or SYMBOL,… for equal weights; 1 to 20. rebalance: none (buy and hold),"
                     + " daily, monthly, quarterly or yearly (at the close of the last common date of each period)."
@@ -185,6 +189,30 @@ class PortfolioController {
                 relation,
                 new Values(dates, Arrays.stream(r.values()).boxed().toList()),
                 notice);
+    }
+
+    /** The portfolio's value by date as CSV ({@code date,value}, 1 on the first date), for a spreadsheet. */
+    @GetMapping(value = "/api/v1/portfolio", produces = "text/csv")
+    ResponseEntity<String> portfolioCsv(
+            @RequestParam String holdings,
+            @RequestParam(defaultValue = "none") String rebalance,
+            @RequestParam(required = false) LocalDate start,
+            @RequestParam(required = false) LocalDate end,
+            @RequestParam(defaultValue = "SPX") String benchmark,
+            @RequestParam(defaultValue = "0") double riskFreeRate) {
+        Values v = portfolio(holdings, rebalance, start, end, benchmark, riskFreeRate)
+                .values();
+        StringBuilder csv = new StringBuilder(v.dates().size() * 24).append("date,value\n");
+        for (int i = 0; i < v.dates().size(); i++) {
+            csv.append(v.dates().get(i))
+                    .append(',')
+                    .append(Significant.round(v.values().get(i)))
+                    .append('\n');
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"portfolio.csv\"")
+                .body(csv.toString());
     }
 
     /** Beta, correlation and the benchmark's own return over the dates it shares with the portfolio, or null. */

@@ -144,6 +144,24 @@ class PortfolioEndToEndTests {
     }
 
     @Test
+    void theValueByDateComesAsCsvForASpreadsheet() {
+        Response r = http.get(
+                "/api/v1/portfolio?holdings=AAPL:60,SPX:40&start=" + START + "&end=" + END, "Accept", "text/csv");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/csv");
+        String[] lines = r.body().split("\n");
+        assertThat(lines[0]).isEqualTo("date,value");
+        assertThat(lines).hasSize(days.size() + 1);
+        assertThat(lines[1]).isEqualTo(days.get(0) + ",1.0");
+        String[] last = lines[lines.length - 1].split(",");
+        assertThat(last[0]).isEqualTo(days.get(days.size() - 1).toString());
+        assertThat(Double.parseDouble(last[1])).isEqualTo(growth(0, days.size() - 1), within(1e-11));
+        // a bad request is still a problem, not a CSV
+        Response bad = http.get("/api/v1/portfolio?holdings=AAPL:x", "Accept", "text/csv");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void equalWeightsWhenNoneAreGivenAndNoBenchmarkWhenAskedForNone() {
         Response r = http.get("/api/v1/portfolio?holdings=AAPL,SPX&benchmark=none");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
