@@ -71,15 +71,22 @@ public final class DirectionalMovement {
         if (n <= firstDi) {
             return;
         }
+        // The true ranges first, into adx[] (vectorised over the previous closes, as in Volatility.computeAtr); the
+        // loops below read adx[i] before they overwrite it.
+        System.arraycopy(close, 0, adx, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            adx[i] = Volatility.trueRange(high[i], low[i], adx[i]);
+        }
         double plusDm = 0;
         double minusDm = 0;
         double tr = 0;
         for (int i = 1; i < period; i++) {
             double up = high[i] - high[i - 1];
             double down = low[i - 1] - low[i];
-            plusDm += up > Math.max(down, 0) ? up : 0;
-            minusDm += down > Math.max(up, 0) ? down : 0;
-            tr += Volatility.trueRange(high[i], low[i], close[i - 1]);
+            plusDm += directional(up, down);
+            minusDm += directional(down, up);
+            tr += adx[i];
+            adx[i] = Double.NaN;
         }
         double decay = 1.0 - 1.0 / period;
         double dxSum = 0;
@@ -89,9 +96,9 @@ public final class DirectionalMovement {
         for (int i = period; i < n; i++) {
             double up = high[i] - high[i - 1];
             double down = low[i - 1] - low[i];
-            plusDm = plusDm * decay + (up > Math.max(down, 0) ? up : 0);
-            minusDm = minusDm * decay + (down > Math.max(up, 0) ? down : 0);
-            tr = tr * decay + Volatility.trueRange(high[i], low[i], close[i - 1]);
+            plusDm = plusDm * decay + directional(up, down);
+            minusDm = minusDm * decay + directional(down, up);
+            tr = tr * decay + adx[i];
             double pdi = 0;
             double mdi = 0;
             if (tr != 0) {
@@ -116,5 +123,16 @@ public final class DirectionalMovement {
                 adx[i] = average;
             }
         }
+    }
+
+    /**
+     * The directional movement: {@code move} if {@code move > max(other, 0)}, else {@code +0.0}. Without a branch
+     * (which of the two moves wins is a coin toss the predictor cannot learn, and C2 compiles a conditional double as
+     * a jump): the comparison selects an all-ones or all-zeros mask for the bits of {@code move}. Same bits as
+     * {@code move > Math.max(other, 0) ? move : 0}.
+     */
+    static double directional(double move, double other) {
+        long keep = move > Math.max(other, 0) ? -1L : 0L;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(move) & keep);
     }
 }

@@ -264,7 +264,7 @@ public final class Momentum {
             return;
         }
         // HH goes to k[], LL to d[]; both are then overwritten in place, left to right.
-        RollingExtremes.compute(high, low, kPeriod, k, d);
+        RollingExtremes.compute(high, low, kPeriod, k, d, new double[n]);
         for (int i = 0; i < firstK; i++) {
             k[i] = d[i] = Double.NaN;
         }
@@ -323,7 +323,7 @@ public final class Momentum {
             Arrays.fill(out, Double.NaN);
             return;
         }
-        RollingExtremes.compute(high, low, period, out, scratch);
+        RollingExtremes.compute(high, low, period, out, scratch, new double[n]);
         for (int i = 0; i < first; i++) {
             out[i] = Double.NaN;
         }

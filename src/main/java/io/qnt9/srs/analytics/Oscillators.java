@@ -177,7 +177,7 @@ public final class Oscillators {
         Arrays.fill(rsi, 0, rsiStart, rsi[rsiStart]);
         // HH goes to k[], LL to d[]; then, left to right, raw overwrites the RSI, %K the HH and %D the LL of index i
         // (each read before it is overwritten).
-        RollingExtremes.compute(rsi, rsi, stochPeriod, k, d);
+        RollingExtremes.compute(rsi, rsi, stochPeriod, k, d, new double[n]);
         Arrays.fill(k, 0, rawStart, Double.NaN);
         Arrays.fill(d, 0, rawStart, Double.NaN);
         double kSum = 0;

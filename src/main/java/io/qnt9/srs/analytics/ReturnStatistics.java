@@ -634,13 +634,11 @@ public final class ReturnStatistics {
             throw new IllegalArgumentException(
                     "beta needs at least 3 common dates (2 returns), the series share " + aligned.size());
         }
-        double[] a = new double[count];
-        double[] b = new double[count];
+        double[] a = returnsAfter(aligned.asset, count);
+        double[] b = returnsAfter(aligned.benchmark, count);
         double sumA = 0;
         double sumB = 0;
         for (int i = 0; i < count; i++) {
-            a[i] = aligned.asset[i + 1] / aligned.asset[i] - 1;
-            b[i] = aligned.benchmark[i + 1] / aligned.benchmark[i] - 1;
             sumA += a[i];
             sumB += b[i];
         }
@@ -661,7 +659,22 @@ public final class ReturnStatistics {
         return new BenchmarkRelation(count, beta, correlation);
     }
 
-    /** Two price series reduced to their common dates (a merge of the two ascending date columns). */
+    /**
+     * {@code r[i] = p[i + 1] / p[i] − 1} for {@code i < count}: the returns after each price, in a loop that C2
+     * vectorises (over a copy of the earlier prices, as in {@link #simpleReturns}).
+     */
+    private static double[] returnsAfter(double[] p, int count) {
+        double[] r = Arrays.copyOf(p, count);
+        for (int i = 0; i < count; i++) {
+            r[i] = p[i + 1] / r[i] - 1;
+        }
+        return r;
+    }
+
+    /**
+     * Two price series reduced to their common dates (a merge of the two ascending date columns). When both have the
+     * same dates (the usual case: a universe priced on one calendar), the series' own columns are used as they are.
+     */
     static final class Aligned {
         final int[] days;
         final double[] asset;
@@ -678,6 +691,9 @@ public final class ReturnStatistics {
         static Aligned of(PriceSeries a, PriceSeries b) {
             int[] da = a.epochDays();
             int[] db = b.epochDays();
+            if (Arrays.equals(da, db)) {
+                return new Aligned(da, a.prices(), b.prices(), da.length);
+            }
             int capacity = Math.min(da.length, db.length);
             int[] days = new int[capacity];
             double[] pa = new double[capacity];
@@ -750,9 +766,15 @@ public final class ReturnStatistics {
         int run = 0;
         double previous = Double.NaN;
         int slot = 0;
+        // The excess returns first, into out (vectorised over a copy of the previous prices: the divisions leave the
+        // loop below); out[i] is read before it is overwritten.
+        System.arraycopy(p, 0, out, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            out[i] = p[i] / out[i] - 1 - shift;
+        }
         out[0] = Double.NaN;
         for (int i = 1; i < n; i++) {
-            double e = p[i] / p[i - 1] - 1 - shift;
+            double e = out[i];
             run = e == previous ? run + 1 : 1;
             previous = e;
             if (i <= window) {
@@ -796,13 +818,22 @@ public final class ReturnStatistics {
         Aligned aligned = Aligned.of(asset, benchmark);
         int n = aligned.size();
         double[] out = new double[n];
-        int[] days = Arrays.copyOf(aligned.days, n);
+        int[] days = aligned.days.length == n ? aligned.days : Arrays.copyOf(aligned.days, n);
         if (n <= window) {
             Arrays.fill(out, Double.NaN);
             return new RollingSeries(days, out, window);
         }
         double[] pa = aligned.asset;
         double[] pb = aligned.benchmark;
+        // The returns first, vectorised as in rollingMoments: the asset's into out (each read before it is
+        // overwritten), the benchmark's into a column of their own.
+        double[] returnsB = new double[n];
+        System.arraycopy(pa, 0, out, 1, n - 1);
+        System.arraycopy(pb, 0, returnsB, 1, n - 1);
+        for (int i = 1; i < n; i++) {
+            out[i] = pa[i] / out[i] - 1;
+            returnsB[i] = pb[i] / returnsB[i] - 1;
+        }
         double[] ringA = new double[window];
         double[] ringB = new double[window];
         double inv = 1.0 / window;
@@ -815,8 +846,8 @@ public final class ReturnStatistics {
         int slot = 0;
         out[0] = Double.NaN;
         for (int i = 1; i < n; i++) {
-            double a = pa[i] / pa[i - 1] - 1;
-            double b = pb[i] / pb[i - 1] - 1;
+            double a = out[i];
+            double b = returnsB[i];
             run = b == previous ? run + 1 : 1;
             previous = b;
             if (i <= window) {

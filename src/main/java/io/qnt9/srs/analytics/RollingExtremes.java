@@ -1,10 +1,14 @@
 package io.qnt9.srs.analytics;
 
 /**
- * Highest high and lowest low over a trailing window, in O(1) per bar whatever the window (van Herk / Gil-Werman): the
- * input is cut into blocks of {@code period} bars; the window ending at bar {@code i} spans the suffix of the previous
- * block and the prefix of the current one, so its extreme is {@code max(suffixMax(prev block), prefixMax(this
- * block))}. Only a suffix buffer of {@code period + 1} values is needed, no full-length scratch array.
+ * Highest high and lowest low over a trailing window by doubling: with {@code m_s[i] = max(x[i-s+1..i])},
+ * {@code m_1 = x} and {@code m_{s+t}[i] = max(m_s[i], m_s[i-t])} for {@code t ≤ s}, so {@code period} is reached in
+ * {@code ⌈log2 period⌉} steps (1, 2, 4, … then the remainder). Each step is one element-wise pass over the column,
+ * which C2 vectorises: O(n log period) operations, but far faster than an O(1)-per-bar scan (van Herk / Gil-Werman,
+ * used before), whose running maxima are a chain of dependent {@code Math.max} calls.
+ *
+ * <p>{@code Math.max} and {@code Math.min} are exact and, without NaN, associative and commutative ({@code −0.0} counts
+ * as below {@code +0.0}), so any order of evaluation gives the same bits as a plain scan of the window.
  */
 final class RollingExtremes {
 
@@ -12,57 +16,46 @@ final class RollingExtremes {
 
     /**
      * Writes {@code max(high[i-period+1..i])} to {@code highest[i]} and {@code min(low[i-period+1..i])} to
-     * {@code lowest[i]} for every {@code i >= period - 1}; earlier entries are left as they are. {@code highest} may be
-     * {@code lowest}'s sibling output but neither may alias an input.
+     * {@code lowest[i]} for every {@code i >= period - 1}; the entries before hold the extremes of the bars {@code 0..i}
+     * (a truncated window), which callers overwrite with their warm-up value. Nothing is written when the input is
+     * shorter than {@code period}. {@code highest}, {@code lowest} and {@code scratch} (a work column as long as the
+     * input) must be three different arrays, none of them an input.
      */
-    static void compute(double[] high, double[] low, int period, double[] highest, double[] lowest) {
-        int n = high.length;
-        if (n < period) {
+    static void compute(double[] high, double[] low, int period, double[] highest, double[] lowest, double[] scratch) {
+        if (high.length < period) {
             return;
         }
-        // suffix[t] = extreme of block positions t..period-1 of the previous block; suffix[period] = neutral value.
-        double[] suffixMax = new double[period + 1];
-        double[] suffixMin = new double[period + 1];
-        suffixMax[period] = Double.NEGATIVE_INFINITY;
-        suffixMin[period] = Double.POSITIVE_INFINITY;
+        slidingMax(high, period, highest, scratch);
+        slidingMin(low, period, lowest, scratch);
+    }
 
-        // First block: only its last bar has a full window.
-        double runMax = Double.NEGATIVE_INFINITY;
-        double runMin = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < period; i++) {
-            runMax = Math.max(runMax, high[i]);
-            runMin = Math.min(runMin, low[i]);
-        }
-        highest[period - 1] = runMax;
-        lowest[period - 1] = runMin;
-        fillSuffix(high, low, 0, period, suffixMax, suffixMin);
-
-        for (int b = period; b < n; b += period) {
-            int end = Math.min(b + period, n);
-            runMax = Double.NEGATIVE_INFINITY;
-            runMin = Double.POSITIVE_INFINITY;
-            for (int i = b; i < end; i++) {
-                runMax = Math.max(runMax, high[i]);
-                runMin = Math.min(runMin, low[i]);
-                int s = i - b + 1;
-                highest[i] = Math.max(suffixMax[s], runMax);
-                lowest[i] = Math.min(suffixMin[s], runMin);
+    /** {@code out[i] = max(x[i-period+1..i])} (truncated at 0), by doubling; {@code lag} is a work column. */
+    private static void slidingMax(double[] x, int period, double[] out, double[] lag) {
+        int n = x.length;
+        System.arraycopy(x, 0, out, 0, n);
+        // out covers `span` bars; each step widens it by `step` ≤ span. The previous values are copied into `lag`
+        // first, so that the loop reads and writes one index (C2 does not vectorise a read of out[i - step]).
+        for (int span = 1; span < period; ) {
+            int step = Math.min(span, period - span);
+            System.arraycopy(out, 0, lag, step, n - step);
+            for (int i = step; i < n; i++) {
+                out[i] = Math.max(out[i], lag[i]);
             }
-            if (end < n) {
-                fillSuffix(high, low, b, end, suffixMax, suffixMin);
-            }
+            span += step;
         }
     }
 
-    private static void fillSuffix(
-            double[] high, double[] low, int from, int to, double[] suffixMax, double[] suffixMin) {
-        double sMax = Double.NEGATIVE_INFINITY;
-        double sMin = Double.POSITIVE_INFINITY;
-        for (int i = to - 1; i >= from; i--) {
-            sMax = Math.max(sMax, high[i]);
-            sMin = Math.min(sMin, low[i]);
-            suffixMax[i - from] = sMax;
-            suffixMin[i - from] = sMin;
+    /** {@code out[i] = min(x[i-period+1..i])} (truncated at 0), as {@link #slidingMax}. */
+    private static void slidingMin(double[] x, int period, double[] out, double[] lag) {
+        int n = x.length;
+        System.arraycopy(x, 0, out, 0, n);
+        for (int span = 1; span < period; ) {
+            int step = Math.min(span, period - span);
+            System.arraycopy(out, 0, lag, step, n - step);
+            for (int i = step; i < n; i++) {
+                out[i] = Math.min(out[i], lag[i]);
+            }
+            span += step;
         }
     }
 }

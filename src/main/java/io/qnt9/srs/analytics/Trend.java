@@ -466,10 +466,11 @@ public final class Trend {
         double[] spanA = out.senkouA();
         double[] spanB = out.senkouB();
         int n = high.length;
-        // The senkou columns serve as scratch for the lowest lows until the displacement pass overwrites them.
-        midpoints(high, low, tenkan, tenkanSen, spanA);
-        midpoints(high, low, kijun, kijunSen, spanA);
-        RollingExtremes.compute(high, low, senkou, spanA, spanB);
+        // The senkou columns serve as scratch for the lowest lows and the extremes' work column until the displacement
+        // pass overwrites them.
+        midpoints(high, low, tenkan, tenkanSen, spanA, spanB);
+        midpoints(high, low, kijun, kijunSen, spanA, spanB);
+        RollingExtremes.compute(high, low, senkou, spanA, spanB, new double[n]);
         // Displacement, right to left: bar i reads bar i − d ≤ i, which no earlier (higher) step has overwritten; with
         // d = 0 it reads span A's scratch before overwriting it.
         int d = senkouDisplacement(kijun);
@@ -483,11 +484,12 @@ public final class Trend {
     }
 
     /** {@code mid[i] = (max(high) + min(low)) / 2} over the {@code period} bars ending at {@code i}; NaN before. */
-    private static void midpoints(double[] high, double[] low, int period, double[] mid, double[] scratch) {
+    private static void midpoints(
+            double[] high, double[] low, int period, double[] mid, double[] scratch, double[] work) {
         int n = high.length;
         int first = Math.min(period - 1, n);
+        RollingExtremes.compute(high, low, period, mid, scratch, work);
         Arrays.fill(mid, 0, first, Double.NaN);
-        RollingExtremes.compute(high, low, period, mid, scratch);
         for (int i = first; i < n; i++) {
             mid[i] = (mid[i] + scratch[i]) * 0.5;
         }

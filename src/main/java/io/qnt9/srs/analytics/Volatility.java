@@ -208,7 +208,7 @@ public final class Volatility {
     /**
      * Donchian channel: {@code upper = max(high[i-period+1..i])}, {@code lower = min(low[i-period+1..i])},
      * {@code middle = (upper + lower) / 2}, the window including the current bar (as ta4j and TA-Lib {@code MAX}/{@code
-     * MIN}). O(1) per bar for any period.
+     * MIN}). O(log period) vectorised operations per bar (see {@code RollingExtremes}).
      *
      * @throws IllegalArgumentException if {@code period} is outside 1..5000, the columns differ in length or hold NaN
      *     or an infinity, or an output column has the wrong length
@@ -228,13 +228,14 @@ public final class Volatility {
         double[] lower = out.lower();
         int n = high.length;
         int warm = Math.min(donchianWarmup(period), n);
+        // The middle column is the extremes' work column until it is written below.
+        RollingExtremes.compute(high, low, period, upper, lower, middle);
         for (int i = 0; i < warm; i++) {
             upper[i] = middle[i] = lower[i] = Double.NaN;
         }
         if (n <= warm) {
             return;
         }
-        RollingExtremes.compute(high, low, period, upper, lower);
         for (int i = warm; i < n; i++) {
             middle[i] = (upper[i] + lower[i]) * 0.5;
         }
