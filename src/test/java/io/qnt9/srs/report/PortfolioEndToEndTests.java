@@ -201,6 +201,12 @@ class PortfolioEndToEndTests {
             assertProblem(r, 400, "invalid-parameter");
             assertThat(r.json().get("detail").asString()).as(bad).contains("must be a number greater than 0");
         }
+        for (String malformed :
+                new String[] {"AAPL:", ":5", "AAPL::1,SPX:1", "AAPL%3A1%3A2", "%3Cb%3E:1", "AAPL%20SPX"}) {
+            Response r = http.get(base + malformed);
+            assertProblem(r, 400, "invalid-parameter");
+            assertThat(r.json().get("parameter").asString()).as(malformed).isEqualTo("holdings");
+        }
         Response twice = http.get(base + "AAPL,SPX,aapl");
         assertProblem(twice, 400, "invalid-parameter");
         assertThat(twice.json().get("detail").asString()).isEqualTo("AAPL is listed twice.");
