@@ -138,13 +138,11 @@ class PortfolioController {
         Portfolio.Rebalance schedule = rebalance(rebalance);
         Map<String, Double> weights = parse(holdings);
         List<String> symbols = List.copyOf(weights.keySet());
+        double[] w = normalised(weights);
         List<PriceSeries> prices = new ArrayList<>();
-        double[] w = new double[symbols.size()];
-        double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        for (int i = 0; i < w.length; i++) {
-            DailySeries s = marketData.requireSeries(symbols.get(i), "holdings");
+        for (String symbol : symbols) {
+            DailySeries s = marketData.requireSeries(symbol, "holdings");
             prices.add(StatisticsController.window(s, start, end, 2, "A portfolio needs"));
-            w[i] = weights.get(symbols.get(i)) / sum;
         }
         int common = Portfolio.commonDays(prices).length;
         if (common < ReturnStatistics.MIN_ANNUALISED_BARS) {
@@ -234,6 +232,37 @@ class PortfolioController {
                 rel.beta(),
                 rel.correlation(),
                 bench.adjClose()[last] / bench.adjClose()[first] - 1);
+    }
+
+    /** The smallest share of the total a weight may have: below it a holding would not matter (or underflow). */
+    static final double MIN_SHARE = 1e-9;
+
+    /**
+     * The weights divided by their sum, in the order given; 400 when they are too large to add up (beyond 1e300) or
+     * one is less than a billionth of the total.
+     */
+    private static double[] normalised(Map<String, Double> weights) {
+        double sum = 0;
+        for (double x : weights.values()) {
+            sum += x;
+        }
+        if (!Double.isFinite(sum)) {
+            throw IndicatorController.invalid(
+                    "holdings", "The weights are too large to add up; give them as fractions or percentages.");
+        }
+        double[] w = new double[weights.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            w[i] = e.getValue() / sum;
+            if (!(w[i] >= MIN_SHARE)) {
+                throw IndicatorController.invalid(
+                        "holdings",
+                        "The weight of " + e.getKey() + " is less than a billionth of the total; leave " + e.getKey()
+                                + " out instead.");
+            }
+            i++;
+        }
+        return w;
     }
 
     private static Portfolio.Rebalance rebalance(String raw) {

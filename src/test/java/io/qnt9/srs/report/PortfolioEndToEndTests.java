@@ -207,6 +207,13 @@ class PortfolioEndToEndTests {
             assertProblem(r, 400, "invalid-parameter");
             assertThat(r.json().get("parameter").asString()).as(malformed).isEqualTo("holdings");
         }
+        // weights that are numbers but would overflow their sum, or vanish beside the others: problems, not a 500
+        Response huge = http.get(base + "AAPL:1e308,SPX:1e308");
+        assertProblem(huge, 400, "invalid-parameter");
+        assertThat(huge.json().get("detail").asString()).contains("too large to add up");
+        Response tiny = http.get(base + "AAPL:1e-320,SPX:1");
+        assertProblem(tiny, 400, "invalid-parameter");
+        assertThat(tiny.json().get("detail").asString()).contains("less than a billionth of the total");
         Response twice = http.get(base + "AAPL,SPX,aapl");
         assertProblem(twice, 400, "invalid-parameter");
         assertThat(twice.json().get("detail").asString()).isEqualTo("AAPL is listed twice.");
