@@ -163,8 +163,11 @@ function portfolioPanel(symbols, range, linked) {
           {label: 'Weight at the end', value: (x) => pct(x.finalWeight, 1), class: 'n'},
         ], r.holdings, {class: 'data portfolio-holdings'}),
         h('p', {class: 'muted small', text: `${r.days} common dates; rebalanced ${r.rebalances} times; adjusted closes, no costs.${r.notice ? ' ' + r.notice : ''}`}));
-      chart = mount(box, 'Value of the portfolio, 100 at the start; the numbers are in the cards above.', 280);
-      chart.set(linesOption(r.values.dates, [{name: 'Portfolio', values: r.values.values.map((v) => 100 * v)}], {yName: 'start = 100', narrow: window.innerWidth < 600}));
+      chart = mount(box, 'Value of the portfolio and of its benchmark, 100 at the start; the numbers are in the cards above.', 280);
+      const lines = [{name: 'Portfolio', values: r.values.values.map((v) => 100 * v)}];
+      if (r.values.benchmark) lines.push({name: r.benchmark.symbol, values: r.values.benchmark.map((v) => (v === null ? null : 100 * v))});
+      chart.set(linesOption(r.values.dates, lines, {yName: 'start = 100', narrow: window.innerWidth < 600}));
+      box.dataset.series = lines.map((l) => l.name).join('|');
       box.dataset.ready = 'true';
     } catch (e) {
       replace(result, errorBox(e));

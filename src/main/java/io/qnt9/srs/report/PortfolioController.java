@@ -74,7 +74,12 @@ class PortfolioController {
             List<LocalDate> dates,
 
             @Schema(description = "The portfolio's value, 1 on the first date")
-            List<Double> values) {}
+            List<Double> values,
+
+            @Schema(
+                    description = "The benchmark's growth on the same dates, 1 on the first date both have; null where"
+                            + " it has no price (and without a benchmark)")
+            List<Double> benchmark) {}
 
     record PortfolioResponse(
             List<Holding> holdings,
@@ -162,6 +167,7 @@ class PortfolioController {
                     symbols.get(i), w[i], r.holdingReturns()[i], r.contributions()[i], r.finalWeights()[i]));
         }
         Benchmark relation = null;
+        List<Double> benchmarkGrowth = null;
         String notice = null;
         if (!benchmark.equalsIgnoreCase("none")) {
             DailySeries bench = marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark");
@@ -169,6 +175,8 @@ class PortfolioController {
             if (relation == null) {
                 notice = bench.symbol() + " has fewer than 3 dates in common with the portfolio: no beta or"
                         + " correlation.";
+            } else {
+                benchmarkGrowth = growthOn(bench, r.epochDays());
             }
         }
         List<LocalDate> dates = new ArrayList<>(r.epochDays().length);
@@ -185,11 +193,14 @@ class PortfolioController {
                 riskFreeRate,
                 Performance.of(p),
                 relation,
-                new Values(dates, Arrays.stream(r.values()).boxed().toList()),
+                new Values(dates, Arrays.stream(r.values()).boxed().toList(), benchmarkGrowth),
                 notice);
     }
 
-    /** The portfolio's value by date as CSV ({@code date,value}, 1 on the first date), for a spreadsheet. */
+    /**
+     * The portfolio's value by date as CSV ({@code date,value}, 1 on the first date, and the benchmark's growth in a
+     * column named by its symbol unless {@code benchmark=none}), for a spreadsheet.
+     */
     @GetMapping(value = "/api/v1/portfolio", produces = "text/csv")
     ResponseEntity<String> portfolioCsv(
             @RequestParam String holdings,
@@ -198,14 +209,24 @@ class PortfolioController {
             @RequestParam(required = false) LocalDate end,
             @RequestParam(defaultValue = "SPX") String benchmark,
             @RequestParam(defaultValue = "0") double riskFreeRate) {
-        Values v = portfolio(holdings, rebalance, start, end, benchmark, riskFreeRate)
-                .values();
-        StringBuilder csv = new StringBuilder(v.dates().size() * 24).append("date,value\n");
+        PortfolioResponse p = portfolio(holdings, rebalance, start, end, benchmark, riskFreeRate);
+        Values v = p.values();
+        StringBuilder csv = new StringBuilder(v.dates().size() * 36).append("date,value");
+        if (v.benchmark() != null) {
+            csv.append(',').append(p.benchmark().symbol());
+        }
+        csv.append('\n');
         for (int i = 0; i < v.dates().size(); i++) {
             csv.append(v.dates().get(i))
                     .append(',')
-                    .append(Significant.round(v.values().get(i)))
-                    .append('\n');
+                    .append(Significant.round(v.values().get(i)));
+            if (v.benchmark() != null) {
+                csv.append(',');
+                if (v.benchmark().get(i) != null) {
+                    csv.append(Significant.round(v.benchmark().get(i)));
+                }
+            }
+            csv.append('\n');
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -232,6 +253,28 @@ class PortfolioController {
                 rel.beta(),
                 rel.correlation(),
                 bench.adjClose()[last] / bench.adjClose()[first] - 1);
+    }
+
+    /**
+     * The benchmark's adjusted close on each of {@code days} relative to its close on the first of them it has; null
+     * where it has none (before that first date too).
+     */
+    private static List<Double> growthOn(DailySeries bench, int[] days) {
+        int[] own = bench.epochDays();
+        List<Double> out = new ArrayList<>(days.length);
+        double base = Double.NaN;
+        for (int d : days) {
+            int j = Arrays.binarySearch(own, d);
+            if (j < 0) {
+                out.add(null);
+                continue;
+            }
+            if (Double.isNaN(base)) {
+                base = bench.adjClose()[j];
+            }
+            out.add(bench.adjClose()[j] / base);
+        }
+        return out;
     }
 
     /** The smallest share of the total a weight may have: below it a holding would not matter (or underflow). */

@@ -420,6 +420,7 @@ class DashboardBrowserTests {
         expect(page.locator("#portfolio-result"))
                 .containsText("rebalanced " + portfolio.get("rebalances").asInt() + " times");
         assertThat(ink(page, "#portfolio-chart")).isGreaterThan(0.01);
+        expect(page.locator("#portfolio-chart")).hasAttribute("data-series", "Portfolio|SPX");
         screenshot(page, "compare");
         // the link keeps the portfolio: a reload simulates it again
         page.waitForURL(Pattern.compile(".*s=AAPL%2CSPX&w=60%2C40&rb=monthly$"));

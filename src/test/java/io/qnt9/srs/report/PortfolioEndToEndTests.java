@@ -141,6 +141,10 @@ class PortfolioEndToEndTests {
         assertThat(body.at("/benchmark/commonReturns").asInt()).isEqualTo(n);
         assertThat(body.at("/benchmark/totalReturn").asDouble())
                 .isEqualTo(spx.get(days.get(n)) / spx.get(days.get(0)) - 1, within(1e-11));
+        // the benchmark's growth on the portfolio's dates, for the chart
+        assertThat(body.at("/values/benchmark/0").asDouble()).isEqualTo(1.0);
+        assertThat(body.at("/values/benchmark/" + n).asDouble())
+                .isEqualTo(spx.get(days.get(n)) / spx.get(days.get(0)), within(1e-11));
     }
 
     @Test
@@ -150,12 +154,19 @@ class PortfolioEndToEndTests {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/csv");
         String[] lines = r.body().split("\n");
-        assertThat(lines[0]).isEqualTo("date,value");
+        assertThat(lines[0]).isEqualTo("date,value,SPX");
         assertThat(lines).hasSize(days.size() + 1);
-        assertThat(lines[1]).isEqualTo(days.get(0) + ",1.0");
+        assertThat(lines[1]).isEqualTo(days.get(0) + ",1.0,1.0");
         String[] last = lines[lines.length - 1].split(",");
-        assertThat(last[0]).isEqualTo(days.get(days.size() - 1).toString());
-        assertThat(Double.parseDouble(last[1])).isEqualTo(growth(0, days.size() - 1), within(1e-11));
+        int end = days.size() - 1;
+        assertThat(last[0]).isEqualTo(days.get(end).toString());
+        assertThat(Double.parseDouble(last[1])).isEqualTo(growth(0, end), within(1e-11));
+        assertThat(Double.parseDouble(last[2])).isEqualTo(spx.get(days.get(end)) / spx.get(days.get(0)), within(1e-11));
+        Response alone = http.get(
+                "/api/v1/portfolio?holdings=AAPL:60,SPX:40&benchmark=none&start=" + START + "&end=" + END,
+                "Accept",
+                "text/csv");
+        assertThat(alone.body()).startsWith("date,value\n");
         // a bad request is still a problem, not a CSV
         Response bad = http.get("/api/v1/portfolio?holdings=AAPL:x", "Accept", "text/csv");
         assertThat(bad.status()).isEqualTo(400);
@@ -168,6 +179,7 @@ class PortfolioEndToEndTests {
         assertThat(r.json().at("/holdings/0/weight").asDouble()).isEqualTo(0.5);
         assertThat(r.json().at("/holdings/1/weight").asDouble()).isEqualTo(0.5);
         assertThat(r.json().get("benchmark").isNull()).isTrue();
+        assertThat(r.json().at("/values/benchmark").isNull()).isTrue();
     }
 
     @Test
