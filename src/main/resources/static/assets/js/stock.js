@@ -1,5 +1,5 @@
 // The stock page: headline numbers, the interactive chart, statistics, the explained recommendation, the backtest.
-import {get, qs, enc, currentUser} from './api.js';
+import {ApiError, get, qs, enc, currentUser} from './api.js';
 import {h, replace, num, pct, int, money, signClass, bandLabel, bandClass, addMonths, table} from './format.js';
 import {errorBox, errorText, loading, section, currentQuery, setQuery} from './router.js';
 import {mount, stockOption, linesOption} from './charts.js';
@@ -194,10 +194,12 @@ export async function renderStock(main, {symbol}) {
   (instrument.lastDate && linked.length ? Promise.allSettled(linked.map(checkSpec)) : Promise.resolve([])).then((results) => {
     const refused = [];
     results.forEach((r, i) => {
-      if (r.status === 'fulfilled') {
-        if (!state.extra.includes(r.value)) state.extra.push(r.value);
-      } else {
-        refused.push(h('li', {}, h('code', {text: linked[i]}), ': ', errorText(r.reason)));
+      const spec = r.status === 'fulfilled' ? r.value : linked[i];
+      if (r.status === 'rejected' && r.reason instanceof ApiError && (r.reason.status === 400 || r.reason.status === 422)) {
+        refused.push(h('li', {}, h('code', {text: spec}), ': ', errorText(r.reason)));
+      } else if (!state.extra.includes(spec)) {
+        // checked, or not checkable now (rate limit, network): kept as written, and the chart says if it fails
+        state.extra.push(spec);
       }
     });
     if (refused.length) {
