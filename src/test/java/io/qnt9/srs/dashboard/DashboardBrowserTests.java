@@ -527,7 +527,8 @@ class DashboardBrowserTests {
                         AriaRole.LINK,
                         new Locator.GetByRoleOptions().setName("Compare them and simulate them as a portfolio"))
                 .click();
-        page.waitForURL(Pattern.compile(".*#/compare\\?s=AAPL,MSFT"));
+        // the link's comma, or the page's own rewrite of it (%2C) if that came first
+        page.waitForURL(Pattern.compile(".*#/compare\\?s=AAPL(,|%2C)MSFT"));
         expect(page.locator("#compare-results")).containsText("no period in common");
         expect(page.locator("#weight-AAPL")).isVisible();
         page.goBack();
