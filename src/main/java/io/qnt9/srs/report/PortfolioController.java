@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,9 +121,9 @@ class PortfolioController {
             })
     PortfolioResponse portfolio(
             @Parameter(example = "AAPL:0.6,SPX:0.4") @RequestParam String holdings,
-            @Parameter(description = "none | daily | monthly | quarterly | yearly", example = "monthly")
+            @Parameter(description = "none | daily | monthly | quarterly | yearly (any case)", example = "monthly")
                     @RequestParam(defaultValue = "none")
-                    String rebalance,
+                    Portfolio.Rebalance rebalance,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
             @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end,
             @Parameter(description = "a symbol, or 'none'", example = "SPX") @RequestParam(defaultValue = "SPX")
@@ -140,7 +139,6 @@ class PortfolioController {
                     "riskFreeRate is an annual fraction between -0.05 and 0.20 (0.02 = 2 %); got " + riskFreeRate
                             + ".");
         }
-        Portfolio.Rebalance schedule = rebalance(rebalance);
         Map<String, Double> weights = parse(holdings);
         List<String> symbols = List.copyOf(weights.keySet());
         double[] w = normalised(weights);
@@ -158,7 +156,7 @@ class PortfolioController {
                     ReturnStatistics.MIN_ANNUALISED_BARS,
                     common);
         }
-        Portfolio.Result r = Portfolio.simulate(prices, w, schedule);
+        Portfolio.Result r = Portfolio.simulate(prices, w, rebalance);
         PriceSeries value = r.series();
         PerformanceSummary p = ReturnStatistics.summarize(value, riskFreeRate);
         List<Holding> out = new ArrayList<>();
@@ -185,7 +183,7 @@ class PortfolioController {
         }
         return new PortfolioResponse(
                 out,
-                schedule,
+                rebalance,
                 r.rebalances(),
                 dates.get(0),
                 dates.get(dates.size() - 1),
@@ -204,7 +202,7 @@ class PortfolioController {
     @GetMapping(value = "/api/v1/portfolio", produces = "text/csv")
     ResponseEntity<String> portfolioCsv(
             @RequestParam String holdings,
-            @RequestParam(defaultValue = "none") String rebalance,
+            @RequestParam(defaultValue = "none") Portfolio.Rebalance rebalance,
             @RequestParam(required = false) LocalDate start,
             @RequestParam(required = false) LocalDate end,
             @RequestParam(defaultValue = "SPX") String benchmark,
@@ -306,17 +304,6 @@ class PortfolioController {
             i++;
         }
         return w;
-    }
-
-    private static Portfolio.Rebalance rebalance(String raw) {
-        try {
-            return Portfolio.Rebalance.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw IndicatorController.invalid(
-                    "rebalance",
-                    "rebalance must be none, daily, monthly, quarterly or yearly; got '"
-                            + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw) + "'.");
-        }
     }
 
     /**

@@ -234,6 +234,7 @@ class PortfolioEndToEndTests {
         Response weekly = http.get(base + "AAPL,SPX&rebalance=weekly");
         assertProblem(weekly, 400, "invalid-parameter");
         assertThat(weekly.json().get("parameter").asString()).isEqualTo("rebalance");
+        assertThat(weekly.json().get("detail").asString()).contains("MONTHLY").contains("'weekly'");
         assertProblem(http.get(base + "AAPL,NOPE"), 404, "unknown-instrument");
         assertProblem(http.get(base + "AAPL,SPX&start=2015-01-01&end=2014-01-01"), 400, "invalid-parameter");
         assertProblem(http.get(base + "AAPL,SPX&riskFreeRate=0.5"), 400, "invalid-parameter");
