@@ -83,9 +83,7 @@ class CorrelationController {
             @Parameter(example = "AAPL,MSFT,GOOG,SPX") @RequestParam String symbols,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
             @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end) {
-        if (start != null && end != null && start.isAfter(end)) {
-            throw IndicatorController.invalid("start", "start (" + start + ") must not be after end (" + end + ").");
-        }
+        IndicatorController.checkRange(start, end);
         List<String> names = parse(symbols);
         int n = names.size();
         PriceSeries[] prices = new PriceSeries[n];

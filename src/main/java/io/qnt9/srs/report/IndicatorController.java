@@ -160,9 +160,7 @@ class IndicatorController {
     }
 
     private Table compute(String symbol, String names, LocalDate start, LocalDate end, Prices prices) {
-        if (start != null && end != null && start.isAfter(end)) {
-            throw invalid("start", "start (" + start + ") must not be after end (" + end + ").");
-        }
+        checkRange(start, end);
         List<IndicatorSpec> specs = parse(names);
         DailySeries s = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
         int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
@@ -258,6 +256,23 @@ class IndicatorController {
                 "names",
                 "Name at least one indicator, e.g. names=sma:50,rsi:14; valid names: " + IndicatorCatalog.names()
                         + ".");
+    }
+
+    /** 400 when both bounds are given and {@code start} is after {@code end}. */
+    static void checkRange(LocalDate start, LocalDate end) {
+        if (start != null && end != null && start.isAfter(end)) {
+            throw invalid("start", "start (" + start + ") must not be after end (" + end + ").");
+        }
+    }
+
+    /** 400 unless the annual risk-free rate is between −5 % and 20 %. */
+    static void checkRiskFreeRate(double riskFreeRate) {
+        if (!(riskFreeRate >= -0.05 && riskFreeRate <= 0.20)) {
+            throw invalid(
+                    "riskFreeRate",
+                    "riskFreeRate is an annual fraction between -0.05 and 0.20 (0.02 = 2 %); got " + riskFreeRate
+                            + ".");
+        }
     }
 
     static ApiException invalid(String parameter, String detail) {

@@ -130,15 +130,8 @@ class PortfolioController {
                     String benchmark,
             @Parameter(description = "annual, -0.05 to 0.20", example = "0.02") @RequestParam(defaultValue = "0")
                     double riskFreeRate) {
-        if (start != null && end != null && start.isAfter(end)) {
-            throw IndicatorController.invalid("start", "start (" + start + ") must not be after end (" + end + ").");
-        }
-        if (!(riskFreeRate >= -0.05 && riskFreeRate <= 0.20)) {
-            throw IndicatorController.invalid(
-                    "riskFreeRate",
-                    "riskFreeRate is an annual fraction between -0.05 and 0.20 (0.02 = 2 %); got " + riskFreeRate
-                            + ".");
-        }
+        IndicatorController.checkRange(start, end);
+        IndicatorController.checkRiskFreeRate(riskFreeRate);
         Map<String, Double> weights = parse(holdings);
         List<String> symbols = List.copyOf(weights.keySet());
         double[] w = normalised(weights);

@@ -136,15 +136,8 @@ class StatisticsController {
                     double riskFreeRate,
             @Parameter(description = "2 to 5000 trading days") @RequestParam(defaultValue = "63") int window,
             @RequestParam(defaultValue = "false") boolean includeReturns) {
-        if (start != null && end != null && start.isAfter(end)) {
-            throw IndicatorController.invalid("start", "start (" + start + ") must not be after end (" + end + ").");
-        }
-        if (!(riskFreeRate >= -0.05 && riskFreeRate <= 0.20)) {
-            throw IndicatorController.invalid(
-                    "riskFreeRate",
-                    "riskFreeRate is an annual fraction between -0.05 and" + " 0.20 (0.02 = 2 %); got " + riskFreeRate
-                            + ".");
-        }
+        IndicatorController.checkRange(start, end);
+        IndicatorController.checkRiskFreeRate(riskFreeRate);
         if (window < 2 || window > 5000) {
             throw IndicatorController.invalid(
                     "window", "window must be between 2 and 5000 trading days; got " + window + ".");
