@@ -32,8 +32,9 @@ import tools.jackson.databind.ObjectMapper;
  * with which the bars are split-adjusted before they are handed on: a bar dated before a split's effective date has
  * its prices divided by the split's factor and its volume multiplied by it (decimal arithmetic, prices to 16
  * significant digits, volume rounded to a whole share), so the series is in today's shares like Yahoo's {@code
- * Close} and a split is not a −50 % day in every return, indicator and backtest. {@code ALPHAVANTAGE_SPLITS=false}
- * skips the second call (one request per refresh instead of two; the bars are then stored as traded).
+ * Close} and a split is not a −50 % day in every return, indicator and backtest. The split list is asked first (a
+ * refresh decides from it how much history it needs), then the bars: two requests per refresh. {@code
+ * ALPHAVANTAGE_SPLITS=false} skips the split list (one request; the bars are then stored as traded).
  *
  * <p>Alpha Vantage answers most failures with HTTP 200 and a body that says what went wrong; this adapter maps each
  * to a {@link ProviderException}: {@code "Error Message"} about the API key → rejected key, other {@code "Error
@@ -85,18 +86,27 @@ class AlphaVantageProvider implements MarketDataProvider {
     }
 
     @Override
-    public Series dailyBars(String symbol, boolean full) {
+    public List<Split> splits(String symbol) {
+        requireEnabled();
+        return properties.splits()
+                ? parseSplits(symbol, fetchWithRetries(query("SPLITS", symbol, ""), symbol))
+                : List.of();
+    }
+
+    @Override
+    public String dailyBars(String symbol, boolean full, List<Split> splits) {
+        requireEnabled();
+        String daily = fetchWithRetries(
+                query("TIME_SERIES_DAILY", symbol, "&datatype=json&outputsize=" + (full ? "full" : "compact")), symbol);
+        return toCsv(barsByDate(symbol, daily), splits);
+    }
+
+    private void requireEnabled() {
         if (!enabled()) {
             throw new ProviderException(
                     ProviderException.Kind.DISABLED,
                     "No live provider is configured; set ALPHAVANTAGE_API_KEY to enable refreshes.");
         }
-        String daily = fetchWithRetries(
-                query("TIME_SERIES_DAILY", symbol, "&datatype=json&outputsize=" + (full ? "full" : "compact")), symbol);
-        Map<String, JsonNode> bars = barsByDate(symbol, daily);
-        List<Split> splits =
-                properties.splits() ? splits(symbol, fetchWithRetries(query("SPLITS", symbol, ""), symbol)) : List.of();
-        return new Series(toCsv(bars, splits), splits);
     }
 
     private URI query(String function, String symbol, String more) {
@@ -209,7 +219,7 @@ class AlphaVantageProvider implements MarketDataProvider {
      * The splits, oldest first. A missing or malformed list is a bad response, never "no splits": bars adjusted for
      * too few splits would be stored without a word.
      */
-    List<Split> splits(String symbol, String body) {
+    List<Split> parseSplits(String symbol, String body) {
         JsonNode data = answer(symbol, body).get("data");
         if (data == null || !data.isArray()) {
             throw new ProviderException(

@@ -196,9 +196,11 @@ class ProviderRefresh {
      * Fetches one instrument's bars from the provider and imports them with the upload's validation.
      *
      * <p>The provider's bars are adjusted for every split it knows of, so bars stored before a split that took effect
-     * after the last stored bar are in the old shares. Under {@link ImportMode#APPEND} the refresh then fetches the
-     * whole history and imports it with {@link ImportMode#REPLACE}, so that the stored bars are adjusted too (and says
-     * so in the result's warnings); under {@link ImportMode#REJECT} it refuses with a 409 that says what to do.
+     * after the last stored bar are in the old shares. The split list is asked first: with such a split, {@link
+     * ImportMode#APPEND} and {@link ImportMode#REPLACE} fetch the whole history (whatever {@code full} says) and
+     * import it with {@link ImportMode#REPLACE}, so that every stored bar is adjusted too (the result's warnings say
+     * so); {@link ImportMode#REJECT} refuses with a 409 that says what to do, before the bars are fetched. Either way
+     * a refresh costs two provider requests (one with splits off, one for a refusal), never a second fetch of bars.
      *
      * @param full the whole history or the latest ~100 days; null: the whole history when the instrument has no bars
      *     or its last bar is older than {@code fullHistoryAfter} ({@link ProviderRefreshProperties#wantsFullHistory})
@@ -208,15 +210,15 @@ class ProviderRefresh {
         LocalDate lastStored =
                 marketData.listing(symbol).map(InstrumentListing::lastDate).orElse(null);
         boolean whole = full != null ? full : settings.wantsFullHistory(lastStored, LocalDate.now(clock));
-        MarketDataProvider.Series series = provider.dailyBars(symbol, whole);
+        List<MarketDataProvider.Split> splits = provider.splits(symbol);
         MarketDataProvider.Split split = lastStored == null
                 ? null
-                : series.splits().stream()
+                : splits.stream()
                         .filter(s -> s.effective().isAfter(lastStored))
                         .findFirst()
                         .orElse(null);
         String note = null;
-        if (split != null && mode != ImportMode.REPLACE) {
+        if (split != null) {
             String what =
                     "a split (factor " + split.factor().stripTrailingZeros().toPlainString() + ") took effect on "
                             + split.effective() + ", after the last stored bar of " + symbol + " (" + lastStored + ")";
@@ -231,16 +233,15 @@ class ProviderRefresh {
                         .with("splitEffective", split.effective().toString())
                         .with("lastStored", lastStored.toString());
             }
-            if (!whole) {
-                series = provider.dailyBars(symbol, true);
-            }
+            whole = true;
             mode = ImportMode.REPLACE;
             note = "According to " + provider.name() + ", " + what + ": the whole history was fetched and replaced the"
                     + " stored bars, so that they are adjusted for it.";
         }
+        String csv = provider.dailyBars(symbol, whole, splits);
         ImportResult result = importer.importBars(
                 new BarImporter.Request(symbol, mode, "provider:" + provider.name(), requestedBy, null),
-                new ByteArrayInputStream(series.csv().getBytes(StandardCharsets.US_ASCII)));
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)));
         return note == null ? result : result.withWarning(note);
     }
 

@@ -81,6 +81,11 @@ class AlphaVantageProviderTests {
         answer(file, "splits-none.json");
     }
 
+    /** A refresh's calls: the split list first, then the bars adjusted for it. */
+    private static String fetch(AlphaVantageProvider provider, String symbol, boolean full) {
+        return provider.dailyBars(symbol, full, provider.splits(symbol));
+    }
+
     private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder daily() {
         return getRequestedFor(urlPathEqualTo("/query")).withQueryParam("function", equalTo("TIME_SERIES_DAILY"));
     }
@@ -88,7 +93,7 @@ class AlphaVantageProviderTests {
     @Test
     void turnsTheDailySeriesIntoAscendingCsvAndSendsTheRightQuery() throws IOException {
         answer("daily-ibm-compact.json");
-        String csv = provider().dailyBars("IBM", false).csv();
+        String csv = fetch(provider(), "IBM", false);
         assertThat(csv)
                 .isEqualTo("date,open,high,low,close,volume\n"
                         + "2024-05-15,167.9400,168.3500,166.0000,168.2600,4468843\n"
@@ -109,12 +114,13 @@ class AlphaVantageProviderTests {
     void barsBeforeASplitAreDividedByItsFactorAndTheirVolumeMultiplied() throws IOException {
         // as traded: a 4-for-1 split effective 2024-06-06 and a 10-for-1 effective 2024-06-10 (listed newest first)
         answer("daily-splt-as-traded.json", "splits-splt.json");
-        MarketDataProvider.Series series = provider().dailyBars("SPLT", false);
-        assertThat(series.splits())
+        AlphaVantageProvider provider = provider();
+        java.util.List<MarketDataProvider.Split> splits = provider.splits("SPLT");
+        assertThat(splits)
                 .extracting(s ->
                         s.effective() + " x" + s.factor().stripTrailingZeros().toPlainString())
                 .containsExactly("2024-06-06 x4", "2024-06-10 x10");
-        assertThat(series.csv())
+        assertThat(provider.dailyBars("SPLT", false, splits))
                 .isEqualTo("date,open,high,low,close,volume\n"
                         // before both: ÷ 40, volume × 40 (4800 / 40 = 120, 1,000,000 × 40 = 40,000,000)
                         + "2024-06-04,120,121,119,120.5,40000000\n"
@@ -145,7 +151,7 @@ class AlphaVantageProviderTests {
                         {"symbol": "FRAC", "data": [
                           {"effective_date": "2020-01-03", "split_factor": "1.5000"},
                           {"effective_date": "2020-01-06", "split_factor": "0.1000"}]}""")));
-        assertThat(provider().dailyBars("FRAC", true).csv())
+        assertThat(fetch(provider(), "FRAC", true))
                 .isEqualTo("date,open,high,low,close,volume\n"
                         // 3-for-2 then 1-for-10: ÷ 0.15; 15.2 / 0.15 = 101.333… to 16 digits; 1001 × 0.15 = 150.15
                         + "2020-01-02,101.3333333333333,103.3333333333333,100.6666666666667,102,150\n"
@@ -168,7 +174,7 @@ class AlphaVantageProviderTests {
             stub.stubFor(get(urlPathEqualTo("/query"))
                     .withQueryParam("function", equalTo("SPLITS"))
                     .willReturn(okJson(splits)));
-            assertThatThrownBy(() -> provider().dailyBars("IBM", false))
+            assertThatThrownBy(() -> provider().splits("IBM"))
                     .as(splits)
                     .isInstanceOfSatisfying(
                             ProviderException.class,
@@ -179,33 +185,34 @@ class AlphaVantageProviderTests {
     @Test
     void theSplitListsRateLimitIsTheProvidersRateLimit() throws IOException {
         answer("daily-ibm-compact.json", "note-call-frequency.json");
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false))
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false))
                 .isInstanceOfSatisfying(
                         ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED));
+        stub.verify(0, daily()); // asked first, it ends the refresh before the bars are fetched
     }
 
     @Test
     void withSplitsOffOneRequestIsMadeAndTheBarsStayAsTraded() throws IOException {
         answer("daily-splt-as-traded.json", "splits-splt.json");
-        MarketDataProvider.Series series =
-                provider(Duration.ofSeconds(2), false).dailyBars("SPLT", false);
-        assertThat(series.splits()).isEmpty();
-        assertThat(series.csv()).contains("2024-06-04,4800.0000,4840.0000,4760.0000,4820.0000,1000000\n");
+        AlphaVantageProvider provider = provider(Duration.ofSeconds(2), false);
+        assertThat(provider.splits("SPLT")).isEmpty();
+        assertThat(fetch(provider, "SPLT", false))
+                .contains("2024-06-04,4800.0000,4840.0000,4760.0000,4820.0000,1000000\n");
         stub.verify(0, getRequestedFor(urlPathEqualTo("/query")).withQueryParam("function", equalTo("SPLITS")));
     }
 
     @Test
     void asksForTheFullHistoryWhenRequested() throws IOException {
         answer("daily-ibm-compact.json");
-        provider().dailyBars("IBM", true).csv();
+        fetch(provider(), "IBM", true);
         stub.verify(getRequestedFor(urlPathEqualTo("/query")).withQueryParam("outputsize", equalTo("full")));
     }
 
     @Test
     void anUnknownSymbolIsReportedAsSuch() throws IOException {
         answer("error-invalid-symbol.json");
-        assertThatThrownBy(() -> provider().dailyBars("NOPE", false).csv())
+        assertThatThrownBy(() -> fetch(provider(), "NOPE", false))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNKNOWN_SYMBOL);
                     assertThat(e.getStatusCode().value()).isEqualTo(404);
@@ -215,12 +222,11 @@ class AlphaVantageProviderTests {
     @Test
     void aRejectedKeyIsReportedWithoutEverShowingTheKey() throws IOException {
         answer("error-invalid-key.json");
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED_KEY);
-                    assertThat(e.getStatusCode().value()).isEqualTo(502);
-                    assertThat(e.getMessage()).doesNotContain("test-key-123");
-                });
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED_KEY);
+            assertThat(e.getStatusCode().value()).isEqualTo(502);
+            assertThat(e.getMessage()).doesNotContain("test-key-123");
+        });
     }
 
     @Test
@@ -228,21 +234,21 @@ class AlphaVantageProviderTests {
         for (String file : new String[] {"note-call-frequency.json", "information-daily-limit.json"}) {
             stub.resetAll();
             answer(file);
-            assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
+            assertThatThrownBy(() -> fetch(provider(), "IBM", false))
                     .as(file)
                     .isInstanceOfSatisfying(ProviderException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
                         assertThat(e.getStatusCode().value()).isEqualTo(503);
                         assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("60");
                     });
-            stub.verify(1, getRequestedFor(urlPathEqualTo("/query")));
+            stub.verify(1, daily());
         }
     }
 
     @Test
     void aPremiumOnlyAnswerIsNotMistakenForARateLimit() throws IOException {
         answer("information-premium.json");
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false))
                 .isInstanceOfSatisfying(
                         ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED_KEY));
@@ -268,18 +274,17 @@ class AlphaVantageProviderTests {
                 .inScenario("flaky")
                 .whenScenarioStateIs("third")
                 .willReturn(okJson(body("daily-ibm-compact.json"))));
-        assertThat(provider().dailyBars("IBM", false).csv()).contains("2024-05-17");
+        assertThat(fetch(provider(), "IBM", false)).contains("2024-05-17");
         stub.verify(3, daily());
     }
 
     @Test
     void givesUpAfterTheBoundedNumberOfAttempts() {
         stub.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("after 3 attempts").contains("HTTP 502");
-                });
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("after 3 attempts").contains("HTTP 502");
+        });
         stub.verify(3, getRequestedFor(urlPathEqualTo("/query")));
     }
 
@@ -287,28 +292,30 @@ class AlphaVantageProviderTests {
     void aSlowAnswerTimesOutAndCountsAsAFailedAttempt() throws IOException {
         stub.stubFor(get(urlPathEqualTo("/query"))
                 .willReturn(okJson(body("daily-ibm-compact.json")).withFixedDelay(1_500)));
-        assertThatThrownBy(() ->
-                        provider(Duration.ofMillis(300)).dailyBars("IBM", false).csv())
+        assertThatThrownBy(() -> fetch(provider(Duration.ofMillis(300)), "IBM", false))
                 .isInstanceOfSatisfying(
                         ProviderException.class, e -> assertThat(e.getMessage()).contains("timed out"));
     }
 
     @Test
-    void aClientErrorOrGarbageIsABadResponse() {
+    void aClientErrorOrGarbageIsABadResponse() throws IOException {
         stub.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(403)));
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false))
                 .isInstanceOfSatisfying(
                         ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.BAD_RESPONSE));
         stub.resetAll();
         stub.stubFor(get(urlPathEqualTo("/query"))
                 .willReturn(aResponse().withStatus(200).withBody("<html>oops")));
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false))
                 .isInstanceOfSatisfying(
                         ProviderException.class, e -> assertThat(e.getMessage()).contains("not JSON"));
         stub.resetAll();
-        stub.stubFor(get(urlPathEqualTo("/query")).willReturn(okJson("{\"Meta Data\":{}}")));
-        assertThatThrownBy(() -> provider().dailyBars("IBM", false).csv())
+        answerSplits("splits-none.json");
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .willReturn(okJson("{\"Meta Data\":{}}")));
+        assertThatThrownBy(() -> fetch(provider(), "IBM", false))
                 .isInstanceOfSatisfying(
                         ProviderException.class, e -> assertThat(e.getMessage()).contains("Time Series (Daily)"));
     }
@@ -325,11 +332,13 @@ class AlphaVantageProviderTests {
                         Duration.ofMillis(10),
                         true),
                 JsonMapper.builder().build());
-        assertThatThrownBy(() -> off.dailyBars("IBM", false).csv())
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.DISABLED);
-                    assertThat(e.getMessage()).contains("ALPHAVANTAGE_API_KEY");
-                });
+        assertThatThrownBy(() -> fetch(off, "IBM", false)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.DISABLED);
+            assertThat(e.getMessage()).contains("ALPHAVANTAGE_API_KEY");
+        });
+        assertThatThrownBy(() -> off.dailyBars("IBM", true, java.util.List.of()))
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.DISABLED));
         assertThat(stub.getAllServeEvents()).isEmpty();
     }
 }

@@ -126,19 +126,30 @@ class ProviderRefreshEndToEndTests {
                 new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
-    @Test
-    void aSplitAfterTheStoredBarsRefreshesTheWholeHistoryAdjustedForIt() throws Exception {
-        // stored as traded before the splits (an earlier refresh, or an upload)
+    /** Stores two bars of {@code symbol} as traded before the splits of splits-splt.json (an earlier refresh). */
+    private void storeAsTradedBeforeTheSplits(String symbol) throws Exception {
         importer.importBars(
-                new BarImporter.Request("SPLT", ImportMode.REJECT, "test", "test", null),
+                new BarImporter.Request(symbol, ImportMode.REJECT, "test", "test", null),
                 new java.io.ByteArrayInputStream(
                         "date,open,high,low,close,volume\n2024-06-04,4800,4840,4760,4820,1000000\n2024-06-05,4820,4900,4800,4880,1250000\n"
                                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         // the provider now lists a 4-for-1 split on 2024-06-06 and a 10-for-1 on 2024-06-10, after them
-        answer("SPLT", "daily-splt-as-traded.json", "splits-splt.json");
+        answer(symbol, "daily-splt-as-traded.json", "splits-splt.json");
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder asked(
+            String function, String symbol) {
+        return getRequestedFor(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo(function))
+                .withQueryParam("symbol", equalTo(symbol));
+    }
+
+    @Test
+    void aSplitAfterTheStoredBarsRefreshesTheWholeHistoryAdjustedForIt() throws Exception {
+        storeAsTradedBeforeTheSplits("SPLT");
         HttpTestClient http = TestAccounts.admin(port);
 
-        // mode=reject: refused, with what to do, and nothing written
+        // mode=reject: refused, with what to do, and nothing written; the split list alone was asked for
         Response refused = http.post("/api/v1/instruments/SPLT/refresh?full=false&mode=reject", null, "");
         assertProblem(refused, 409, "split-after-stored-bars");
         assertThat(refused.json().get("detail").asString())
@@ -149,6 +160,8 @@ class ProviderRefreshEndToEndTests {
                         .at("/bars/0/close")
                         .asDouble())
                 .isEqualTo(4820.0);
+        STUB.verify(1, asked("SPLITS", "SPLT"));
+        STUB.verify(0, asked("TIME_SERIES_DAILY", "SPLT"));
 
         // mode=append (the default): the whole history, replacing the stored bars, and a warning that says so
         Response r = http.post("/api/v1/instruments/SPLT/refresh?full=false", null, "");
@@ -159,10 +172,10 @@ class ProviderRefreshEndToEndTests {
         assertThat(r.json().at("/warnings/0").asString())
                 .contains("took effect on 2024-06-06")
                 .contains("replaced the stored bars");
-        STUB.verify(getRequestedFor(urlPathEqualTo("/query"))
-                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
-                .withQueryParam("symbol", equalTo("SPLT"))
-                .withQueryParam("outputsize", equalTo("full")));
+        // two requests for the refresh: the split list, then the whole history once (never the latest days first)
+        STUB.verify(2, asked("SPLITS", "SPLT"));
+        STUB.verify(1, asked("TIME_SERIES_DAILY", "SPLT"));
+        STUB.verify(1, asked("TIME_SERIES_DAILY", "SPLT").withQueryParam("outputsize", equalTo("full")));
 
         // in today's shares: 4820 / (4 × 10) = 120.5, 1,000,000 × 40 shares; no jump left across the splits
         var bars = http.get("/api/v1/instruments/SPLT/bars").json().get("bars");
@@ -175,6 +188,24 @@ class ProviderRefreshEndToEndTests {
                     / bars.get(i - 1).get("close").asDouble();
             assertThat(move).as(bars.get(i).get("date").asString()).isBetween(0.95, 1.05);
         }
+    }
+
+    @Test
+    void aReplaceOfTheLatestDaysAfterASplitTakesTheWholeHistoryToo() throws Exception {
+        // the latest ~100 days alone would leave stored bars older than them in the shares before the split
+        storeAsTradedBeforeTheSplits("SPLR");
+        HttpTestClient http = TestAccounts.admin(port);
+        Response r = http.post("/api/v1/instruments/SPLR/refresh?full=false&mode=replace", null, "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("mode").asString()).isEqualTo("REPLACE");
+        assertThat(r.json().at("/warnings/0").asString()).contains("the whole history was fetched");
+        STUB.verify(1, asked("TIME_SERIES_DAILY", "SPLR").withQueryParam("outputsize", equalTo("full")));
+        STUB.verify(0, asked("TIME_SERIES_DAILY", "SPLR").withQueryParam("outputsize", equalTo("compact")));
+        assertThat(http.get("/api/v1/instruments/SPLR/bars")
+                        .json()
+                        .at("/bars/0/close")
+                        .asDouble())
+                .isEqualTo(120.5);
     }
 
     @Test
