@@ -177,7 +177,11 @@ export async function renderStock(main, {symbol}) {
       if (mine !== loadSeq) return;
       const adjusted = adjust(bars.bars);
       data = chartData(adjusted, ind);
-      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, prices adjusted for splits and dividends, as the statistics and the recommendation read them. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
+      // say what the adjustment is from the data itself: provider bars and many uploads carry no dividend adjustment
+      const basis = bars.bars.some((b) => b.adjClose !== b.close)
+        ? "prices scaled by the data's adjusted close (its adjustment for dividends and splits)"
+        : "prices as stored (the data's adjusted close equals its close over this range)";
+      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, ${basis}, as the statistics and the recommendation read them. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
       draw();
       replace(chartTable, numbersTable(symbol, adjusted, data, state.extra.flatMap((spec) => specColumns(state.defs, spec).map((c) => c.column))));
       chartBox.dataset.ready = 'true';

@@ -1,6 +1,7 @@
 package io.qnt9.srs.recommendation;
 
 import io.qnt9.srs.marketdata.InstrumentKind;
+import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,9 +30,11 @@ class RecommendationController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final Recommendations recommendations;
+    private final MarketData marketData;
 
-    RecommendationController(Recommendations recommendations) {
+    RecommendationController(Recommendations recommendations, MarketData marketData) {
         this.recommendations = recommendations;
+        this.marketData = marketData;
     }
 
     @GetMapping("/api/v1/instruments/{symbol}/recommendation")
@@ -108,9 +112,21 @@ class RecommendationController {
     @Operation(
             operationId = "listRecommendations",
             summary = "Every instrument's latest recommendation, ranked and paginated",
-            description = "Filters: band (comma-separated), sector, kind, minConfidence. sort: score (default),"
-                    + " confidence, change, symbol; direction desc (default; asc for symbol) or asc.")
+            description = "Filters: symbols (comma-separated, up to " + MAX_PAGE_SIZE + "; e.g. a watchlist's),"
+                    + " band (comma-separated), sector, kind, minConfidence. sort: score (default), confidence,"
+                    + " change, symbol; direction desc (default; asc for symbol) or asc. An instrument with too little"
+                    + " history to score is not ranked (counted in unrated), also when it is named in symbols.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "A page of the ranking"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "A filter, the sort, the page or its size is not valid (invalid-parameter)"),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "No instrument with one of the symbols (unknown-instrument)")
+            })
     RankingPage ranking(
+            @Parameter(example = "AAPL,MSFT,SPX") @RequestParam(required = false) String symbols,
             @Parameter(example = "BUY,STRONG_BUY") @RequestParam(required = false) String band,
             @RequestParam(required = false) String sector,
             @RequestParam(required = false) InstrumentKind kind,
@@ -119,6 +135,7 @@ class RecommendationController {
             @RequestParam(required = false) String direction,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
+        Set<String> named = parseSymbols(symbols);
         Set<Band> bands = parseBands(band);
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw invalid("minConfidence", "minConfidence must be between 0 and 1; got " + minConfidence + ".");
@@ -149,7 +166,8 @@ class RecommendationController {
         Ranking ranking = recommendations.ranking();
         List<Ranking.Item> filtered = new ArrayList<>();
         for (Ranking.Item it : ranking.items()) {
-            if ((bands.isEmpty() || bands.contains(it.band()))
+            if ((named.isEmpty() || named.contains(it.symbol()))
+                    && (bands.isEmpty() || bands.contains(it.band()))
                     && (sector == null || sector.isBlank() || sector.trim().equalsIgnoreCase(it.sector()))
                     && (kind == null || kind == it.kind())
                     && it.confidence() >= minConfidence) {
@@ -170,6 +188,27 @@ class RecommendationController {
                 ranking.unrated(),
                 ranking.computeMs(),
                 items);
+    }
+
+    /** The named instruments (none: every one); 400 for a malformed or repeated symbol or too many, 404 unknown. */
+    private Set<String> parseSymbols(String value) {
+        Set<String> named = new LinkedHashSet<>();
+        if (value == null || value.isBlank()) {
+            return named;
+        }
+        String[] parts = value.split(",", -1);
+        if (parts.length > MAX_PAGE_SIZE) {
+            throw invalid(
+                    "symbols", "Give at most " + MAX_PAGE_SIZE + " comma-separated symbols; got " + parts.length + ".");
+        }
+        for (String part : parts) {
+            String symbol = Symbols.require(part, "symbols");
+            if (!named.add(symbol)) {
+                throw invalid("symbols", symbol + " is listed twice.");
+            }
+            marketData.requireListing(symbol, "symbols");
+        }
+        return named;
     }
 
     private static Set<Band> parseBands(String value) {

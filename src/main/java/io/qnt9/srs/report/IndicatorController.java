@@ -57,7 +57,9 @@ class IndicatorController {
     /**
      * Which prices the indicators read. QUOTED: open, high, low and close as stored (split-adjusted in the usual
      * sources, not dividend-adjusted), as TA-Lib and the usual charts see them. ADJUSTED: each bar's open, high, low
-     * and close multiplied by its adjustment factor {@code adjClose / close} (splits and dividends), the prices the
+     * and close multiplied by its adjustment factor {@code adjClose / close} (the source's adjustment for dividends and
+     * splits, where it has one: provider bars are split-adjusted in their close and their adjusted close is their
+     * close), the prices the
      * statistics, the report's key indicators and the recommendation use; volume as stored.
      */
     enum Prices {
@@ -78,7 +80,8 @@ class IndicatorController {
             Map<String, List<Double>> columns) {}
 
     private static final String PRICES = "quoted (default): the bars as stored, as TA-Lib and most charts read them;"
-            + " adjusted: open, high, low and close scaled by adjClose / close (splits and dividends), as the"
+            + " adjusted: open, high, low and close scaled by adjClose / close (the source's adjustment for dividends"
+            + " and splits, where it has one), as the"
             + " report's key indicators and the recommendation";
 
     /** The computed table, before it is written as JSON or CSV. */
@@ -99,8 +102,8 @@ class IndicatorController {
             summary = "Indicator columns over a date range (JSON; Accept: text/csv for CSV)",
             description = "names: comma-separated specs such as sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2 (see"
                     + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid."
-                    + " prices=quoted (default) reads the bars as stored, prices=adjusted the split- and"
-                    + " dividend-adjusted prices the report and the recommendation use.",
+                    + " prices=quoted (default) reads the bars as stored, prices=adjusted the prices scaled by"
+                    + " adjClose / close that the report and the recommendation use.",
             responses = {
                 @ApiResponse(
                         responseCode = "422",

@@ -121,6 +121,18 @@ class DashboardBrowserTests {
         return "http://localhost:" + port + "/" + route;
     }
 
+    /** The bundled AAPL file's last two rows (Date,Open,High,Low,Close,Adj Close,Volume). */
+    static final List<String> AAPL_LAST_ROWS = lastRows("data/aapl.csv", 2);
+
+    static List<String> lastRows(String file, int n) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+            return lines.subList(lines.size() - n, lines.size());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static LocatorAssertions expect(Locator locator) {
         return PlaywrightAssertions.assertThat(locator);
     }
@@ -141,6 +153,26 @@ class DashboardBrowserTests {
     void searchSuggestsAppleTheChartIsDrawnOverlaysToggleAndTheRecommendationIsExplained() {
         page.navigate(url(""));
         expect(page.locator("#instruments table tbody tr").first()).isVisible();
+        // AAPL's row: the last close and the day's change of the adjusted closes, from the bundled file's last two
+        // rows, and the recommendation's band as its own endpoint gives it
+        String[] before = AAPL_LAST_ROWS.get(0).split(",");
+        String[] last = AAPL_LAST_ROWS.get(1).split(",");
+        double change = (Double.parseDouble(last[5]) / Double.parseDouble(before[5]) - 1) * 100;
+        Locator aaplRow =
+                page.locator("#instruments tbody tr").filter(new Locator.FilterOptions().setHasText("Apple Inc."));
+        expect(aaplRow.locator("td").nth(1))
+                .hasText(String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(last[4])));
+        expect(aaplRow.locator("td").nth(2))
+                .containsText(String.format(java.util.Locale.ROOT, "%.2f", Math.abs(change)));
+        expect(aaplRow.locator("td").nth(2)).hasClass(Pattern.compile(change < 0 ? "down" : "up"));
+        String band = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/recommendation")
+                .json()
+                .get("band")
+                .asString();
+        expect(aaplRow.locator("td").nth(3).locator(".band"))
+                .hasClass(Pattern.compile(
+                        "band-" + band.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         screenshot(page, "home");
 
         Locator input = page.getByRole(AriaRole.COMBOBOX);
@@ -199,7 +231,7 @@ class DashboardBrowserTests {
         expect(page.locator("details.numbers table tbody tr")).hasCount(20);
         // One set of prices on the page: the RSI of the last bar in the chart's table is the card's and the
         // recommendation's (adjusted closes; 70.75 for AAPL on 2018-05-11, 69.24 on the quoted closes).
-        expect(page.locator(".chart-status")).containsText("adjusted for splits and dividends");
+        expect(page.locator(".chart-status")).containsText("prices scaled by the data's adjusted close");
         double rsi = new HttpTestClient(port)
                 .get("/api/v1/instruments/AAPL/report")
                 .json()
@@ -217,6 +249,8 @@ class DashboardBrowserTests {
         page.navigate(url("#/stock/MSFT"));
         Locator chart = page.locator("#price-chart");
         expect(chart).hasAttribute("data-ready", "true");
+        // the bundled MSFT file has no adjusted close (no dividend in its year): the caption does not claim one
+        expect(page.locator(".chart-status")).containsText("prices as stored");
         Locator chips = page.locator(".indicator-picker .chips li");
         expect(chips).hasCount(0);
 

@@ -262,6 +262,38 @@ class RecommendationEndToEndTests {
     }
 
     @Test
+    void theRankingCanBeLimitedToNamedInstruments() {
+        JsonNode all = http.get("/api/v1/recommendations?size=200").json().get("items");
+        JsonNode named = http.get("/api/v1/recommendations?symbols=spx,%20AAPL&sort=symbol")
+                .json();
+        assertThat(named.get("total").asInt()).isEqualTo(2);
+        assertThat(named.get("items"))
+                .extracting(i -> i.get("symbol").asString())
+                .containsExactly("AAPL", "SPX");
+        // the same figures as in the whole ranking
+        for (JsonNode item : named.get("items")) {
+            JsonNode same = null;
+            for (JsonNode i : all) {
+                if (i.get("symbol").equals(item.get("symbol"))) {
+                    same = i;
+                }
+            }
+            assertThat(item).isEqualTo(same);
+        }
+        // the other filters still apply
+        assertThat(http.get("/api/v1/recommendations?symbols=AAPL,SPX&kind=INDEX")
+                        .json()
+                        .get("items"))
+                .extracting(i -> i.get("symbol").asString())
+                .containsExactly("SPX");
+
+        assertProblem(http.get("/api/v1/recommendations?symbols=AAPL,NOSUCH"), 404, "unknown-instrument");
+        assertProblem(http.get("/api/v1/recommendations?symbols=AAPL,aapl"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/recommendations?symbols=AAPL,,SPX"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/recommendations?symbols=" + "A,".repeat(200) + "B"), 400, "invalid-parameter");
+    }
+
+    @Test
     void rankingParametersAreValidated() {
         assertProblem(http.get("/api/v1/recommendations?band=MEGA_BUY"), 400, "invalid-parameter");
         assertProblem(http.get("/api/v1/recommendations?minConfidence=2"), 400, "invalid-parameter");
