@@ -1,4 +1,5 @@
-// The stock page: headline numbers, the interactive chart, statistics, the explained recommendation, the backtest.
+// The stock page: headline numbers, the interactive chart, statistics, the explained recommendation, the technical
+// rating, the backtest.
 import {ApiError, get, qs, enc, currentUser} from './api.js';
 import {h, replace, num, pct, int, money, signClass, bandLabel, bandClass, addMonths, table} from './format.js';
 import {errorBox, errorText, loading, section, currentQuery, setQuery} from './router.js';
@@ -214,13 +215,17 @@ export async function renderStock(main, {symbol}) {
     load();
   });
 
-  // recommendation and backtest
+  // recommendation, technical rating and backtest
   const rec = h('section', {class: 'panel', 'aria-labelledby': 'rec-title', id: 'recommendation'});
+  const tech = h('section', {class: 'panel', 'aria-labelledby': 'tech-title', id: 'technicals'});
   const bt = h('section', {class: 'panel', 'aria-labelledby': 'bt-title', id: 'backtest'});
-  main.append(rec, bt);
+  main.append(rec, tech, bt);
   const recBody = h('div');
   replace(rec, h('h2', {id: 'rec-title', text: 'Recommendation'}), recBody);
   section(recBody, 'recommendation', get('/api/v1/instruments/' + enc(symbol) + '/recommendation'), recommendationView);
+  const techBody = h('div');
+  replace(tech, h('h2', {id: 'tech-title', text: 'Technical rating'}), techBody);
+  section(techBody, 'technical rating', get('/api/v1/instruments/' + enc(symbol) + '/technicals'), technicalsView);
   const btBody = h('div');
   replace(bt, h('h2', {id: 'bt-title', text: 'Backtest: the model\u2019s walk-forward track record'}), btBody);
   section(btBody, 'backtest', get('/api/v1/instruments/' + enc(symbol) + '/backtest'), (r) => backtestView(r, charts));
@@ -314,6 +319,34 @@ function recommendationView(r) {
       {label: 'Weight', value: (x) => pct(x.weight, 0), class: 'n hide-narrow'},
       {label: 'Contribution', value: (x) => (x.contribution > 0 ? '+' : '') + num(x.contribution), class: 'n', cls: (x) => 'n ' + signClass(x.contribution)},
     ], r.reasons || [], {class: 'data reasons'}));
+}
+
+// The technical rating: three gauges as cards (oscillators, summary, moving averages), then every vote with its rule.
+function technicalsView(t) {
+  const gauge = (id, label, g) => h('div', {class: 'card', id},
+    h('div', {class: 'card-label', text: label}),
+    h('div', {class: 'card-value'}, g.verdict ? h('span', {class: bandClass(g.verdict), text: bandLabel(g.verdict)}) : '—'),
+    h('div', {class: 'card-hint', text: `rating ${g.rating == null ? '—' : num(g.rating)} · buy ${g.buy} · neutral ${g.neutral} · sell ${g.sell}${g.unavailable ? ' · ' + g.unavailable + ' without enough history' : ''}`}));
+  const shown = (c) => {
+    const key = Object.keys(c.inputs).find((k) => k !== 'close' && !k.endsWith(']'));
+    return key == null ? '—' : num(c.inputs[key]);
+  };
+  const votes = (caption, g) => table(caption, [
+    {label: 'Indicator', value: (c) => c.name},
+    {label: 'Value', value: shown, class: 'n'},
+    {label: 'Vote', value: (c) => (c.signal ? h('span', {class: bandClass(c.signal), text: bandLabel(c.signal)}) : 'not enough history')},
+    {label: 'Rule', value: (c) => c.rule, class: 'hide-narrow muted small'},
+  ], g.components, {class: 'data votes'});
+  return h('div', {},
+    h('div', {class: 'cards'},
+      gauge('tech-oscillators', 'Oscillators', t.oscillators),
+      gauge('tech-summary', 'Summary', t),
+      gauge('tech-averages', 'Moving averages', t.movingAverages)),
+    h('p', {class: 'muted small', text: `As of ${t.date}, on ${String(t.prices).toLowerCase()} prices. Each indicator votes buy (+1), neutral (0) or sell (−1) by its rule; a group's rating is the mean vote, the summary the mean of the two groups' (TradingView's technical-ratings method, every rule stated below). A reading of the present, not the backtested model above.`}),
+    h('details', {class: 'votes'},
+      h('summary', {text: 'Every indicator\u2019s vote'}),
+      votes('Oscillators', t.oscillators),
+      votes('Moving averages', t.movingAverages)));
 }
 
 function backtestView(r, charts) {

@@ -96,6 +96,7 @@ class AuthorizationMatrixTests {
             row("GET", "/api/v1/instruments/{}/indicators", PUBLIC),
             row("GET", "/api/v1/instruments/{}/statistics", PUBLIC),
             row("GET", "/api/v1/instruments/{}/report", PUBLIC),
+            row("GET", "/api/v1/instruments/{}/technicals", PUBLIC),
             row("GET", "/api/v1/instruments/{}/recommendation", PUBLIC),
             row("GET", "/api/v1/instruments/{}/backtest", PUBLIC),
             row("GET", "/api/v1/indicators", PUBLIC),

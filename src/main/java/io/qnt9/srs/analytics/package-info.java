@@ -13,7 +13,8 @@
  *       {@link io.qnt9.srs.analytics.VolumeIndicators}, over {@link io.qnt9.srs.analytics.BarColumns};
  *   <li>the spec catalog for the HTTP layer: {@link io.qnt9.srs.analytics.IndicatorCatalog} and
  *       {@link io.qnt9.srs.analytics.IndicatorSpec};
- *   <li>statistics: {@link io.qnt9.srs.analytics.ReturnStatistics} over {@link io.qnt9.srs.analytics.PriceSeries}.
+ *   <li>statistics: {@link io.qnt9.srs.analytics.ReturnStatistics} over {@link io.qnt9.srs.analytics.PriceSeries};
+ *   <li>the technical rating of a bar from the catalogue's indicators: {@link io.qnt9.srs.analytics.TechnicalRating}.
  * </ul>
  *
  * <p>One NaN policy everywhere: an indicator output is {@code NaN} before its warm-up index and finite from it on (for

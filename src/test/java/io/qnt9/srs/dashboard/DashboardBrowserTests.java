@@ -219,6 +219,26 @@ class DashboardBrowserTests {
 
         expect(page.locator("#equity-chart canvas")).isVisible();
         expect(page.locator("#backtest table.calibration tbody tr")).hasCount(5);
+
+        // the technical rating: the API's verdicts on the three cards, and every vote with its rule on request
+        JsonNode technicals = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/technicals")
+                .json();
+        expect(page.locator("#tech-summary .band"))
+                .hasClass(Pattern.compile("band-"
+                        + technicals
+                                .get("verdict")
+                                .asString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-')));
+        expect(page.locator("#tech-summary"))
+                .containsText("buy " + technicals.get("buy").asInt() + " · neutral "
+                        + technicals.get("neutral").asInt() + " · sell "
+                        + technicals.get("sell").asInt());
+        expect(page.locator("#tech-oscillators .band")).isVisible();
+        page.locator("#technicals details summary").click();
+        expect(page.locator("#technicals table.votes tbody tr")).hasCount(25);
+        expect(page.locator("#technicals table.votes").first()).containsText("below 30 and rising");
         assertThat(ink(page, "#equity-chart")).isGreaterThan(0.005);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))

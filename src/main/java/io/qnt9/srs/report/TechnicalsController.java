@@ -1,0 +1,100 @@
+package io.qnt9.srs.report;
+
+import io.qnt9.srs.analytics.TechnicalRating;
+import io.qnt9.srs.marketdata.DailySeries;
+import io.qnt9.srs.marketdata.InsufficientDataException;
+import io.qnt9.srs.marketdata.MarketData;
+import io.qnt9.srs.marketdata.Symbols;
+import io.qnt9.srs.report.IndicatorController.Prices;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The technical rating of an instrument's last bar (or its last bar on or before {@code asOf}): 25 indicators' votes
+ * in two groups, as {@link TechnicalRating} defines them.
+ */
+@RestController
+@Tag(name = "Indicators")
+class TechnicalsController {
+
+    /** The fewest bars with which any component votes: the 10-bar averages. */
+    static final int MIN_BARS = 10;
+
+    private final MarketData marketData;
+
+    TechnicalsController(MarketData marketData) {
+        this.marketData = marketData;
+    }
+
+    record Technicals(
+            String symbol,
+            @Schema(description = "The bar rated") LocalDate date,
+            Prices prices,
+
+            @Schema(description = "Mean of the two groups' ratings, −1 (all sell) … +1 (all buy)")
+            Double rating,
+
+            TechnicalRating.Verdict verdict,
+            int buy,
+            int neutral,
+            int sell,
+            TechnicalRating.Group oscillators,
+            TechnicalRating.Group movingAverages) {}
+
+    @GetMapping("/api/v1/instruments/{symbol}/technicals")
+    @Operation(
+            operationId = "getTechnicals",
+            summary = "Technical rating: 10 oscillators and 15 moving averages vote buy, neutral or sell",
+            description = "Each component's rule and the values it read are in the answer; a group's rating is the mean"
+                    + " vote (buy +1, neutral 0, sell −1), the overall rating the mean of the two groups'; verdicts:"
+                    + " STRONG_SELL < −0.5 ≤ SELL < −0.1 ≤ NEUTRAL ≤ 0.1 < BUY ≤ 0.5 < STRONG_BUY. A component"
+                    + " without enough history does not vote (unavailable). Rules: docs/ANALYTICS.md. prices=adjusted"
+                    + " (default, as the report and the recommendation) or quoted.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The rating with every component"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "Fewer than " + MIN_BARS + " bars up to asOf (insufficient-data)")
+            })
+    Technicals technicals(
+            @Parameter(example = "AAPL") @PathVariable String symbol,
+            @Parameter(
+                            description = "Rate the last bar on or before this date (default: the last bar)",
+                            example = "2016-06-30")
+                    @RequestParam(required = false)
+                    LocalDate asOf,
+            @RequestParam(defaultValue = "adjusted") Prices prices) {
+        String sym = Symbols.require(symbol, "symbol");
+        DailySeries s = marketData.requireSeries(sym, "symbol");
+        if (asOf != null) {
+            s = s.asOf(asOf);
+        }
+        if (s.size() < MIN_BARS) {
+            throw new InsufficientDataException(
+                    "A technical rating needs at least " + MIN_BARS + " daily bars (the 10-bar averages); " + sym
+                            + " has " + s.size() + (asOf == null ? "" : " up to " + asOf) + ".",
+                    MIN_BARS,
+                    s.size());
+        }
+        TechnicalRating.Rating r = TechnicalRating.rate(IndicatorController.bars(s, prices));
+        return new Technicals(
+                sym,
+                s.date(s.size() - 1),
+                prices,
+                r.rating(),
+                r.verdict(),
+                r.buy(),
+                r.neutral(),
+                r.sell(),
+                r.oscillators(),
+                r.movingAverages());
+    }
+}

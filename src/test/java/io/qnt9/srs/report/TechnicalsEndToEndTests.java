@@ -1,0 +1,149 @@
+package io.qnt9.srs.report;
+
+import static io.qnt9.srs.ProblemAssertions.assertProblem;
+import static io.qnt9.srs.report.ReportEndToEndTests.AAPL;
+import static io.qnt9.srs.report.ReportEndToEndTests.indexOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.qnt9.srs.HttpTestClient;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/** The technical rating over HTTP; the values its rules read checked against figures computed from the CSV here. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TechnicalsEndToEndTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpTestClient(port);
+    }
+
+    /** The mean of the {@code n} adjusted closes ending at row {@code end} of data/aapl.csv. */
+    static double meanAdjusted(int end, int n) {
+        double sum = 0;
+        for (int k = end - n + 1; k <= end; k++) {
+            sum += AAPL.get(k).adj();
+        }
+        return sum / n;
+    }
+
+    static JsonNode component(JsonNode group, String name) {
+        for (JsonNode c : group.get("components")) {
+            if (c.get("name").asString().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError(name + " not in " + group);
+    }
+
+    @Test
+    void theLastBarIsRatedByAllTwentyFiveComponentsOnAdjustedPrices() {
+        JsonNode t = http.get("/api/v1/instruments/AAPL/technicals").json();
+        int last = AAPL.size() - 1;
+        assertThat(t.get("symbol").asString()).isEqualTo("AAPL");
+        assertThat(t.get("date").asString()).isEqualTo(AAPL.get(last).date().toString());
+        assertThat(t.get("prices").asString()).isEqualTo("ADJUSTED");
+        JsonNode osc = t.get("oscillators");
+        JsonNode ma = t.get("movingAverages");
+        assertThat(osc.get("components")).hasSize(10);
+        assertThat(ma.get("components")).hasSize(15);
+        assertThat(t.get("buy").asInt()
+                        + t.get("neutral").asInt()
+                        + t.get("sell").asInt())
+                .isEqualTo(25);
+        for (JsonNode g : new JsonNode[] {osc, ma}) {
+            int voters = g.get("buy").asInt()
+                    + g.get("neutral").asInt()
+                    + g.get("sell").asInt();
+            assertThat(g.get("rating").asDouble())
+                    .isCloseTo((g.get("buy").asDouble() - g.get("sell").asDouble()) / voters, within(1e-11));
+        }
+        double rating = (osc.get("rating").asDouble() + ma.get("rating").asDouble()) / 2;
+        assertThat(t.get("rating").asDouble()).isCloseTo(rating, within(1e-11));
+        String verdict = rating < -0.5
+                ? "STRONG_SELL"
+                : rating < -0.1 ? "SELL" : rating <= 0.1 ? "NEUTRAL" : rating <= 0.5 ? "BUY" : "STRONG_BUY";
+        assertThat(t.get("verdict").asString()).isEqualTo(verdict);
+
+        // SMA 200 of the adjusted closes, worked out from the file, and its vote
+        JsonNode sma200 = component(ma, "SMA (200)");
+        double mean = meanAdjusted(last, 200);
+        double close = AAPL.get(last).adj();
+        assertThat(sma200.get("spec").asString()).isEqualTo("sma:200");
+        assertThat(sma200.at("/inputs/sma_200").asDouble()).isCloseTo(mean, within(1e-9));
+        assertThat(sma200.at("/inputs/close").asDouble()).isCloseTo(close, within(1e-9));
+        assertThat(sma200.get("signal").asString()).isEqualTo(mean < close ? "BUY" : "SELL");
+        assertThat(sma200.get("rule").asString()).contains("below the close");
+
+        // the RSI it read is the report's (adjusted closes) and the indicator API's with prices=adjusted
+        double rsi = component(osc, "RSI (14)").at("/inputs/rsi_14").asDouble();
+        assertThat(rsi)
+                .isEqualTo(http.get("/api/v1/instruments/AAPL/report")
+                        .json()
+                        .at("/indicators/rsi14")
+                        .asDouble());
+        JsonNode api = http.get("/api/v1/instruments/AAPL/indicators?names=rsi:14&prices=adjusted&start="
+                        + AAPL.get(last - 1).date())
+                .json();
+        assertThat(api.at("/columns/rsi_14/1").asDouble()).isEqualTo(rsi);
+        assertThat(component(osc, "RSI (14)").at("/inputs/rsi_14[1]").asDouble())
+                .isEqualTo(api.at("/columns/rsi_14/0").asDouble());
+    }
+
+    @Test
+    void asOfRatesAnEarlierBarWithTheBarsUpToIt() {
+        JsonNode t =
+                http.get("/api/v1/instruments/AAPL/technicals?asOf=2016-07-03").json();
+        int at = indexOf(LocalDate.of(2016, 7, 1)); // Friday; Monday the 4th was a holiday
+        assertThat(t.get("date").asString()).isEqualTo("2016-07-01");
+        assertThat(component(t.get("movingAverages"), "SMA (50)")
+                        .at("/inputs/sma_50")
+                        .asDouble())
+                .isCloseTo(meanAdjusted(at, 50), within(1e-9));
+    }
+
+    @Test
+    void quotedPricesAreTheBarsAsStored() {
+        // before the dividend of 2014-02-06 the adjusted close is below the quoted one
+        JsonNode quoted = http.get("/api/v1/instruments/AAPL/technicals?asOf=2014-01-02&prices=quoted")
+                .json();
+        JsonNode adjusted =
+                http.get("/api/v1/instruments/AAPL/technicals?asOf=2014-01-02").json();
+        int at = indexOf(LocalDate.of(2014, 1, 2));
+        assertThat(quoted.get("prices").asString()).isEqualTo("QUOTED");
+        assertThat(component(quoted.get("movingAverages"), "SMA (10)")
+                        .at("/inputs/close")
+                        .asDouble())
+                .isEqualTo(AAPL.get(at).close());
+        assertThat(component(adjusted.get("movingAverages"), "SMA (10)")
+                        .at("/inputs/close")
+                        .asDouble())
+                .isCloseTo(AAPL.get(at).adj(), within(1e-9))
+                .isLessThan(AAPL.get(at).close());
+    }
+
+    @Test
+    void tooLittleHistoryAndBadInputAreProblems() {
+        // AAPL's file starts on 2013-05-13: six bars up to 2013-05-20
+        JsonNode few = assertProblem(
+                http.get("/api/v1/instruments/AAPL/technicals?asOf=2013-05-20"), 422, "insufficient-data");
+        assertThat(few.get("required").asInt()).isEqualTo(10);
+        assertThat(few.get("available").asInt()).isEqualTo(6);
+        assertThat(few.get("detail").asString()).contains("10 daily bars");
+        assertProblem(http.get("/api/v1/instruments/NOSUCH/technicals"), 404, "unknown-instrument");
+        assertProblem(http.get("/api/v1/instruments/AAPL/technicals?prices=raw"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/instruments/AAPL/technicals?asOf=2016-02-30"), 400, "invalid-parameter");
+    }
+}
