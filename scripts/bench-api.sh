@@ -80,6 +80,7 @@ run_wrk() { # name path
 run_wrk health "/health"
 run_wrk stats "/api/stats?ticker=AAPL&start=2013-01-01&end=2018-12-31"
 run_wrk report "/api/v1/instruments/AAPL/report"
+run_wrk technicals "/api/v1/instruments/SPX/technicals"
 run_wrk suggest "/api/v1/search/suggest?q=micro"
 echo "RSS after load: $(rss)"
 

@@ -135,6 +135,37 @@ class TechnicalsEndToEndTests {
     }
 
     @Test
+    void anImportIsRatedAtOnceDespiteTheKeptAnswer() {
+        // 30 falling closes, then the same instrument with 30 more, rising: the second answer rates the new last bar
+        StringBuilder falling = new StringBuilder("Date,Close\n");
+        StringBuilder rising = new StringBuilder("Date,Close\n");
+        LocalDate d = LocalDate.of(2021, 1, 4);
+        for (int i = 0; i < 60; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                (i < 30
+                                ? falling.append(d).append(',').append(100 - i)
+                                : rising.append(d).append(',').append(40 + i))
+                        .append('\n');
+                i++;
+            }
+        }
+        HttpTestClient admin = io.qnt9.srs.TestAccounts.admin(port);
+        assertThat(admin.post("/api/v1/instruments/TECHX/bars?name=TECHX", "text/csv", falling.toString())
+                        .status())
+                .isEqualTo(200);
+        JsonNode before = http.get("/api/v1/instruments/TECHX/technicals").json();
+        assertThat(before.at("/movingAverages/sell").asInt()).isPositive();
+        assertThat(http.get("/api/v1/instruments/TECHX/technicals").json()).isEqualTo(before);
+        assertThat(admin.post("/api/v1/instruments/TECHX/bars?mode=append", "text/csv", rising.toString())
+                        .status())
+                .isEqualTo(200);
+        JsonNode after = http.get("/api/v1/instruments/TECHX/technicals").json();
+        assertThat(after.get("date").asString()).isEqualTo(d.minusDays(1).toString());
+        assertThat(after.at("/movingAverages/sell").asInt()).isZero();
+        assertThat(after.at("/movingAverages/buy").asInt()).isPositive();
+    }
+
+    @Test
     void tooLittleHistoryAndBadInputAreProblems() {
         // AAPL's file starts on 2013-05-13: six bars up to 2013-05-20
         JsonNode few = assertProblem(
