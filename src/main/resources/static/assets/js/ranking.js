@@ -26,7 +26,7 @@ export async function renderHome(main) {
     const r = (i) => rated.get(i.symbol) || {};
     return h('div', {}, table('Instruments with their latest price, recommendation and data coverage', [
       {label: 'Symbol', value: (i) => h('a', {href: '#/stock/' + enc(i.symbol), text: i.symbol})},
-      {label: 'Name', value: (i) => i.name},
+      {label: 'Name', value: (i) => i.name, class: 'hide-narrow'},
       {label: 'Last', value: (i) => money(r(i).price), class: 'n'},
       {label: '1 day', value: (i) => pct(r(i).change1d, 2, true), class: 'n', cls: (i) => 'n ' + signClass(r(i).change1d)},
       {label: 'Recommendation', value: (i) => (r(i).band ? h('span', {class: bandClass(r(i).band), text: bandLabel(r(i).band)}) : '—')},

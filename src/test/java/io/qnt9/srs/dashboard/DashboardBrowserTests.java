@@ -788,6 +788,7 @@ class DashboardBrowserTests {
             if (route[0].startsWith("#/stock")) {
                 expect(page.locator("#recommendation table.reasons")).isVisible();
                 expect(page.locator("#equity-chart canvas")).isVisible();
+                expect(page.locator("#tech-summary .band")).isVisible();
                 assertThat(ink(page, "#price-chart")).isGreaterThan(0.02);
             }
             String slug = route[0].replaceAll("^#/|[?].*$", "").replace('/', '-');
