@@ -224,8 +224,15 @@ export async function renderStock(main, {symbol}) {
   replace(rec, h('h2', {id: 'rec-title', text: 'Recommendation'}), recBody);
   section(recBody, 'recommendation', get('/api/v1/instruments/' + enc(symbol) + '/recommendation'), recommendationView);
   const techBody = h('div');
-  replace(tech, h('h2', {id: 'tech-title', text: 'Technical rating'}), techBody);
-  section(techBody, 'technical rating', get('/api/v1/instruments/' + enc(symbol) + '/technicals'), technicalsView);
+  const techInterval = h('select', {id: 'tech-interval', name: 'interval'},
+    ['daily', 'weekly', 'monthly'].map((v) => h('option', {value: v, text: v[0].toUpperCase() + v.slice(1) + ' bars'})));
+  const loadTechnicals = () => section(techBody, 'technical rating',
+    get('/api/v1/instruments/' + enc(symbol) + '/technicals' + qs({interval: techInterval.value === 'daily' ? undefined : techInterval.value})), technicalsView);
+  techInterval.addEventListener('change', loadTechnicals);
+  replace(tech, h('h2', {id: 'tech-title', text: 'Technical rating'}),
+    h('form', {class: 'filters', onsubmit: (e) => e.preventDefault()}, h('label', {for: 'tech-interval', text: 'Rate'}), techInterval),
+    techBody);
+  loadTechnicals();
   const btBody = h('div');
   replace(bt, h('h2', {id: 'bt-title', text: 'Backtest: the model\u2019s walk-forward track record'}), btBody);
   section(btBody, 'backtest', get('/api/v1/instruments/' + enc(symbol) + '/backtest'), (r) => backtestView(r, charts));
@@ -342,7 +349,7 @@ function technicalsView(t) {
       gauge('tech-oscillators', 'Oscillators', t.oscillators),
       gauge('tech-summary', 'Summary', t),
       gauge('tech-averages', 'Moving averages', t.movingAverages)),
-    h('p', {class: 'muted small', text: `As of ${t.date}, on ${String(t.prices).toLowerCase()} prices. Each indicator votes buy (+1), neutral (0) or sell (−1) by its rule; a group's rating is the mean vote, the summary the mean of the two groups' (TradingView's technical-ratings method, every rule stated below). A reading of the present, not the backtested model above.`}),
+    h('p', {class: 'muted small', text: `As of ${t.date} (${String(t.interval).toLowerCase()} bars), on ${String(t.prices).toLowerCase()} prices. Each indicator votes buy (+1), neutral (0) or sell (−1) by its rule; a group's rating is the mean vote, the summary the mean of the two groups' (TradingView's technical-ratings method, every rule stated below). A reading of the present, not the backtested model above.`}),
     h('details', {class: 'votes'},
       h('summary', {text: 'Every indicator\u2019s vote'}),
       votes('Oscillators', t.oscillators),

@@ -1,6 +1,8 @@
 package io.qnt9.srs.report;
 
+import io.qnt9.srs.analytics.BarColumns;
 import io.qnt9.srs.analytics.TechnicalRating;
+import io.qnt9.srs.marketdata.BarInterval;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
@@ -55,7 +57,11 @@ class TechnicalsController {
 
     record Technicals(
             String symbol,
-            @Schema(description = "The bar rated") LocalDate date,
+            BarInterval interval,
+
+            @Schema(description = "The bar rated (a weekly or monthly bar is dated by its last trading day)")
+            LocalDate date,
+
             Prices prices,
 
             @Schema(description = "Mean of the two groups' ratings, −1 (all sell) … +1 (all buy)")
@@ -76,12 +82,14 @@ class TechnicalsController {
                     + " vote (buy +1, neutral 0, sell −1), the overall rating the mean of the two groups'; verdicts:"
                     + " STRONG_SELL < −0.5 ≤ SELL < −0.1 ≤ NEUTRAL ≤ 0.1 < BUY ≤ 0.5 < STRONG_BUY. A component"
                     + " without enough history does not vote (unavailable). Rules: docs/ANALYTICS.md. prices=adjusted"
-                    + " (default, as the report and the recommendation) or quoted.",
+                    + " (default, as the report and the recommendation) or quoted. interval=weekly or monthly rates"
+                    + " the bars of ISO weeks or calendar months built from the daily bars (the last one may be"
+                    + " incomplete: it ends at the last daily bar), as the bars endpoint builds them.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The rating with every component"),
                 @ApiResponse(
                         responseCode = "422",
-                        description = "Fewer than " + MIN_BARS + " bars up to asOf (insufficient-data)")
+                        description = "Fewer than " + MIN_BARS + " bars of the interval up to asOf (insufficient-data)")
             })
     Technicals technicals(
             @Parameter(example = "AAPL") @PathVariable String symbol,
@@ -90,35 +98,42 @@ class TechnicalsController {
                             example = "2016-06-30")
                     @RequestParam(required = false)
                     LocalDate asOf,
-            @RequestParam(defaultValue = "adjusted") Prices prices) {
+            @RequestParam(defaultValue = "adjusted") Prices prices,
+            @RequestParam(defaultValue = "daily") BarInterval interval) {
         String sym = Symbols.require(symbol, "symbol");
         DailySeries whole = marketData.requireSeries(sym, "symbol");
         DailySeries s = asOf == null ? whole : whole.asOf(asOf);
-        if (s.size() < MIN_BARS) {
+        int bars = interval.aggregate(s).size();
+        if (bars < MIN_BARS) {
+            String unit = interval.name().toLowerCase(java.util.Locale.ROOT);
             throw new InsufficientDataException(
-                    "A technical rating needs at least " + MIN_BARS + " daily bars (the 10-bar averages); " + sym
-                            + " has " + s.size() + (asOf == null ? "" : " up to " + asOf) + ".",
+                    "A technical rating needs at least " + MIN_BARS + " " + unit + " bars (the 10-bar averages); " + sym
+                            + " has " + bars + (asOf == null ? "" : " up to " + asOf) + ".",
                     MIN_BARS,
-                    s.size());
+                    bars);
         }
-        String key = sym + ' ' + prices + ' ' + s.date(s.size() - 1);
+        String key = sym + ' ' + prices + ' ' + interval + ' ' + s.date(s.size() - 1);
         synchronized (cache) {
             Cached hit = cache.get(key);
             if (hit != null && hit.source().get() == whole) {
                 return hit.technicals();
             }
         }
-        Technicals answer = rate(sym, s, prices);
+        Technicals answer = rate(sym, s, prices, interval);
         synchronized (cache) {
             cache.put(key, new Cached(new java.lang.ref.WeakReference<>(whole), answer));
         }
         return answer;
     }
 
-    private static Technicals rate(String sym, DailySeries s, Prices prices) {
-        TechnicalRating.Rating r = TechnicalRating.rate(IndicatorController.bars(s, prices));
+    private static Technicals rate(String sym, DailySeries daily, Prices prices, BarInterval interval) {
+        DailySeries s =
+                interval.aggregate(interval == BarInterval.DAILY || prices == Prices.QUOTED ? daily : adjusted(daily));
+        TechnicalRating.Rating r = TechnicalRating.rate(
+                IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED));
         return new Technicals(
                 sym,
+                interval,
                 s.date(s.size() - 1),
                 prices,
                 r.rating(),
@@ -128,5 +143,24 @@ class TechnicalsController {
                 r.sell(),
                 r.oscillators(),
                 r.movingAverages());
+    }
+
+    /**
+     * The daily bars on adjusted prices, as a series of their own: a weekly or monthly bar is then built from bars on
+     * one footing (its high over a split or ex-dividend day is not a pre-split high scaled by the post-split factor).
+     */
+    private static DailySeries adjusted(DailySeries s) {
+        BarColumns b = IndicatorController.bars(s, Prices.ADJUSTED);
+        int[] days = s.epochDays();
+        double[] open = b.open();
+        double[] high = b.high();
+        double[] low = b.low();
+        double[] close = b.close();
+        long[] volume = b.volume();
+        DailySeries.Builder out = new DailySeries.Builder(s.symbol(), days.length);
+        for (int i = 0; i < days.length; i++) {
+            out.add(days[i], open[i], high[i], low[i], close[i], close[i], volume[i]);
+        }
+        return out.build();
     }
 }

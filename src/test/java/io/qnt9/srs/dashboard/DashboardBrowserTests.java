@@ -239,6 +239,16 @@ class DashboardBrowserTests {
         page.locator("#technicals details summary").click();
         expect(page.locator("#technicals table.votes tbody tr")).hasCount(25);
         expect(page.locator("#technicals table.votes").first()).containsText("below 30 and rising");
+        // the weekly rating: the API's, on 261 weekly bars
+        JsonNode weekly = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/technicals?interval=weekly")
+                .json();
+        page.selectOption("#tech-interval", "weekly");
+        expect(page.locator("#technicals")).containsText("(weekly bars)");
+        expect(page.locator("#tech-summary"))
+                .containsText("buy " + weekly.get("buy").asInt() + " · neutral "
+                        + weekly.get("neutral").asInt() + " · sell "
+                        + weekly.get("sell").asInt());
         assertThat(ink(page, "#equity-chart")).isGreaterThan(0.005);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))

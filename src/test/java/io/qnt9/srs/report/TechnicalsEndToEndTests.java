@@ -166,6 +166,82 @@ class TechnicalsEndToEndTests {
     }
 
     @Test
+    void weeklyAndMonthlyRatingsReadBarsBuiltFromTheDailyOnes() {
+        JsonNode t =
+                http.get("/api/v1/instruments/AAPL/technicals?interval=weekly").json();
+        assertThat(t.get("interval").asString()).isEqualTo("WEEKLY");
+        assertThat(t.get("date").asString())
+                .isEqualTo(AAPL.get(AAPL.size() - 1).date().toString());
+        // the adjusted close of each ISO week's last trading day, worked out from the file: SMA 10 of the last ten
+        java.util.List<Double> weekly = new java.util.ArrayList<>();
+        for (int i = 0; i < AAPL.size(); i++) {
+            boolean lastOfWeek = i + 1 == AAPL.size()
+                    || !AAPL.get(i + 1)
+                            .date()
+                            .with(java.time.DayOfWeek.MONDAY)
+                            .equals(AAPL.get(i).date().with(java.time.DayOfWeek.MONDAY));
+            if (lastOfWeek) {
+                weekly.add(AAPL.get(i).adj());
+            }
+        }
+        double mean = weekly.subList(weekly.size() - 10, weekly.size()).stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum()
+                / 10;
+        assertThat(component(t.get("movingAverages"), "SMA (10)")
+                        .at("/inputs/sma_10")
+                        .asDouble())
+                .isCloseTo(mean, within(1e-9));
+        assertThat(t.at("/movingAverages/unavailable").asInt())
+                .as("261 weeks: every average has its history")
+                .isZero();
+
+        // May to December 2013: eight monthly bars
+        JsonNode months = assertProblem(
+                http.get("/api/v1/instruments/AAPL/technicals?interval=monthly&asOf=2013-12-31"),
+                422,
+                "insufficient-data");
+        assertThat(months.get("available").asInt()).isEqualTo(8);
+        assertThat(months.get("detail").asString()).contains("10 monthly bars");
+    }
+
+    @Test
+    void aWeekWithASplitIsBuiltFromAdjustedDays() {
+        // 12 weeks of a stock quoted at 700 until a 7-for-1 split on a Wednesday, 100 after; adjusted close 100 all
+        // along. Adjusting the days first, no weekly high exceeds 101; a week built first and scaled by its last
+        // day's factor (1) would keep the pre-split high of 701.
+        StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        LocalDate d = LocalDate.of(2021, 1, 4);
+        for (int i = 0; i < 60; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                int c = i < 32 ? 700 : 100;
+                csv.append(d)
+                        .append(',')
+                        .append(c)
+                        .append(',')
+                        .append(c + 1)
+                        .append(',')
+                        .append(c - 1);
+                csv.append(',').append(c).append(",100,1000\n");
+                i++;
+            }
+        }
+        assertThat(io.qnt9.srs.TestAccounts.admin(port)
+                        .post("/api/v1/instruments/SPLWK/bars?name=SPLWK", "text/csv", csv.toString())
+                        .status())
+                .isEqualTo(200);
+        JsonNode ichimoku = component(
+                http.get("/api/v1/instruments/SPLWK/technicals?interval=weekly")
+                        .json()
+                        .get("movingAverages"),
+                "Ichimoku base line (9, 26, 52)");
+        // conversion line over the last 9 weeks (3 before the split, its week, 5 after): (highest high + lowest low)
+        // / 2 = (101 + 99) / 2, the pre-split days adjusted to 701 / 7 = 100.14 and 699 / 7 = 99.86 falling between
+        // (weeks built first would give (701 + 99) / 2 = 400)
+        assertThat(ichimoku.at("/inputs/ichimoku_tenkan_9_26_52").asDouble()).isCloseTo(100, within(1e-9));
+    }
+
+    @Test
     void tooLittleHistoryAndBadInputAreProblems() {
         // AAPL's file starts on 2013-05-13: six bars up to 2013-05-20
         JsonNode few = assertProblem(
@@ -175,6 +251,7 @@ class TechnicalsEndToEndTests {
         assertThat(few.get("detail").asString()).contains("10 daily bars");
         assertProblem(http.get("/api/v1/instruments/NOSUCH/technicals"), 404, "unknown-instrument");
         assertProblem(http.get("/api/v1/instruments/AAPL/technicals?prices=raw"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/instruments/AAPL/technicals?interval=hourly"), 400, "invalid-parameter");
         assertProblem(http.get("/api/v1/instruments/AAPL/technicals?asOf=2016-02-30"), 400, "invalid-parameter");
     }
 }
