@@ -175,9 +175,14 @@ public final class TechnicalRating {
         averages.add(in.average("Hull MA (9)", "hma:9"));
         Group osc = Group.of(oscillators);
         Group ma = Group.of(averages);
-        Double rating = osc.rating() == null
-                ? ma.rating()
-                : ma.rating() == null ? osc.rating() : (osc.rating() + ma.rating()) / 2;
+        Double rating; // not a conditional expression: mixing Double and double there unboxes a null
+        if (osc.rating() == null) {
+            rating = ma.rating();
+        } else if (ma.rating() == null) {
+            rating = osc.rating();
+        } else {
+            rating = (osc.rating() + ma.rating()) / 2;
+        }
         return new Rating(
                 rating,
                 rating == null ? null : Verdict.of(rating),

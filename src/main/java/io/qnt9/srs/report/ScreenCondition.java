@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 /**
  * One screener condition, {@code left op right}: {@code rsi_14<30}, {@code close>sma_200}, {@code macd_hist_12_26_9>=0}.
  * An operand is a number, a field of the bar ({@code open high low close volume}) or an indicator column as the
- * indicator API names it ({@code prefix_params}, e.g. {@code bb_lower_20_2}; {@code obv}); {@code op} is one of
- * {@code < <= > >=}.
+ * indicator API names it ({@code prefix_params}, e.g. {@code bb_lower_20_2}; {@code obv}) or a technical rating
+ * ({@link #RATINGS}: the overall, oscillator and moving-average ratings of {@code /technicals}, −1 … +1); {@code op}
+ * is one of {@code < <= > >=}.
  */
 record ScreenCondition(String text, Operand left, String op, Operand right) {
 
     static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
+    static final List<String> RATINGS = List.of("tech_rating", "tech_rating_oscillators", "tech_rating_ma");
     private static final Pattern SHAPE = Pattern.compile("\\s*([^<>=\\s]+)\\s*(<=|>=|<|>)\\s*([^<>=\\s]+)\\s*");
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]{1,15}(\\.[0-9]{1,15})?");
 
@@ -64,6 +66,15 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         };
     }
 
+    /** Whether a side is a technical rating, which costs a rating's 26 indicators to know. */
+    boolean namesRating() {
+        return isRating(left) || isRating(right);
+    }
+
+    private static boolean isRating(Operand o) {
+        return !o.isNumber() && RATINGS.contains(o.column()); // List.of's contains(null) throws
+    }
+
     /** The condition with canonical column names, e.g. {@code close>sma_200}. */
     String canonical() {
         return name(left) + op + name(right);
@@ -80,7 +91,7 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         if (NUMBER.matcher(token).matches()) {
             return new Operand(null, Double.parseDouble(token), null);
         }
-        if (FIELDS.contains(token)) {
+        if (FIELDS.contains(token) || RATINGS.contains(token)) {
             return new Operand(token, Double.NaN, null);
         }
         String why = null;
@@ -105,7 +116,8 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
             }
         }
         throw new InvalidConditionException("'" + raw + "' is not a number, a bar field (" + String.join(", ", FIELDS)
-                + ") or an indicator column such as rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2"
-                + (why == null ? "" : " (" + why + ")"));
+                + "), an indicator column such as rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2"
+                + (why == null ? "" : " (" + why + ")") + ", or a technical rating (" + String.join(", ", RATINGS)
+                + ")");
     }
 }

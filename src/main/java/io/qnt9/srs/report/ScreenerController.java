@@ -2,6 +2,7 @@ package io.qnt9.srs.report;
 
 import io.qnt9.srs.analytics.BarColumns;
 import io.qnt9.srs.analytics.IndicatorSpec;
+import io.qnt9.srs.analytics.TechnicalRating;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InstrumentKind;
 import io.qnt9.srs.marketdata.InstrumentListing;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The screener: which instruments meet every condition at their last bar (or at {@code asOf}) — e.g.
  * {@code where=rsi_14<30&where=close>sma_200}. Each instrument's indicators are computed over its whole history up
  * to that bar, exactly as {@code /api/v1/instruments/{symbol}/indicators} computes them, so a value here is the last
- * value there.
+ * value there; a technical rating ({@code tech_rating>0.5}) is {@code /technicals}' rating of that bar, daily, on the
+ * screener's prices. A rating is computed only for an instrument that meets every other condition.
  */
 @RestController
 @Tag(name = "Indicators", description = "Technical indicators (TA-Lib conventions)")
@@ -75,7 +77,9 @@ class ScreenerController {
             summary = "Instruments that meet every condition at their last bar",
             description = "where (repeat up to 10 times): left<right, <=, > or >=, where each side is a number, a bar"
                     + " field (open, high, low, close, volume) or an indicator column as the indicator API names it"
-                    + " (rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2, obv; see /api/v1/indicators). asOf:"
+                    + " (rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2, obv; see /api/v1/indicators), or a"
+                    + " technical rating, −1 … +1, as /technicals rates the bar on these prices: tech_rating,"
+                    + " tech_rating_oscillators, tech_rating_ma (tech_rating>0.5: a strong buy). asOf:"
                     + " check each instrument's last bar on or before that date instead. sort: a column the"
                     + " conditions name, or symbol (default).")
     ScreenResponse screen(
@@ -115,6 +119,10 @@ class ScreenerController {
                 throw IndicatorController.invalid(
                         "direction", "direction must be asc or desc, got '" + direction + "'.");
         };
+        List<String> plain = new ArrayList<>(columns);
+        plain.removeAll(ScreenCondition.RATINGS);
+        List<String> rated = new ArrayList<>(columns);
+        rated.retainAll(ScreenCondition.RATINGS);
         int screened = 0;
         List<Match> items = new ArrayList<>();
         List<String> insufficient = new ArrayList<>();
@@ -132,16 +140,20 @@ class ScreenerController {
                 continue;
             }
             screened++;
-            Map<String, Double> values = lastValues(s, prices, specs, columns);
+            BarColumns bars = IndicatorController.bars(s, prices);
+            Map<String, Double> values = lastValues(s, bars, specs, plain);
+            if (values != null && !rated.isEmpty()) {
+                // the other conditions first: a rating costs 26 indicators over the whole history
+                if (!holds(conditions, values, false)) {
+                    continue;
+                }
+                values = withRatings(values, TechnicalRating.rate(bars), columns);
+            }
             if (values == null) {
                 insufficient.add(instrument.symbol());
                 continue;
             }
-            boolean all = true;
-            for (ScreenCondition c : conditions) {
-                all &= c.holds(value(c.left(), values), value(c.right(), values));
-            }
-            if (all) {
+            if (holds(conditions, values, true)) {
                 items.add(new Match(
                         instrument.symbol(),
                         instrument.name(),
@@ -183,14 +195,45 @@ class ScreenerController {
         return out;
     }
 
+    /** Whether every condition holds; without {@code withRatings}, every condition that names no rating. */
+    private static boolean holds(List<ScreenCondition> conditions, Map<String, Double> values, boolean withRatings) {
+        for (ScreenCondition c : conditions) {
+            if ((withRatings || !c.namesRating()) && !c.holds(value(c.left(), values), value(c.right(), values))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The values with the named ratings added, in the order the conditions name the columns; null when a named rating
+     * has no value (too little history for any of its components).
+     */
+    private static Map<String, Double> withRatings(
+            Map<String, Double> values, TechnicalRating.Rating r, Iterable<String> columns) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String column : columns) {
+            Double v = switch (column) {
+                case "tech_rating" -> r.rating();
+                case "tech_rating_oscillators" -> r.oscillators().rating();
+                case "tech_rating_ma" -> r.movingAverages().rating();
+                default -> values.get(column);
+            };
+            if (v == null) {
+                return null;
+            }
+            out.put(column, v);
+        }
+        return out;
+    }
+
     private static double value(ScreenCondition.Operand o, Map<String, Double> values) {
         return o.isNumber() ? o.number() : values.get(o.column());
     }
 
     /** Every named column at the series' last bar; null when one of them has no value there (too little history). */
     private static Map<String, Double> lastValues(
-            DailySeries s, Prices prices, Iterable<IndicatorSpec> specs, Iterable<String> columns) {
-        BarColumns bars = IndicatorController.bars(s, prices);
+            DailySeries s, BarColumns bars, Iterable<IndicatorSpec> specs, Iterable<String> columns) {
         int last = s.size() - 1;
         Map<String, double[]> computed = new LinkedHashMap<>();
         computed.put("open", bars.open());

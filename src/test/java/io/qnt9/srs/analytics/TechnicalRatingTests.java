@@ -156,6 +156,13 @@ class TechnicalRatingTests {
         assertThat(r.verdict()).isEqualTo(Verdict.STRONG_SELL);
         assertThat(r.sell()).isEqualTo(2);
 
+        // with nine, nothing votes: no rating, no verdict, every component unavailable
+        Rating none = TechnicalRating.rate(bars(Arrays.copyOf(close, 9)));
+        assertThat(none.rating()).isNull();
+        assertThat(none.verdict()).isNull();
+        assertThat(none.oscillators().unavailable() + none.movingAverages().unavailable())
+                .isEqualTo(25);
+
         assertThatThrownBy(() -> TechnicalRating.rate(bars(new double[0])))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -145,6 +145,41 @@ class ScreenerEndToEndTests {
     }
 
     @Test
+    void technicalRatingsScreenLikeColumns() {
+        // 30 bars: the 10-, 20- and 30-bar EMAs and SMAs, the VWMA (without volume: the SMA) and the Hull MA(9) vote.
+        // On SCRUP's straight rising line the first seven lie below the close (buy) and the Hull MA, which follows a
+        // straight line exactly, on it (neutral): (7 − 0) / 8. SCRDN mirrors it.
+        Response upResponse = screen("where=tech_rating_ma>0.5", "where=close>=1");
+        assertThat(upResponse.status()).as(upResponse.body()).isEqualTo(200);
+        JsonNode up = upResponse.json();
+        assertThat(item(up, "SCRUP").at("/values/tech_rating_ma").asDouble()).isEqualTo(0.875);
+        assertThat(item(up, "SCRDN")).isNull();
+        JsonNode down = screen("where=tech_rating_ma<-0.5").json();
+        assertThat(item(down, "SCRDN").at("/values/tech_rating_ma").asDouble()).isEqualTo(-0.875);
+        assertThat(item(down, "SCRDN")).isNotNull();
+        assertThat(item(down, "SCRUP")).isNull();
+
+        // the screener's rating is /technicals' on the same prices (quoted, the screener's default)
+        JsonNode all = screen("where=tech_rating>=-1", "sort=tech_rating", "direction=desc")
+                .json();
+        JsonNode aapl = item(all, "AAPL");
+        JsonNode technicals =
+                http.get("/api/v1/instruments/AAPL/technicals?prices=quoted").json();
+        assertThat(aapl.at("/values/tech_rating").asDouble())
+                .isEqualTo(technicals.get("rating").asDouble());
+        JsonNode items = all.get("items");
+        for (int k = 1; k < items.size(); k++) {
+            assertThat(items.get(k).at("/values/tech_rating").asDouble())
+                    .isLessThanOrEqualTo(
+                            items.get(k - 1).at("/values/tech_rating").asDouble());
+        }
+        // the oscillators need 15 bars or more: an instrument with fewer is listed apart, not matched
+        JsonNode early = screen("where=tech_rating_oscillators>-2", "asOf=" + days.get(8))
+                .json();
+        assertThat(early.get("insufficientHistory").toString()).contains("SCRUP", "SCRDN");
+    }
+
+    @Test
     void badConditionsAreProblemsThatSayWhatIsWrong() {
         JsonNode p = assertProblem(screen("where=rsi_14<<30"), 400, "invalid-parameter");
         assertThat(p.get("parameter").asString()).isEqualTo("where");
@@ -153,7 +188,8 @@ class ScreenerEndToEndTests {
         assertThat(assertProblem(screen("where=price>10"), 400, "invalid-parameter")
                         .get("detail")
                         .asString())
-                .contains("'price' is not a number, a bar field");
+                .contains("'price' is not a number, a bar field")
+                .contains("tech_rating");
         assertThat(assertProblem(screen("where=rsi_0<30"), 400, "invalid-parameter")
                         .get("detail")
                         .asString())
