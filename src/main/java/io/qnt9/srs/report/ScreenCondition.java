@@ -66,7 +66,7 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         };
     }
 
-    /** Whether a side is a technical rating, which costs a rating's 26 indicators to know. */
+    /** Whether a side is a technical rating, which costs a rating's 25 indicators to know. */
     boolean namesRating() {
         return isRating(left) || isRating(right);
     }

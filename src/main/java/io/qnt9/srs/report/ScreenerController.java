@@ -143,7 +143,7 @@ class ScreenerController {
             BarColumns bars = IndicatorController.bars(s, prices);
             Map<String, Double> values = lastValues(s, bars, specs, plain);
             if (values != null && !rated.isEmpty()) {
-                // the other conditions first: a rating costs 26 indicators over the whole history
+                // the other conditions first: a rating costs 25 indicators over the whole history
                 if (!holds(conditions, values, false)) {
                     continue;
                 }

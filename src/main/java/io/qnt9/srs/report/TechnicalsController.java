@@ -38,7 +38,7 @@ class TechnicalsController {
     private final MarketData marketData;
     /**
      * Answers by symbol, prices and rated bar, each with the series it was computed from: valid while the market-data
-     * cache hands out that same series (an import replaces it). A rating reads 26 indicators over the whole history
+     * cache hands out that same series (an import replaces it). A rating reads 25 indicators over the whole history
      * (on 5,105 bars of SPX about twice the work of 1,260 of AAPL), so a dashboard's repeated asks are worth keeping.
      */
     private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
