@@ -353,7 +353,11 @@ function technicalsView(t) {
     h('details', {class: 'votes'},
       h('summary', {text: 'Every indicator\u2019s vote'}),
       votes('Oscillators', t.oscillators),
-      votes('Moving averages', t.movingAverages)));
+      votes('Moving averages', t.movingAverages)),
+    h('div', {id: 'tech-calibration'}, calibrationTable(
+      (t.calibration || []).map((c) => ({band: c.verdict, count: c.count, forward: (c.forward || []).map((f) => ({...f, horizonDays: f.horizonBars}))})),
+      `How this rating did on ${t.symbol} before: average forward return after each verdict (${String(t.interval).toLowerCase()} bars)`,
+      String(t.interval) === 'DAILY' ? 'days' : String(t.interval) === 'WEEKLY' ? 'weeks' : 'months')));
 }
 
 function backtestView(r, charts) {
@@ -385,13 +389,13 @@ function backtestView(r, charts) {
   return view;
 }
 
-function calibrationTable(calibration) {
+function calibrationTable(calibration, caption = 'Calibration: average forward return after each signal band', unit = 'days') {
   const horizons = [...new Set(calibration.flatMap((c) => (c.forward || []).map((f) => f.horizonDays)))];
-  return table('Calibration: average forward return after each signal band', [
+  return table(caption, [
     {label: 'Band', value: (c) => h('span', {class: bandClass(c.band), text: bandLabel(c.band)})},
     {label: 'Signals', value: (c) => int(c.count), class: 'n'},
     ...horizons.map((d) => ({
-      label: d + ' days avg (median)', class: 'n',
+      label: d + ' ' + unit + ' avg (median)', class: 'n',
       value: (c) => { const f = (c.forward || []).find((x) => x.horizonDays === d); return f && f.count ? pct(f.average, 1, true) + ' (' + pct(f.median, 1, true) + ')' : '—'; },
     })),
   ], calibration, {class: 'data calibration'});

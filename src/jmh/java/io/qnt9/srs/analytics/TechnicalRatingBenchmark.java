@@ -80,6 +80,13 @@ public class TechnicalRatingBenchmark {
         return TechnicalRating.rate(series).rating();
     }
 
+    /** The rating at every bar ({@code /technicals}' calibration table needs them all). */
+    @Benchmark
+    public double history() {
+        double[] h = TechnicalRating.history(series);
+        return h[h.length - 1];
+    }
+
     /** The floor: the same indicators, every column, and the last value of each summed. */
     @Benchmark
     public double indicatorsOnly() {

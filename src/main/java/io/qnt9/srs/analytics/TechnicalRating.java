@@ -149,43 +149,13 @@ public final class TechnicalRating {
         if (bars.size() == 0) {
             throw new IllegalArgumentException("bars must not be empty");
         }
-        Inputs in = new Inputs(bars);
-        List<Component> oscillators = List.of(
-                in.level("RSI (14)", "rsi:14", 30, 70, "Buy: below 30 and rising; sell: above 70 and falling."),
-                in.crossing("Stochastic %K (14, 3)", "stoch:14:3"),
-                in.level("CCI (20)", "cci:20", -100, 100, "Buy: below −100 and rising; sell: above 100 and falling."),
-                in.adx(),
-                in.awesome(),
-                in.momentum(),
-                in.macd(),
-                in.crossing("Stochastic RSI (14, 14, 3, 3)", "stochrsi:14:14:3:3"),
-                in.level(
-                        "Williams %R (14)",
-                        "willr:14", -80, -20, "Buy: below −80 and rising; sell: above −20 and falling."),
-                in.level(
-                        "Ultimate oscillator (7, 14, 28)",
-                        "ultosc:7:14:28",
-                        30,
-                        70,
-                        "Buy: below 30 and rising; sell: above 70 and falling."));
-        List<Component> averages = new ArrayList<>();
-        for (int period : MA_PERIODS) {
-            averages.add(in.average("EMA (" + period + ")", "ema:" + period));
-            averages.add(in.average("SMA (" + period + ")", "sma:" + period));
-        }
-        averages.add(in.ichimoku());
-        averages.add(in.average("VWMA (20)", "vwma:20"));
-        averages.add(in.average("Hull MA (9)", "hma:9"));
-        Group osc = Group.of(oscillators);
-        Group ma = Group.of(averages);
-        Double rating; // not a conditional expression: mixing Double and double there unboxes a null
-        if (osc.rating() == null) {
-            rating = ma.rating();
-        } else if (ma.rating() == null) {
-            rating = osc.rating();
-        } else {
-            rating = (osc.rating() + ma.rating()) / 2;
-        }
+        Columns columns = new Columns(bars);
+        int last = bars.size() - 1;
+        Group osc = Group.of(
+                OSCILLATORS.stream().map(d -> d.describe(columns, last)).toList());
+        Group ma =
+                Group.of(AVERAGES.stream().map(d -> d.describe(columns, last)).toList());
+        Double rating = overall(osc.rating(), ma.rating());
         return new Rating(
                 rating,
                 rating == null ? null : Verdict.of(rating),
@@ -194,6 +164,109 @@ public final class TechnicalRating {
                 osc.sell() + ma.sell(),
                 osc,
                 ma);
+    }
+
+    /**
+     * The overall rating at every bar, {@code NaN} where no component votes: the same votes as {@link #rate}, each
+     * indicator computed once over all the bars. Every indicator is causal (its value at a bar reads only that bar
+     * and earlier ones), so the rating at bar {@code i} is {@link #rate} of the bars up to {@code i}: no look-ahead.
+     */
+    public static double[] history(BarColumns bars) {
+        Arguments.notNull("bars", bars);
+        Columns columns = new Columns(bars);
+        double[] out = new double[bars.size()];
+        double[] values = new double[Kind.MOST_READS];
+        for (int i = 0; i < out.length; i++) {
+            Double r = overall(mean(OSCILLATORS, columns, i, values), mean(AVERAGES, columns, i, values));
+            out[i] = r == null ? Double.NaN : r;
+        }
+        return out;
+    }
+
+    /** A group's mean vote at bar {@code at}, null when none votes; {@code values} is scratch space. */
+    private static Double mean(List<Definition> group, Columns columns, int at, double[] values) {
+        int sum = 0;
+        int voters = 0;
+        for (Definition d : group) {
+            Signal s = d.vote(columns, at, values);
+            if (s != null) {
+                sum += s.vote();
+                voters++;
+            }
+        }
+        return voters == 0 ? null : (double) sum / voters;
+    }
+
+    /** The mean of the groups' ratings, or the one there is. */
+    private static Double overall(Double oscillators, Double averages) {
+        // not a conditional expression: mixing Double and double there unboxes a null
+        if (oscillators == null) {
+            return averages;
+        }
+        if (averages == null) {
+            return oscillators;
+        }
+        return (oscillators + averages) / 2;
+    }
+
+    /** The forward return after a verdict over {@code horizonBars} bars; average and median null without any. */
+    public record Forward(int horizonBars, int count, Double average, Double median) {}
+
+    /** How often a verdict was given, and what followed it. */
+    public record CalibrationRow(Verdict verdict, int count, List<Forward> forward) {}
+
+    /** The horizons of {@link #calibration}, in bars. */
+    public static final int[] HORIZONS = {5, 20, 60};
+
+    /**
+     * Did STRONG_BUY really beat STRONG_SELL here? For each verdict: on how many bars the rating gave it, and the
+     * average and median return {@code close[i + h] / close[i] − 1} over the next {@code h} bars ({@link #HORIZONS}),
+     * counting only bars whose window ends at the last bar or before. {@code ratings} as {@link #history} gives them.
+     *
+     * @throws IllegalArgumentException if the columns differ in length
+     */
+    public static List<CalibrationRow> calibration(double[] ratings, double[] close) {
+        Arguments.notNull("ratings", ratings);
+        Arguments.sameLength("ratings", ratings.length, "close", close.length);
+        Verdict[] verdicts = new Verdict[ratings.length];
+        for (int i = 0; i < ratings.length; i++) {
+            verdicts[i] = Double.isNaN(ratings[i]) ? null : Verdict.of(ratings[i]);
+        }
+        List<CalibrationRow> rows = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            int count = 0;
+            for (Verdict x : verdicts) {
+                count += x == v ? 1 : 0;
+            }
+            List<Forward> forward = new ArrayList<>();
+            for (int h : HORIZONS) {
+                double[] returns = new double[count];
+                int n = 0;
+                for (int i = 0; i + h < close.length; i++) {
+                    if (verdicts[i] == v) {
+                        returns[n++] = close[i + h] / close[i] - 1;
+                    }
+                }
+                forward.add(forward(h, java.util.Arrays.copyOf(returns, n)));
+            }
+            rows.add(new CalibrationRow(v, count, List.copyOf(forward)));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static Forward forward(int horizon, double[] values) {
+        if (values.length == 0) {
+            return new Forward(horizon, 0, null, null);
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+        return new Forward(horizon, values.length, sum / values.length, median);
     }
 
     // The rules, as functions of the values they read (NaN never reaches them: such a component does not vote).
@@ -262,137 +335,175 @@ public final class TechnicalRating {
                 below(spanA, spanB) && below(base, spanA) && below(conversion, base) && below(close, conversion));
     }
 
-    /** The indicator values at the last bar and the bars before it, and the components built from them. */
-    private static final class Inputs {
+    /**
+     * How a component reads its values and votes. {@code reads}: the values in the order the rule takes them, each a
+     * column of the spec (or {@link #CLOSE}) and how many bars back.
+     */
+    private enum Kind {
+        AVERAGE(new int[][] {{0, 0}, {CLOSE, 0}}),
+        LEVEL(new int[][] {{0, 0}, {0, 1}}),
+        CROSSING(new int[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}),
+        ADX(new int[][] {{0, 0}, {1, 0}, {2, 0}, {1, 1}, {2, 1}}),
+        AWESOME(new int[][] {{0, 0}, {0, 1}, {0, 2}}),
+        DIRECTION(new int[][] {{0, 0}, {0, 1}}),
+        LINE_OVER_SIGNAL(new int[][] {{0, 0}, {1, 0}}),
+        ICHIMOKU(new int[][] {{CLOSE, 0}, {0, 0}, {1, 0}, {2, 0}, {3, 0}});
+
+        static final int MOST_READS = 5;
+        final int[][] reads;
+
+        Kind(int[][] reads) {
+            this.reads = reads;
+        }
+
+        Signal vote(double[] v, double low, double high) {
+            return switch (this) {
+                case AVERAGE -> average(v[0], v[1]);
+                case LEVEL -> level(v[0], v[1], low, high);
+                case CROSSING -> crossing(v[0], v[1], v[2], v[3]);
+                case ADX -> adx(v[0], v[1], v[2], v[3], v[4]);
+                case AWESOME -> awesome(v[0], v[1], v[2]);
+                case DIRECTION -> direction(v[0], v[1]);
+                case LINE_OVER_SIGNAL -> direction(v[0], v[1]); // "rising" from the signal to the line
+                case ICHIMOKU -> ichimoku(v[0], v[1], v[2], v[3], v[4]);
+            };
+        }
+    }
+
+    /** The column index that stands for the bar's close in {@link Kind#reads}. */
+    private static final int CLOSE = -1;
+
+    /** One component: its name, spec, how it votes, its levels (for {@link Kind#LEVEL}) and its rule in words. */
+    private record Definition(String name, String spec, Kind kind, double low, double high, String rule) {
+
+        Definition(String name, String spec, Kind kind, String rule) {
+            this(name, spec, kind, Double.NaN, Double.NaN, rule);
+        }
+
+        /** The vote at bar {@code at}, null when a value it reads is undefined; fills {@code values}. */
+        Signal vote(Columns columns, int at, double[] values) {
+            double[][] c = columns.of(spec);
+            double[] close = columns.close();
+            int[][] reads = kind.reads;
+            for (int k = 0; k < reads.length; k++) {
+                int i = at - reads[k][1];
+                double v = i < 0 ? Double.NaN : reads[k][0] == CLOSE ? close[i] : c[reads[k][0]][i];
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
+                values[k] = v;
+            }
+            return kind.vote(values, low, high);
+        }
+
+        /** The component at bar {@code at}, with the values it read by name. */
+        Component describe(Columns columns, int at) {
+            double[][] c = columns.of(spec);
+            List<String> names = columns.names(spec);
+            Map<String, Double> inputs = new LinkedHashMap<>();
+            for (int[] read : kind.reads) {
+                int i = at - read[1];
+                double v = i < 0 ? Double.NaN : read[0] == CLOSE ? columns.close()[i] : c[read[0]][i];
+                String name = read[0] == CLOSE ? "close" : names.get(read[0]);
+                inputs.put(name + (read[1] == 0 ? "" : "[" + read[1] + "]"), Double.isFinite(v) ? v : null);
+            }
+            return new Component(
+                    name,
+                    spec,
+                    rule,
+                    Collections.unmodifiableMap(inputs),
+                    vote(columns, at, new double[Kind.MOST_READS]));
+        }
+    }
+
+    private static final List<Definition> OSCILLATORS = List.of(
+            new Definition(
+                    "RSI (14)", "rsi:14", Kind.LEVEL, 30, 70, "Buy: below 30 and rising; sell: above 70 and falling."),
+            new Definition("Stochastic %K (14, 3)", "stoch:14:3", Kind.CROSSING, CROSS_RULE),
+            new Definition(
+                    "CCI (20)",
+                    "cci:20",
+                    Kind.LEVEL,
+                    -100,
+                    100,
+                    "Buy: below −100 and rising; sell: above 100 and falling."),
+            new Definition(
+                    "ADX (14)",
+                    "adx:14",
+                    Kind.ADX,
+                    "Buy: ADX above 20 and +DI crossing above −DI; sell: ADX above 20 and +DI crossing below −DI."),
+            new Definition(
+                    "Awesome oscillator (5, 34)",
+                    "ao:5:34",
+                    Kind.AWESOME,
+                    "Buy: crossing above zero, or a saucer above zero (above the previous bar, which was below the one"
+                            + " before); sell: crossing below zero, or a saucer below zero."),
+            new Definition("Momentum (10)", "mom:10", Kind.DIRECTION, "Buy: rising; sell: falling."),
+            new Definition(
+                    "MACD (12, 26, 9)",
+                    "macd:12:26:9",
+                    Kind.LINE_OVER_SIGNAL,
+                    "Buy: the line above its signal; sell: below it."),
+            new Definition("Stochastic RSI (14, 14, 3, 3)", "stochrsi:14:14:3:3", Kind.CROSSING, CROSS_RULE),
+            new Definition(
+                    "Williams %R (14)",
+                    "willr:14", Kind.LEVEL, -80, -20, "Buy: below −80 and rising; sell: above −20 and falling."),
+            new Definition(
+                    "Ultimate oscillator (7, 14, 28)",
+                    "ultosc:7:14:28",
+                    Kind.LEVEL,
+                    30,
+                    70,
+                    "Buy: below 30 and rising; sell: above 70 and falling."));
+
+    private static final List<Definition> AVERAGES = averages();
+
+    private static List<Definition> averages() {
+        List<Definition> out = new ArrayList<>();
+        for (int period : MA_PERIODS) {
+            out.add(new Definition("EMA (" + period + ")", "ema:" + period, Kind.AVERAGE, MA_RULE));
+            out.add(new Definition("SMA (" + period + ")", "sma:" + period, Kind.AVERAGE, MA_RULE));
+        }
+        out.add(new Definition(
+                "Ichimoku base line (9, 26, 52)",
+                "ichimoku:9:26:52",
+                Kind.ICHIMOKU,
+                "Buy: close above the conversion line, above the base line, above leading span A, above leading"
+                        + " span B; sell: each below the next."));
+        out.add(new Definition("VWMA (20)", "vwma:20", Kind.AVERAGE, MA_RULE));
+        out.add(new Definition("Hull MA (9)", "hma:9", Kind.AVERAGE, MA_RULE));
+        return List.copyOf(out);
+    }
+
+    /** Every spec's columns over the bars, each computed once, on first use. */
+    private static final class Columns {
 
         private final BarColumns bars;
-        private final int last;
+        private final Map<String, double[][]> values = new java.util.HashMap<>();
+        private final Map<String, List<String>> names = new java.util.HashMap<>();
 
-        Inputs(BarColumns bars) {
+        Columns(BarColumns bars) {
             this.bars = bars;
-            this.last = bars.size() - 1;
         }
 
-        /** The columns of {@code spec}, in the catalogue's order. */
-        private List<Map.Entry<String, double[]>> columns(String spec) {
-            return List.copyOf(PARSED.computeIfAbsent(spec, IndicatorCatalog::parse)
-                    .compute(bars)
-                    .entrySet());
+        double[] close() {
+            return bars.close();
         }
 
-        /** Records {@code column[last − back]} under its name (with {@code [back]}); NaN when out of range. */
-        private static double read(Map<String, Double> inputs, Map.Entry<String, double[]> column, int back) {
-            double[] values = column.getValue();
-            int i = values.length - 1 - back;
-            double v = i >= 0 ? values[i] : Double.NaN;
-            inputs.put(column.getKey() + (back == 0 ? "" : "[" + back + "]"), Double.isFinite(v) ? v : null);
-            return v;
-        }
-
-        private double close(Map<String, Double> inputs) {
-            double c = bars.close()[last];
-            inputs.put("close", c);
+        double[][] of(String spec) {
+            double[][] c = values.get(spec);
+            if (c == null) {
+                IndicatorSpec parsed = PARSED.computeIfAbsent(spec, IndicatorCatalog::parse);
+                c = parsed.compute(bars).values().toArray(new double[0][]);
+                values.put(spec, c);
+                names.put(spec, parsed.columns());
+            }
             return c;
         }
 
-        private static Component component(
-                String name, String spec, String rule, Map<String, Double> inputs, Signal signal) {
-            boolean defined = !inputs.containsValue(null);
-            return new Component(name, spec, rule, Collections.unmodifiableMap(inputs), defined ? signal : null);
-        }
-
-        Component average(String name, String spec) {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            double average = read(inputs, columns(spec).get(0), 0);
-            double close = close(inputs);
-            return component(name, spec, MA_RULE, inputs, TechnicalRating.average(average, close));
-        }
-
-        Component level(String name, String spec, double low, double high, String rule) {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            Map.Entry<String, double[]> column = columns(spec).get(0);
-            double value = read(inputs, column, 0);
-            double previous = read(inputs, column, 1);
-            return component(name, spec, rule, inputs, TechnicalRating.level(value, previous, low, high));
-        }
-
-        Component crossing(String name, String spec) {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            List<Map.Entry<String, double[]>> kd = columns(spec);
-            double k = read(inputs, kd.get(0), 0);
-            double d = read(inputs, kd.get(1), 0);
-            double k1 = read(inputs, kd.get(0), 1);
-            double d1 = read(inputs, kd.get(1), 1);
-            return component(name, spec, CROSS_RULE, inputs, TechnicalRating.crossing(k, d, k1, d1));
-        }
-
-        Component adx() {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            List<Map.Entry<String, double[]>> c = columns("adx:14");
-            double adx = read(inputs, c.get(0), 0);
-            double plus = read(inputs, c.get(1), 0);
-            double minus = read(inputs, c.get(2), 0);
-            double plus1 = read(inputs, c.get(1), 1);
-            double minus1 = read(inputs, c.get(2), 1);
-            return component(
-                    "ADX (14)",
-                    "adx:14",
-                    "Buy: ADX above 20 and +DI crossing above −DI; sell: ADX above 20 and +DI crossing below −DI.",
-                    inputs,
-                    TechnicalRating.adx(adx, plus, minus, plus1, minus1));
-        }
-
-        Component awesome() {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            Map.Entry<String, double[]> c = columns("ao:5:34").get(0);
-            double ao = read(inputs, c, 0);
-            double ao1 = read(inputs, c, 1);
-            double ao2 = read(inputs, c, 2);
-            return component(
-                    "Awesome oscillator (5, 34)",
-                    "ao:5:34",
-                    "Buy: crossing above zero, or a saucer above zero (above the previous bar, which was below the one"
-                            + " before); sell: crossing below zero, or a saucer below zero.",
-                    inputs,
-                    TechnicalRating.awesome(ao, ao1, ao2));
-        }
-
-        Component momentum() {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            Map.Entry<String, double[]> c = columns("mom:10").get(0);
-            double mom = read(inputs, c, 0);
-            double mom1 = read(inputs, c, 1);
-            return component("Momentum (10)", "mom:10", "Buy: rising; sell: falling.", inputs, direction(mom, mom1));
-        }
-
-        Component macd() {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            List<Map.Entry<String, double[]>> c = columns("macd:12:26:9");
-            double line = read(inputs, c.get(0), 0);
-            double signal = read(inputs, c.get(1), 0);
-            return component(
-                    "MACD (12, 26, 9)",
-                    "macd:12:26:9",
-                    "Buy: the line above its signal; sell: below it.",
-                    inputs,
-                    direction(line, signal)); // "rising" from the signal to the line: the line above it
-        }
-
-        Component ichimoku() {
-            Map<String, Double> inputs = new LinkedHashMap<>();
-            double close = close(inputs);
-            List<Map.Entry<String, double[]>> c = columns("ichimoku:9:26:52");
-            double conversion = read(inputs, c.get(0), 0);
-            double base = read(inputs, c.get(1), 0);
-            double spanA = read(inputs, c.get(2), 0);
-            double spanB = read(inputs, c.get(3), 0);
-            return component(
-                    "Ichimoku base line (9, 26, 52)",
-                    "ichimoku:9:26:52",
-                    "Buy: close above the conversion line, above the base line, above leading span A, above leading"
-                            + " span B; sell: each below the next.",
-                    inputs,
-                    TechnicalRating.ichimoku(close, conversion, base, spanA, spanB));
+        List<String> names(String spec) {
+            of(spec);
+            return names.get(spec);
         }
     }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +73,13 @@ class TechnicalsController {
             int neutral,
             int sell,
             TechnicalRating.Group oscillators,
-            TechnicalRating.Group movingAverages) {}
+            TechnicalRating.Group movingAverages,
+
+            @Schema(
+                    description = "The rating's track record on this instrument up to the rated bar: for each"
+                            + " verdict, on how many bars it was given and the average and median return"
+                            + " over the next 5, 20 and 60 bars")
+            List<TechnicalRating.CalibrationRow> calibration) {}
 
     @GetMapping("/api/v1/instruments/{symbol}/technicals")
     @Operation(
@@ -84,7 +91,8 @@ class TechnicalsController {
                     + " without enough history does not vote (unavailable). Rules: docs/ANALYTICS.md. prices=adjusted"
                     + " (default, as the report and the recommendation) or quoted. interval=weekly or monthly rates"
                     + " the bars of ISO weeks or calendar months built from the daily bars (the last one may be"
-                    + " incomplete: it ends at the last daily bar), as the bars endpoint builds them.",
+                    + " incomplete: it ends at the last daily bar), as the bars endpoint builds them. calibration:"
+                    + " how the rating did on this instrument before, by verdict.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The rating with every component"),
                 @ApiResponse(
@@ -129,8 +137,8 @@ class TechnicalsController {
     private static Technicals rate(String sym, DailySeries daily, Prices prices, BarInterval interval) {
         DailySeries s =
                 interval.aggregate(interval == BarInterval.DAILY || prices == Prices.QUOTED ? daily : adjusted(daily));
-        TechnicalRating.Rating r = TechnicalRating.rate(
-                IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED));
+        BarColumns bars = IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
+        TechnicalRating.Rating r = TechnicalRating.rate(bars);
         return new Technicals(
                 sym,
                 interval,
@@ -142,7 +150,8 @@ class TechnicalsController {
                 r.neutral(),
                 r.sell(),
                 r.oscillators(),
-                r.movingAverages());
+                r.movingAverages(),
+                TechnicalRating.calibration(TechnicalRating.history(bars), bars.close()));
     }
 
     /**

@@ -201,6 +201,53 @@ class TechnicalRatingTests {
         assertThat(r.verdict()).isEqualTo(Verdict.of(r.rating()));
     }
 
+    @Test
+    void theHistoryIsTheRatingOfEachPrefixWithoutLookingAhead() {
+        BundledCsv aapl = BundledCsv.load("aapl.csv");
+        double[] history = TechnicalRating.history(aapl.bars());
+        assertThat(history).hasSize(aapl.close().length);
+        for (int i = 0; i < history.length; i += 97) {
+            Double r = TechnicalRating.rate(slice(aapl.bars(), i + 1)).rating();
+            if (r == null) {
+                assertThat(history[i]).as("bar " + i).isNaN();
+            } else {
+                assertThat(history[i]).as("bar " + i).isEqualTo(r.doubleValue());
+            }
+        }
+        assertThat(history[8]).as("nothing votes on 9 bars").isNaN();
+        assertThat(history[history.length - 1])
+                .isEqualTo(TechnicalRating.rate(aapl.bars()).rating());
+    }
+
+    @Test
+    void calibrationAveragesWhatFollowedEachVerdict() {
+        double[] ratings = {0.6, 0.6, -0.6, Double.NaN, 0, 0.3, -0.3, 0.6};
+        double[] close = {100, 110, 121, 100, 100, 120, 130, 140};
+        var rows = TechnicalRating.calibration(ratings, close);
+        assertThat(rows).extracting(TechnicalRating.CalibrationRow::verdict).containsExactly(Verdict.values());
+        var strongBuy = rows.get(4);
+        assertThat(strongBuy.count()).isEqualTo(3);
+        // bars 0 and 1 have a 5-bar window: 120 / 100 − 1 and 130 / 110 − 1; bar 7 has none
+        var five = strongBuy.forward().get(0);
+        assertThat(five.horizonBars()).isEqualTo(5);
+        assertThat(five.count()).isEqualTo(2);
+        Tolerance.assertClose("average", five.average(), (0.2 + 130.0 / 110 - 1) / 2, 1e-15, 0);
+        Tolerance.assertClose("median of two", five.median(), (0.2 + 130.0 / 110 - 1) / 2, 1e-15, 0);
+        assertThat(strongBuy.forward().get(1).count())
+                .as("no 20-bar window in 8 bars")
+                .isZero();
+        assertThat(strongBuy.forward().get(1).average()).isNull();
+        var strongSell = rows.get(0);
+        assertThat(strongSell.count()).isEqualTo(1);
+        Tolerance.assertClose("bar 2", strongSell.forward().get(0).average(), 140.0 / 121 - 1, 1e-15, 0);
+        assertThat(rows.get(2).count())
+                .as("NEUTRAL: bar 4; the NaN is no verdict")
+                .isEqualTo(1);
+        assertThat(rows.get(2).forward().get(0).count()).isZero();
+        assertThatThrownBy(() -> TechnicalRating.calibration(new double[2], new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /**
      * Every rule is symmetric: mirror the prices (p → C − p, so highs become lows) and every indicator mirrors with
      * them (averages, MACD, CCI, momentum and the awesome oscillator change sign about C or 0; RSI, the stochastics

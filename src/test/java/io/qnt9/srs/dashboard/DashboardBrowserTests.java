@@ -238,6 +238,8 @@ class DashboardBrowserTests {
         expect(page.locator("#tech-oscillators .band")).isVisible();
         page.locator("#technicals details summary").click();
         expect(page.locator("#technicals table.votes tbody tr")).hasCount(25);
+        expect(page.locator("#tech-calibration table.calibration tbody tr")).hasCount(5);
+        expect(page.locator("#tech-calibration")).containsText("60 days avg (median)");
         expect(page.locator("#technicals table.votes").first()).containsText("below 30 and rising");
         // the weekly rating: the API's, on 261 weekly bars
         JsonNode weekly = new HttpTestClient(port)
@@ -245,6 +247,7 @@ class DashboardBrowserTests {
                 .json();
         page.selectOption("#tech-interval", "weekly");
         expect(page.locator("#technicals")).containsText("(weekly bars)");
+        expect(page.locator("#tech-calibration")).containsText("60 weeks avg (median)");
         expect(page.locator("#tech-summary"))
                 .containsText("buy " + weekly.get("buy").asInt() + " · neutral "
                         + weekly.get("neutral").asInt() + " · sell "

@@ -77,6 +77,22 @@ class TechnicalsEndToEndTests {
                 : rating < -0.1 ? "SELL" : rating <= 0.1 ? "NEUTRAL" : rating <= 0.5 ? "BUY" : "STRONG_BUY";
         assertThat(t.get("verdict").asString()).isEqualTo(verdict);
 
+        // the track record: every bar from the 10th on (the first with a vote) has a verdict; 5 verdicts × 3 horizons
+        JsonNode calibration = t.get("calibration");
+        assertThat(calibration).hasSize(5);
+        int rated = 0;
+        for (JsonNode row : calibration) {
+            rated += row.get("count").asInt();
+            assertThat(row.get("forward"))
+                    .extracting(f -> f.get("horizonBars").asInt())
+                    .containsExactly(5, 20, 60);
+            for (JsonNode f : row.get("forward")) {
+                assertThat(f.get("count").asInt())
+                        .isLessThanOrEqualTo(row.get("count").asInt());
+            }
+        }
+        assertThat(rated).isEqualTo(AAPL.size() - 9);
+
         // SMA 200 of the adjusted closes, worked out from the file, and its vote
         JsonNode sma200 = component(ma, "SMA (200)");
         double mean = meanAdjusted(last, 200);
