@@ -254,7 +254,11 @@ public final class TechnicalRating {
         return List.copyOf(rows);
     }
 
-    private static Forward forward(int horizon, double[] values) {
+    /**
+     * The count, average and median of {@code values}, the returns over {@code horizon} bars that followed a signal
+     * (the recommendation's calibration table summarises its own with it too); average and median null without any.
+     */
+    public static Forward forward(int horizon, double[] values) {
         if (values.length == 0) {
             return new Forward(horizon, 0, null, null);
         }

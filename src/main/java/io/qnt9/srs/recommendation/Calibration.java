@@ -45,17 +45,8 @@ final class Calibration {
     }
 
     static Forward summary(int horizon, double[] values) {
-        if (values.length == 0) {
-            return new Forward(horizon, 0, null, null);
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-        return new Forward(horizon, values.length, sum / values.length, median);
+        io.qnt9.srs.analytics.TechnicalRating.Forward f =
+                io.qnt9.srs.analytics.TechnicalRating.forward(horizon, values);
+        return new Forward(horizon, f.count(), f.average(), f.median());
     }
 }

@@ -39,8 +39,8 @@ class TechnicalsController {
     private final MarketData marketData;
     /**
      * Answers by symbol, prices and rated bar, each with the series it was computed from: valid while the market-data
-     * cache hands out that same series (an import replaces it). A rating reads 25 indicators over the whole history
-     * (on 5,105 bars of SPX about twice the work of 1,260 of AAPL), so a dashboard's repeated asks are worth keeping.
+     * cache hands out that same series (an import replaces it). A rating reads 25 indicators over the whole history,
+     * and its calibration the rating at every bar, so a dashboard's repeated asks are worth keeping.
      */
     private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -111,6 +111,15 @@ class TechnicalsController {
         String sym = Symbols.require(symbol, "symbol");
         DailySeries whole = marketData.requireSeries(sym, "symbol");
         DailySeries s = asOf == null ? whole : whole.asOf(asOf);
+        String key = s.isEmpty() ? null : sym + ' ' + prices + ' ' + interval + ' ' + s.date(s.size() - 1);
+        if (key != null) {
+            synchronized (cache) {
+                Cached hit = cache.get(key);
+                if (hit != null && hit.source().get() == whole) {
+                    return hit.technicals(); // kept answers passed the check below
+                }
+            }
+        }
         int bars = interval.aggregate(s).size();
         if (bars < MIN_BARS) {
             String unit = interval.name().toLowerCase(java.util.Locale.ROOT);
@@ -119,13 +128,6 @@ class TechnicalsController {
                             + " has " + bars + (asOf == null ? "" : " up to " + asOf) + ".",
                     MIN_BARS,
                     bars);
-        }
-        String key = sym + ' ' + prices + ' ' + interval + ' ' + s.date(s.size() - 1);
-        synchronized (cache) {
-            Cached hit = cache.get(key);
-            if (hit != null && hit.source().get() == whole) {
-                return hit.technicals();
-            }
         }
         Technicals answer = rate(sym, s, prices, interval);
         synchronized (cache) {
