@@ -1,7 +1,10 @@
 package io.qnt9.srs.marketdata;
 
 import io.qnt9.srs.system.ApiException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
@@ -36,5 +39,37 @@ public final class Symbols {
                     .with("parameter", parameter);
         }
         return s;
+    }
+
+    /**
+     * A comma-separated list of {@code min} to {@code max} symbols, canonical and in the order given; a 400 problem
+     * naming {@code parameter} for a malformed symbol (an empty one included), one listed twice, or too few or many.
+     */
+    public static List<String> requireList(String raw, String parameter, int min, int max) {
+        String[] parts = raw.split(",", -1);
+        if (parts.length > max) {
+            throw invalidCount(parameter, min, max, parts.length);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : parts) {
+            String symbol = require(part, parameter);
+            if (!names.add(symbol)) {
+                throw invalid(parameter, symbol + " is listed twice.");
+            }
+        }
+        if (names.size() < min) {
+            throw invalidCount(parameter, min, max, names.size());
+        }
+        return List.copyOf(names);
+    }
+
+    private static ApiException invalidCount(String parameter, int min, int max, int got) {
+        String range = min <= 1 ? "at most " + max : min + " to " + max;
+        return invalid(parameter, "Give " + range + " comma-separated symbols; got " + got + ".");
+    }
+
+    private static ApiException invalid(String parameter, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail)
+                .with("parameter", parameter);
     }
 }

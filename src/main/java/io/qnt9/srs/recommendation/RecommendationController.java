@@ -192,23 +192,12 @@ class RecommendationController {
 
     /** The named instruments (none: every one); 400 for a malformed or repeated symbol or too many, 404 unknown. */
     private Set<String> parseSymbols(String value) {
-        Set<String> named = new LinkedHashSet<>();
         if (value == null || value.isBlank()) {
-            return named;
+            return Set.of();
         }
-        String[] parts = value.split(",", -1);
-        if (parts.length > MAX_PAGE_SIZE) {
-            throw invalid(
-                    "symbols", "Give at most " + MAX_PAGE_SIZE + " comma-separated symbols; got " + parts.length + ".");
-        }
-        for (String part : parts) {
-            String symbol = Symbols.require(part, "symbols");
-            if (!named.add(symbol)) {
-                throw invalid("symbols", symbol + " is listed twice.");
-            }
-            marketData.requireListing(symbol, "symbols");
-        }
-        return named;
+        List<String> named = Symbols.requireList(value, "symbols", 1, MAX_PAGE_SIZE);
+        named.forEach(symbol -> marketData.requireListing(symbol, "symbols"));
+        return new LinkedHashSet<>(named);
     }
 
     private static Set<Band> parseBands(String value) {

@@ -13,9 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,7 +82,7 @@ class CorrelationController {
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
             @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end) {
         IndicatorController.checkRange(start, end);
-        List<String> names = parse(symbols);
+        List<String> names = Symbols.requireList(symbols, "symbols", 2, MAX_SYMBOLS);
         int n = names.size();
         PriceSeries[] prices = new PriceSeries[n];
         List<Coverage> coverage = new ArrayList<>(n);
@@ -117,27 +115,6 @@ class CorrelationController {
                 : "No correlation for " + String.join(", ", apart) + ": fewer than " + MIN_COMMON_DATES
                         + " common dates in the range.";
         return new CorrelationResponse(names, start, end, rows(matrix), rows(counts), coverage, notice);
-    }
-
-    /** The symbols, upper-cased, in the order given; 400 for fewer than 2, more than 20, or one listed twice. */
-    private static List<String> parse(String raw) {
-        String[] parts = raw.split(",", -1);
-        if (parts.length > MAX_SYMBOLS) {
-            throw IndicatorController.invalid(
-                    "symbols", "Give 2 to " + MAX_SYMBOLS + " comma-separated symbols; got " + parts.length + ".");
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String part : parts) {
-            String symbol = Symbols.require(part, "symbols");
-            if (!names.add(symbol)) {
-                throw IndicatorController.invalid("symbols", symbol + " is listed twice.");
-            }
-        }
-        if (names.size() < 2) {
-            throw IndicatorController.invalid(
-                    "symbols", "Give 2 to " + MAX_SYMBOLS + " comma-separated symbols; got " + names.size() + ".");
-        }
-        return List.copyOf(names);
     }
 
     private static <T> List<List<T>> rows(T[][] cells) {
