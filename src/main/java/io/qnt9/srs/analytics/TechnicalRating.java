@@ -390,8 +390,7 @@ public final class TechnicalRating {
             double[] close = columns.close();
             int[][] reads = kind.reads;
             for (int k = 0; k < reads.length; k++) {
-                int i = at - reads[k][1];
-                double v = i < 0 ? Double.NaN : reads[k][0] == CLOSE ? close[i] : c[reads[k][0]][i];
+                double v = read(c, close, reads[k], at);
                 if (!Double.isFinite(v)) {
                     return null;
                 }
@@ -400,14 +399,19 @@ public final class TechnicalRating {
             return kind.vote(values, low, high);
         }
 
+        /** The value {@code read} names at bar {@code at}: a column of the spec or the close, some bars back. */
+        private static double read(double[][] columns, double[] close, int[] read, int at) {
+            int i = at - read[1];
+            return i < 0 ? Double.NaN : read[0] == CLOSE ? close[i] : columns[read[0]][i];
+        }
+
         /** The component at bar {@code at}, with the values it read by name. */
         Component describe(Columns columns, int at) {
             double[][] c = columns.of(spec);
             List<String> names = columns.names(spec);
             Map<String, Double> inputs = new LinkedHashMap<>();
             for (int[] read : kind.reads) {
-                int i = at - read[1];
-                double v = i < 0 ? Double.NaN : read[0] == CLOSE ? columns.close()[i] : c[read[0]][i];
+                double v = read(c, columns.close(), read, at);
                 String name = read[0] == CLOSE ? "close" : names.get(read[0]);
                 inputs.put(name + (read[1] == 0 ? "" : "[" + read[1] + "]"), Double.isFinite(v) ? v : null);
             }
