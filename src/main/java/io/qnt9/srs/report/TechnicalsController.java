@@ -120,7 +120,10 @@ class TechnicalsController {
                 }
             }
         }
-        int bars = interval.aggregate(s).size();
+        // the bars rated: a weekly or monthly bar built from days adjusted first (see adjusted)
+        DailySeries rated =
+                interval.aggregate(interval == BarInterval.DAILY || prices == Prices.QUOTED ? s : adjusted(s));
+        int bars = rated.size();
         if (bars < MIN_BARS) {
             String unit = interval.name().toLowerCase(java.util.Locale.ROOT);
             throw new InsufficientDataException(
@@ -129,16 +132,14 @@ class TechnicalsController {
                     MIN_BARS,
                     bars);
         }
-        Technicals answer = rate(sym, s, prices, interval);
+        Technicals answer = rate(sym, rated, prices, interval);
         synchronized (cache) {
             cache.put(key, new Cached(new java.lang.ref.WeakReference<>(whole), answer));
         }
         return answer;
     }
 
-    private static Technicals rate(String sym, DailySeries daily, Prices prices, BarInterval interval) {
-        DailySeries s =
-                interval.aggregate(interval == BarInterval.DAILY || prices == Prices.QUOTED ? daily : adjusted(daily));
+    private static Technicals rate(String sym, DailySeries s, Prices prices, BarInterval interval) {
         BarColumns bars = IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
         TechnicalRating.Rating r = TechnicalRating.rate(bars);
         return new Technicals(
