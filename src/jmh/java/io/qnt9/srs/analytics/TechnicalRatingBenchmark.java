@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one technical rating costs ({@link TechnicalRating#rate}: the per-instrument price of {@code /technicals} on a
  * first ask and of a screener condition on {@code tech_rating}), against its floor in the same run: computing the same
- * 25 indicator specs through the catalogue and nothing else. SYNTHETIC bars ({@link Synthetic#gbmBars}: geometric
+ * 26 indicator specs through the catalogue and nothing else. SYNTHETIC bars ({@link Synthetic#gbmBars}: geometric
  * Brownian motion, fixed seed), 2,520 and 10,080 of them.
  *
  * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -Pbench test-compile exec:exec -Djmh.args="TechnicalRatingBenchmark"</pre>
@@ -32,32 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TechnicalRatingBenchmark {
 
     /** The specs a rating reads, as {@link TechnicalRating#rate} asks for them. */
-    static final List<String> SPECS = List.of(
-            "rsi:14",
-            "stoch:14:3",
-            "cci:20",
-            "adx:14",
-            "ao:5:34",
-            "mom:10",
-            "macd:12:26:9",
-            "stochrsi:14:14:3:3",
-            "willr:14",
-            "ultosc:7:14:28",
-            "ema:10",
-            "sma:10",
-            "ema:20",
-            "sma:20",
-            "ema:30",
-            "sma:30",
-            "ema:50",
-            "sma:50",
-            "ema:100",
-            "sma:100",
-            "ema:200",
-            "sma:200",
-            "ichimoku:9:26:52",
-            "vwma:20",
-            "hma:9");
+    static final List<String> SPECS = TechnicalRating.specs();
 
     @Param({"2520", "10080"})
     int bars;

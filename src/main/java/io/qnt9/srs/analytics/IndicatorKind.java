@@ -171,6 +171,26 @@ enum IndicatorKind {
                     bars.high(), bars.low(), bars.close(), i(p, 0), i(p, 1), new Stochastic(out[0], out[1]));
         }
     },
+    STOCHFULL(
+            "stochfull",
+            "Full stochastic: fast %K smoothed, and %D of it (TradingView stochFull; 14:3:3 is the slow stochastic)",
+            List.of(period("k", 14), period("smooth", 3), period("d", 3))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("stochfull_k", "stochfull_d");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Momentum.stochasticFullWarmup(i(p, 0), i(p, 1), i(p, 2));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeStochasticFull(
+                    bars.high(), bars.low(), bars.close(), i(p, 0), i(p, 1), i(p, 2), new Stochastic(out[0], out[1]));
+        }
+    },
     ATR("atr", "Average true range (Wilder)", List.of(period("period", 14))) {
         @Override
         int warmup(double[] p) {
@@ -303,6 +323,20 @@ enum IndicatorKind {
             Momentum.computeCci(bars.high(), bars.low(), bars.close(), i(p, 0), out[0]);
         }
     },
+    CCI_CLOSE(
+            "cci_close",
+            "Commodity channel index of the close instead of the typical price (TradingView's technical ratings)",
+            List.of(period("period", 20))) {
+        @Override
+        int warmup(double[] p) {
+            return Momentum.cciWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Momentum.computeCciOf(bars.close(), i(p, 0), out[0]);
+        }
+    },
     MFI("mfi", "Money flow index (typical price × volume)", List.of(period("period", 14))) {
         @Override
         int warmup(double[] p) {
@@ -388,6 +422,26 @@ enum IndicatorKind {
         @Override
         void compute(BarColumns bars, double[] p, double[][] out) {
             Oscillators.computeAwesomeOscillator(bars.high(), bars.low(), i(p, 0), i(p, 1), out[0]);
+        }
+    },
+    BBPOWER(
+            "bbpower",
+            "Bull Bear Power (Elder ray): high and low minus the EMA of the close, and their sum",
+            List.of(period("period", 13))) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("bbpower", "bull_power", "bear_power");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return Oscillators.bullBearPowerWarmup(i(p, 0));
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            Oscillators.computeBullBearPower(
+                    bars.high(), bars.low(), bars.close(), i(p, 0), new BullBearPower(out[0], out[1], out[2]));
         }
     },
     CMO("cmo", "Chande momentum oscillator (sums of gains and losses)", List.of(period("period", 14))) {

@@ -285,6 +285,66 @@ public final class Momentum {
         }
     }
 
+    /** Bars needed before the first full-stochastic %K: {@code (kPeriod − 1) + (smoothing − 1)}. */
+    public static int stochasticFullKWarmup(int kPeriod, int smoothing) {
+        return stochasticDWarmup(kPeriod, smoothing);
+    }
+
+    /** Bars needed before the first full-stochastic %D: {@code (kPeriod − 1) + (smoothing − 1) + (dPeriod − 1)}. */
+    public static int stochasticFullWarmup(int kPeriod, int smoothing, int dPeriod) {
+        return stochasticFullKWarmup(kPeriod, smoothing) + MovingAverages.smaWarmup(dPeriod);
+    }
+
+    /** See {@link #stochasticFull(double[], double[], double[], int, int, int, Stochastic)}. */
+    public static Stochastic stochasticFull(
+            double[] high, double[] low, double[] close, int kPeriod, int smoothing, int dPeriod) {
+        Arguments.notNull("close", close);
+        return stochasticFull(high, low, close, kPeriod, smoothing, dPeriod, Stochastic.allocate(close.length));
+    }
+
+    /**
+     * Full stochastic oscillator (TradingView's {@code stochFull}, the "Stochastic (14, 3, 3)" of its technical
+     * ratings; TA-Lib {@code STOCH} with SMAs): %K is the fast %K of
+     * {@link #stochastic(double[], double[], double[], int, int, Stochastic)} smoothed by an SMA of {@code smoothing}
+     * bars, %D the SMA of that %K over {@code dPeriod} bars. With {@code smoothing = 1} it is the fast stochastic; with
+     * 3 the classic slow one. A flat window's fast %K is 50, as there.
+     *
+     * @throws IllegalArgumentException if a period is outside 1..5000, the columns differ in length or hold NaN or an
+     *     infinity, or an output column has the wrong length
+     */
+    public static Stochastic stochasticFull(
+            double[] high, double[] low, double[] close, int kPeriod, int smoothing, int dPeriod, Stochastic out) {
+        Arguments.period("smoothing", smoothing);
+        Arguments.period("dPeriod", dPeriod);
+        stochastic(high, low, close, kPeriod, smoothing, out); // checks the rest; %D = SMA(smoothing) is the full %K
+        smoothStochastic(kPeriod, smoothing, dPeriod, out);
+        return out;
+    }
+
+    static void computeStochasticFull(
+            double[] high, double[] low, double[] close, int kPeriod, int smoothing, int dPeriod, Stochastic out) {
+        computeStochastic(high, low, close, kPeriod, smoothing, out);
+        smoothStochastic(kPeriod, smoothing, dPeriod, out);
+    }
+
+    /** The fast stochastic with %D = SMA(smoothing) has the full %K in d[]: moves it to k[] and averages it into d[]. */
+    private static void smoothStochastic(int kPeriod, int smoothing, int dPeriod, Stochastic out) {
+        double[] k = out.k();
+        double[] d = out.d();
+        System.arraycopy(d, 0, k, 0, k.length);
+        int firstK = stochasticFullKWarmup(kPeriod, smoothing);
+        int firstD = stochasticFullWarmup(kPeriod, smoothing, dPeriod);
+        Arrays.fill(d, 0, Math.min(firstD, d.length), Double.NaN);
+        double sum = 0;
+        for (int i = firstK; i < k.length; i++) {
+            sum += k[i];
+            if (i >= firstD) {
+                d[i] = sum / dPeriod;
+                sum -= k[i - dPeriod + 1];
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- Williams %R
 
     /** Bars needed before the first Williams %R value: {@code period - 1}. */
@@ -367,7 +427,43 @@ public final class Momentum {
     }
 
     static void computeCci(double[] high, double[] low, double[] close, int period, double[] out) {
-        int n = close.length;
+        // Typical prices first (a vectorised pass: the divisions leave the loop of the windows), then the windows.
+        for (int i = 0; i < close.length; i++) {
+            out[i] = (high[i] + low[i] + close[i]) / 3;
+        }
+        cciInPlace(out, period);
+    }
+
+    /** See {@link #cci(double[], int, double[])}. */
+    public static double[] cci(double[] values, int period) {
+        Arguments.notNull("values", values);
+        return cci(values, period, new double[values.length]);
+    }
+
+    /**
+     * CCI of one series instead of the typical price (TradingView's {@code ta.cci(close, 20)}, which its technical
+     * ratings read): the formula of {@link #cci(double[], double[], double[], int, double[])} with {@code tp} replaced
+     * by {@code values}.
+     *
+     * @throws IllegalArgumentException if {@code period} is outside 1..5000, {@code values} holds NaN or an infinity,
+     *     or {@code out} has the wrong length
+     */
+    public static double[] cci(double[] values, int period, double[] out) {
+        Arguments.finite("values", values);
+        Arguments.period("period", period);
+        Arguments.output("out", out, values, values.length);
+        computeCciOf(values, period, out);
+        return out;
+    }
+
+    static void computeCciOf(double[] values, int period, double[] out) {
+        System.arraycopy(values, 0, out, 0, values.length);
+        cciInPlace(out, period);
+    }
+
+    /** Replaces the series in {@code out} by its CCI; each window's values are kept aside before they are overwritten. */
+    private static void cciInPlace(double[] out, int period) {
+        int n = out.length;
         int first = cciWarmup(period);
         if (n <= first) {
             Arrays.fill(out, Double.NaN);
@@ -379,10 +475,6 @@ public final class Momentum {
         int run = 0;
         double previous = Double.NaN;
         int slot = 0;
-        // Typical prices first (a vectorised pass: the divisions leave the loop below), then the windows.
-        for (int i = 0; i < n; i++) {
-            out[i] = (high[i] + low[i] + close[i]) / 3;
-        }
         for (int i = 0; i < n; i++) {
             double tp = out[i];
             run = tp == previous ? run + 1 : 1;

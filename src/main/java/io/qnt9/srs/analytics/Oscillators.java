@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Further oscillators: money flow index, stochastic RSI, percentage price oscillator, awesome oscillator, Chande
- * momentum oscillator, ultimate oscillator and TRIX.
+ * momentum oscillator, ultimate oscillator, TRIX and Bull Bear Power.
  *
  * <p>Same conventions as {@link Momentum}: outputs as long as the input, {@code NaN} before the warm-up index, finite
  * after it, all {@code NaN} for a series shorter than the warm-up, non-finite prices and negative volumes rejected.
@@ -582,6 +582,52 @@ public final class Oscillators {
             e2 = (e1 - e2) * k + e2;
             e3 = (e2 - e3) * k + e3;
             out[i] = previous == 0 ? 0 : (e3 / previous - 1) * 100;
+        }
+    }
+
+    // ---------------------------------------------------------------- Bull Bear Power
+
+    /** Bars needed before the first Bull Bear Power value: that of the EMA, {@code period − 1}. */
+    public static int bullBearPowerWarmup(int period) {
+        return MovingAverages.emaWarmup(period);
+    }
+
+    /** See {@link #bullBearPower(double[], double[], double[], int, BullBearPower)}. */
+    public static BullBearPower bullBearPower(double[] high, double[] low, double[] close, int period) {
+        Arguments.notNull("close", close);
+        return bullBearPower(high, low, close, period, BullBearPower.allocate(close.length));
+    }
+
+    /**
+     * Bull Bear Power (Elder ray; TradingView's "Bull Bear Power", an oscillator of its technical ratings), default 13:
+     * with {@code e = EMA(close, period)} (SMA-seeded, {@link MovingAverages#ema(double[], int)}),
+     * {@code bull = high − e}, {@code bear = low − e} and {@code power = bull + bear}.
+     *
+     * @throws IllegalArgumentException if {@code period} is outside 1..5000, the columns differ in length or hold NaN
+     *     or an infinity, or an output column has the wrong length
+     */
+    public static BullBearPower bullBearPower(
+            double[] high, double[] low, double[] close, int period, BullBearPower out) {
+        Arguments.bars(high, low, close);
+        Arguments.period("period", period);
+        Arguments.notNull("out", out);
+        for (double[] column : new double[][] {out.power(), out.bull(), out.bear()}) {
+            outputs(column, high, low, close);
+        }
+        computeBullBearPower(high, low, close, period, out);
+        return out;
+    }
+
+    static void computeBullBearPower(double[] high, double[] low, double[] close, int period, BullBearPower out) {
+        double[] ema = out.power();
+        MovingAverages.computeEma(close, period, ema);
+        double[] bull = out.bull();
+        double[] bear = out.bear();
+        for (int i = 0; i < close.length; i++) {
+            double e = ema[i];
+            bull[i] = high[i] - e;
+            bear[i] = low[i] - e;
+            ema[i] = bull[i] + bear[i];
         }
     }
 

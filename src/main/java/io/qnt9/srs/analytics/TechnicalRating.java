@@ -8,25 +8,28 @@ import java.util.Map;
 
 /**
  * A technical rating of the last bar, in the manner of TradingView's "Technical Ratings" (the gauges that {@code
- * tradingview-ta} reads from TradingView's servers), computed here from the catalogue's indicators with every rule
- * stated. Each of 25 components votes buy (+1), neutral (0) or sell (−1); a group's rating is the mean of its votes
- * ({@code (buy − sell) / voters}, in [−1, 1]); the overall rating is the mean of the two groups' ratings.
+ * tradingview-ta} reads from TradingView's servers), computed here with every rule stated. The rules are those of
+ * TradingView's published Pine library {@code TechnicalRating} (v3, 2024-11-29, {@code calcRatingAll}), each over an
+ * indicator of the catalogue. Each of 26 components votes buy (+1), neutral (0) or sell (−1); a group's rating is the
+ * mean of its votes ({@code (buy − sell) / voters}, in [−1, 1]); the overall rating is the mean of the two groups'
+ * ratings.
  *
  * <p><b>Moving averages</b> (15): EMA and SMA of 10, 20, 30, 50, 100 and 200 bars, VWMA(20) and Hull(9) — buy when
  * the average is below the close, sell when above; Ichimoku(9, 26, 52) — buy when close &gt; conversion line &gt;
- * base line &gt; leading span A &gt; leading span B (the cloud as plotted at the bar), sell in the reverse order.
+ * base line &gt; leading span A &gt; leading span B, the spans as computed 26 bars earlier (the cloud drawn at the
+ * bar), sell in the reverse order.
  *
- * <p><b>Oscillators</b> (10), "rising" and "falling" against the previous bar: RSI(14) buy below 30 and rising, sell
- * above 70 and falling; fast Stochastic(14, 3) buy when %K and %D are below 20 and %K crosses above %D (below it on
- * the previous bar), sell when both are above 80 and %K crosses below; CCI(20) buy below −100 and rising, sell above
- * 100 and falling; ADX(14) buy when ADX &gt; 20 and +DI crosses above −DI, sell when it crosses below; Awesome
- * oscillator(5, 34) buy when it crosses above zero or makes a "saucer" above zero (positive, above the previous bar,
- * which was below the one before), sell in mirror image; Momentum(10) buy rising, sell falling; MACD(12, 26, 9) buy
- * when the line is above its signal, sell when below. These follow TradingView's published rules. Three are this
- * service's own (TradingView computes them on its servers without stating the rule): Stochastic RSI(14, 14, 3, 3) as
- * the Stochastic; Williams %R(14) buy below −80 and rising, sell above −20 and falling; Ultimate oscillator(7, 14,
- * 28) buy below 30 and rising, sell above 70 and falling. TradingView's eleventh oscillator, Bull Bear Power, is not in
- * the catalogue and not used.
+ * <p><b>Oscillators</b> (11), "rising" and "falling" against the previous bar: RSI(14) buy below 30 and rising, sell
+ * above 70 and falling; Stochastic(14, 3, 3) (the full, slow one) buy when %K and %D are below 20 and %K is above %D,
+ * sell when both are above 80 and %K is below %D; CCI(20) of the close buy below −100 and rising, sell above 100 and
+ * falling; ADX(14) buy when ADX is above 20 and rising and +DI is above −DI, sell when it is above 20 and rising and
+ * +DI is below −DI; Awesome oscillator(5, 34) buy when it crosses above zero (from zero or below) or makes a "saucer"
+ * above zero (positive, above the previous bar, which was below the one before), sell in mirror image; Momentum(10)
+ * buy rising, sell falling; MACD(12, 26, 9) buy when the line is above its signal, sell when below; Stochastic RSI(14,
+ * 14, 3, 3) buy in a downtrend (close below its EMA(50)) with %K and %D below 20 and %K above %D, sell in an uptrend
+ * with both above 80 and %K below %D; Williams %R(14) buy below −80 and rising, sell above −20 and falling; Bull Bear
+ * Power(13) buy in an uptrend (close above its EMA(50)) with bear power below zero and rising, sell in a downtrend
+ * with bull power above zero and falling; Ultimate oscillator(7, 14, 28) buy above 70, sell below 30.
  *
  * <p>Values within 1e-9 of each other (relative; absolute below 1) count as equal, so that rounding noise does not
  * vote. A component whose inputs are not all defined at the last bar (too little history) does not vote and is counted
@@ -132,12 +135,10 @@ public final class TechnicalRating {
             Double rating, Verdict verdict, int buy, int neutral, int sell, Group oscillators, Group movingAverages) {}
 
     private static final int[] MA_PERIODS = {10, 20, 30, 50, 100, 200};
-    /** The 25 specs a rating reads, parsed once (parsing them on every rating cost a fifth of it). */
+    /** The specs a rating reads, parsed once (parsing them on every rating cost a fifth of it). */
     private static final Map<String, IndicatorSpec> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     static final String MA_RULE = "Buy: the average below the close; sell: above it.";
-    static final String CROSS_RULE =
-            "Buy: %K and %D below 20 and %K crossing above %D; sell: both above 80 and %K" + " crossing below %D.";
 
     /**
      * Rates the last of {@code bars}; every indicator reads only bars up to it.
@@ -304,27 +305,52 @@ public final class TechnicalRating {
         return vote(below(value, low) && above(value, previous), above(value, high) && below(value, previous));
     }
 
-    /** Stochastic and Stochastic RSI: a crossing of %K over %D with both below 20, or under it with both above 80. */
-    static Signal crossing(double k, double d, double previousK, double previousD) {
-        return vote(
-                below(k, 20) && below(d, 20) && above(k, d) && below(previousK, previousD),
-                above(k, 80) && above(d, 80) && below(k, d) && above(previousK, previousD));
+    /** Stochastic: %K above %D with both below 20 (buy), or below it with both above 80 (sell). */
+    static Signal zone(double k, double d) {
+        return vote(zoneBuy(k, d), zoneSell(k, d));
     }
 
-    /** ADX above 20 and +DI crossing above −DI (buy) or below it (sell). */
-    static Signal adx(double adx, double plusDi, double minusDi, double previousPlusDi, double previousMinusDi) {
-        boolean trend = above(adx, 20);
-        return vote(
-                trend && below(previousPlusDi, previousMinusDi) && above(plusDi, minusDi),
-                trend && above(previousPlusDi, previousMinusDi) && below(plusDi, minusDi));
+    private static boolean zoneBuy(double k, double d) {
+        return below(k, 20) && below(d, 20) && above(k, d);
     }
 
-    /** Awesome oscillator: a zero-line cross, or a saucer on its side of zero. */
+    private static boolean zoneSell(double k, double d) {
+        return above(k, 80) && above(d, 80) && below(k, d);
+    }
+
+    /** Stochastic RSI: the stochastic's zones, a buy only in a downtrend (close below {@code trend}), a sell in an up. */
+    static Signal againstTrend(double k, double d, double close, double trend) {
+        return vote(below(close, trend) && zoneBuy(k, d), above(close, trend) && zoneSell(k, d));
+    }
+
+    /** ADX above 20 and rising, +DI above −DI (buy) or below it (sell). */
+    static Signal adx(double adx, double previousAdx, double plusDi, double minusDi) {
+        boolean trend = above(adx, 20) && above(adx, previousAdx);
+        return vote(trend && above(plusDi, minusDi), trend && below(plusDi, minusDi));
+    }
+
+    /** Awesome oscillator: a zero-line cross (from zero or the other side), or a saucer on its side of zero. */
     static Signal awesome(double ao, double previous, double beforeThat) {
         boolean saucerUp = above(ao, 0) && above(previous, 0) && above(ao, previous) && above(beforeThat, previous);
         boolean saucerDown = below(ao, 0) && below(previous, 0) && below(ao, previous) && below(beforeThat, previous);
         return vote(
-                (above(ao, 0) && below(previous, 0)) || saucerUp, (below(ao, 0) && above(previous, 0)) || saucerDown);
+                (above(ao, 0) && !above(previous, 0)) || saucerUp, (below(ao, 0) && !below(previous, 0)) || saucerDown);
+    }
+
+    /**
+     * Bull Bear Power: in an uptrend (close above {@code trend}) bear power below zero and rising buys; in a downtrend
+     * bull power above zero and falling sells.
+     */
+    static Signal power(
+            double bull, double previousBull, double bear, double previousBear, double close, double trend) {
+        return vote(
+                above(close, trend) && below(bear, 0) && above(bear, previousBear),
+                below(close, trend) && above(bull, 0) && below(bull, previousBull));
+    }
+
+    /** Buy above {@code high}, sell below {@code low} (the ultimate oscillator's 70 and 30). */
+    static Signal threshold(double value, double low, double high) {
+        return vote(above(value, high), below(value, low));
     }
 
     /** Buy when rising, sell when falling (Momentum). */
@@ -341,19 +367,23 @@ public final class TechnicalRating {
 
     /**
      * How a component reads its values and votes. {@code reads}: the values in the order the rule takes them, each a
-     * column of the spec (or {@link #CLOSE}) and how many bars back.
+     * column of the component's specs (their columns one after the other) or {@link #CLOSE}, and how many bars back.
      */
     private enum Kind {
         AVERAGE(new int[][] {{0, 0}, {CLOSE, 0}}),
         LEVEL(new int[][] {{0, 0}, {0, 1}}),
-        CROSSING(new int[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}),
-        ADX(new int[][] {{0, 0}, {1, 0}, {2, 0}, {1, 1}, {2, 1}}),
+        ZONE(new int[][] {{0, 0}, {1, 0}}),
+        AGAINST_TREND(new int[][] {{0, 0}, {1, 0}, {CLOSE, 0}, {2, 0}}),
+        ADX(new int[][] {{0, 0}, {0, 1}, {1, 0}, {2, 0}}),
         AWESOME(new int[][] {{0, 0}, {0, 1}, {0, 2}}),
         DIRECTION(new int[][] {{0, 0}, {0, 1}}),
         LINE_OVER_SIGNAL(new int[][] {{0, 0}, {1, 0}}),
-        ICHIMOKU(new int[][] {{CLOSE, 0}, {0, 0}, {1, 0}, {2, 0}, {3, 0}});
+        POWER(new int[][] {{1, 0}, {1, 1}, {2, 0}, {2, 1}, {CLOSE, 0}, {3, 0}}),
+        THRESHOLD(new int[][] {{0, 0}}),
+        // the catalogue's spans are displaced by kijun − 1 = 25 bars; one bar back they are those of 26 bars earlier
+        ICHIMOKU(new int[][] {{CLOSE, 0}, {0, 0}, {1, 0}, {2, 1}, {3, 1}});
 
-        static final int MOST_READS = 5;
+        static final int MOST_READS = 6;
         final int[][] reads;
 
         Kind(int[][] reads) {
@@ -364,11 +394,14 @@ public final class TechnicalRating {
             return switch (this) {
                 case AVERAGE -> average(v[0], v[1]);
                 case LEVEL -> level(v[0], v[1], low, high);
-                case CROSSING -> crossing(v[0], v[1], v[2], v[3]);
-                case ADX -> adx(v[0], v[1], v[2], v[3], v[4]);
+                case ZONE -> zone(v[0], v[1]);
+                case AGAINST_TREND -> againstTrend(v[0], v[1], v[2], v[3]);
+                case ADX -> adx(v[0], v[1], v[2], v[3]);
                 case AWESOME -> awesome(v[0], v[1], v[2]);
                 case DIRECTION -> direction(v[0], v[1]);
                 case LINE_OVER_SIGNAL -> direction(v[0], v[1]); // "rising" from the signal to the line
+                case POWER -> power(v[0], v[1], v[2], v[3], v[4], v[5]);
+                case THRESHOLD -> threshold(v[0], low, high);
                 case ICHIMOKU -> ichimoku(v[0], v[1], v[2], v[3], v[4]);
             };
         }
@@ -377,7 +410,13 @@ public final class TechnicalRating {
     /** The column index that stands for the bar's close in {@link Kind#reads}. */
     private static final int CLOSE = -1;
 
-    /** One component: its name, spec, how it votes, its levels (for {@link Kind#LEVEL}) and its rule in words. */
+    /** The trend filter of the stochastic RSI and Bull Bear Power: the close against its EMA(50). */
+    private static final String TREND = "ema:50";
+
+    /**
+     * One component: its name, the specs whose columns it reads (as the indicators API takes them, comma-separated),
+     * how it votes, its levels (for {@link Kind#LEVEL} and {@link Kind#THRESHOLD}) and its rule in words.
+     */
     private record Definition(String name, String spec, Kind kind, double low, double high, String rule) {
 
         Definition(String name, String spec, Kind kind, String rule) {
@@ -399,7 +438,7 @@ public final class TechnicalRating {
             return kind.vote(values, low, high);
         }
 
-        /** The value {@code read} names at bar {@code at}: a column of the spec or the close, some bars back. */
+        /** The value {@code read} names at bar {@code at}: a column of the specs or the close, some bars back. */
         private static double read(double[][] columns, double[] close, int[] read, int at) {
             int i = at - read[1];
             return i < 0 ? Double.NaN : read[0] == CLOSE ? close[i] : columns[read[0]][i];
@@ -424,13 +463,16 @@ public final class TechnicalRating {
         }
     }
 
+    private static final String ZONE_RULE =
+            "Buy: %K and %D below 20 and %K above %D; sell: both above 80 and %K below %D.";
+
     private static final List<Definition> OSCILLATORS = List.of(
             new Definition(
                     "RSI (14)", "rsi:14", Kind.LEVEL, 30, 70, "Buy: below 30 and rising; sell: above 70 and falling."),
-            new Definition("Stochastic %K (14, 3)", "stoch:14:3", Kind.CROSSING, CROSS_RULE),
+            new Definition("Stochastic %K (14, 3, 3)", "stochfull:14:3:3", Kind.ZONE, ZONE_RULE),
             new Definition(
-                    "CCI (20)",
-                    "cci:20",
+                    "CCI (20) of the close",
+                    "cci_close:20",
                     Kind.LEVEL,
                     -100,
                     100,
@@ -439,32 +481,51 @@ public final class TechnicalRating {
                     "ADX (14)",
                     "adx:14",
                     Kind.ADX,
-                    "Buy: ADX above 20 and +DI crossing above −DI; sell: ADX above 20 and +DI crossing below −DI."),
+                    "Buy: ADX above 20 and rising, +DI above −DI; sell: ADX above 20 and rising, +DI below −DI."),
             new Definition(
                     "Awesome oscillator (5, 34)",
                     "ao:5:34",
                     Kind.AWESOME,
-                    "Buy: crossing above zero, or a saucer above zero (above the previous bar, which was below the one"
-                            + " before); sell: crossing below zero, or a saucer below zero."),
+                    "Buy: crossing above zero (from zero or below), or a saucer above zero (above the previous bar,"
+                            + " which was below the one before); sell: crossing below zero, or a saucer below zero."),
             new Definition("Momentum (10)", "mom:10", Kind.DIRECTION, "Buy: rising; sell: falling."),
             new Definition(
                     "MACD (12, 26, 9)",
                     "macd:12:26:9",
                     Kind.LINE_OVER_SIGNAL,
                     "Buy: the line above its signal; sell: below it."),
-            new Definition("Stochastic RSI (14, 14, 3, 3)", "stochrsi:14:14:3:3", Kind.CROSSING, CROSS_RULE),
+            new Definition(
+                    "Stochastic RSI (14, 14, 3, 3)",
+                    "stochrsi:14:14:3:3," + TREND,
+                    Kind.AGAINST_TREND,
+                    "Buy: a downtrend (the close below its EMA (50)), %K and %D below 20 and %K above %D; sell: an"
+                            + " uptrend, both above 80 and %K below %D."),
             new Definition(
                     "Williams %R (14)",
                     "willr:14", Kind.LEVEL, -80, -20, "Buy: below −80 and rising; sell: above −20 and falling."),
             new Definition(
+                    "Bull Bear Power (13)",
+                    "bbpower:13," + TREND,
+                    Kind.POWER,
+                    "Buy: an uptrend (the close above its EMA (50)), bear power below zero and rising; sell: a"
+                            + " downtrend, bull power above zero and falling."),
+            new Definition(
                     "Ultimate oscillator (7, 14, 28)",
                     "ultosc:7:14:28",
-                    Kind.LEVEL,
+                    Kind.THRESHOLD,
                     30,
                     70,
-                    "Buy: below 30 and rising; sell: above 70 and falling."));
+                    "Buy: above 70; sell: below 30."));
 
     private static final List<Definition> AVERAGES = averages();
+
+    /** Every indicator spec a rating reads, each once, in the order the components first read them. */
+    static List<String> specs() {
+        return java.util.stream.Stream.concat(OSCILLATORS.stream(), AVERAGES.stream())
+                .flatMap(d -> java.util.Arrays.stream(d.spec().split(",")))
+                .distinct()
+                .toList();
+    }
 
     private static List<Definition> averages() {
         List<Definition> out = new ArrayList<>();
@@ -477,16 +538,18 @@ public final class TechnicalRating {
                 "ichimoku:9:26:52",
                 Kind.ICHIMOKU,
                 "Buy: close above the conversion line, above the base line, above leading span A, above leading"
-                        + " span B; sell: each below the next."));
+                        + " span B, the spans as computed 26 bars earlier (the cloud drawn at the bar); sell: each"
+                        + " below the next."));
         out.add(new Definition("VWMA (20)", "vwma:20", Kind.AVERAGE, MA_RULE));
         out.add(new Definition("Hull MA (9)", "hma:9", Kind.AVERAGE, MA_RULE));
         return List.copyOf(out);
     }
 
-    /** Every spec's columns over the bars, each computed once, on first use. */
+    /** Every spec list's columns over the bars, each indicator computed once, on first use. */
     private static final class Columns {
 
         private final BarColumns bars;
+        private final Map<String, double[][]> indicators = new java.util.HashMap<>();
         private final Map<String, double[][]> values = new java.util.HashMap<>();
         private final Map<String, List<String>> names = new java.util.HashMap<>();
 
@@ -498,20 +561,28 @@ public final class TechnicalRating {
             return bars.close();
         }
 
-        double[][] of(String spec) {
-            double[][] c = values.get(spec);
+        /** The columns of {@code specs} (one spec or a comma-separated list), one spec's after the other's. */
+        double[][] of(String specs) {
+            double[][] c = values.get(specs);
             if (c == null) {
-                IndicatorSpec parsed = PARSED.computeIfAbsent(spec, IndicatorCatalog::parse);
-                c = parsed.compute(bars).values().toArray(new double[0][]);
-                values.put(spec, c);
-                names.put(spec, parsed.columns());
+                List<double[]> columns = new ArrayList<>();
+                List<String> columnNames = new ArrayList<>();
+                for (String spec : specs.split(",")) {
+                    IndicatorSpec parsed = PARSED.computeIfAbsent(spec, IndicatorCatalog::parse);
+                    columns.addAll(List.of(indicators.computeIfAbsent(
+                            spec, x -> parsed.compute(bars).values().toArray(new double[0][]))));
+                    columnNames.addAll(parsed.columns());
+                }
+                c = columns.toArray(new double[0][]);
+                values.put(specs, c);
+                names.put(specs, List.copyOf(columnNames));
             }
             return c;
         }
 
-        List<String> names(String spec) {
-            of(spec);
-            return names.get(spec);
+        List<String> names(String specs) {
+            of(specs);
+            return names.get(specs);
         }
     }
 }

@@ -84,11 +84,12 @@ class TechnicalsController {
     @GetMapping("/api/v1/instruments/{symbol}/technicals")
     @Operation(
             operationId = "getTechnicals",
-            summary = "Technical rating: 10 oscillators and 15 moving averages vote buy, neutral or sell",
+            summary = "Technical rating: 11 oscillators and 15 moving averages vote buy, neutral or sell",
             description = "Each component's rule and the values it read are in the answer; a group's rating is the mean"
                     + " vote (buy +1, neutral 0, sell −1), the overall rating the mean of the two groups'; verdicts:"
                     + " STRONG_SELL < −0.5 ≤ SELL < −0.1 ≤ NEUTRAL ≤ 0.1 < BUY ≤ 0.5 < STRONG_BUY. A component"
-                    + " without enough history does not vote (unavailable). Rules: docs/ANALYTICS.md. prices=adjusted"
+                    + " without enough history does not vote (unavailable). Rules: those of TradingView's published"
+                    + " TechnicalRating library (v3), each stated in the answer and in docs/ANALYTICS.md. prices=adjusted"
                     + " (default, as the report and the recommendation) or quoted. interval=weekly or monthly rates"
                     + " the bars of ISO weeks or calendar months built from the daily bars (the last one may be"
                     + " incomplete: it ends at the last daily bar), as the bars endpoint builds them. calibration:"

@@ -26,6 +26,7 @@ class IndicatorCatalogTests {
                         "macd",
                         "bbands",
                         "stoch",
+                        "stochfull",
                         "atr",
                         "adx",
                         "obv",
@@ -36,10 +37,12 @@ class IndicatorCatalogTests {
                         "hv",
                         "willr",
                         "cci",
+                        "cci_close",
                         "mfi",
                         "stochrsi",
                         "ppo",
                         "ao",
+                        "bbpower",
                         "cmo",
                         "ultosc",
                         "trix",
@@ -102,7 +105,8 @@ class IndicatorCatalogTests {
                     assertThat(e.spec()).isEqualTo("foo:3");
                 })
                 .hasMessage("unknown indicator 'foo'; valid names: sma, ema, wma, dema, tema, rsi, macd, bbands, "
-                        + "stoch, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, mfi, stochrsi, ppo, ao, cmo, ultosc, "
+                        + "stoch, stochfull, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, cci_close, mfi, stochrsi, ppo, ao, "
+                        + "bbpower, cmo, ultosc, "
                         + "trix, hma, kama, zlema, vwma, ad, cmf, adosc, psar, aroon, keltner, supertrend, ichimoku");
         assertThatThrownBy(() -> IndicatorCatalog.parse(" "))
                 .isInstanceOf(InvalidIndicatorSpecException.class)

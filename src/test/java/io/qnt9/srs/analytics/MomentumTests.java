@@ -143,6 +143,33 @@ class MomentumTests {
     }
 
     @Test
+    void fullStochasticSmoothsTheFastKAndAveragesThat() {
+        // the same fast %K as above (k 3), smoothed over 2 bars, then %D over 2 of those
+        double k2 = 100 * (10 - 8) / (double) (12 - 8);
+        double k3 = 100 * (12 - 9) / (double) (13 - 9);
+        double k4 = 100 * (11 - 9) / (double) (13 - 9);
+        Stochastic out = Momentum.stochasticFull(HIGH, LOW, CLOSE, 3, 2, 2);
+        double slow3 = (k2 + k3) / 2;
+        double slow4 = (k3 + k4) / 2;
+        assertThat(out.k())
+                .containsExactly(new double[] {Double.NaN, Double.NaN, Double.NaN, slow3, slow4}, within(EPS));
+        assertThat(out.d())
+                .containsExactly(
+                        new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, (slow3 + slow4) / 2},
+                        within(EPS));
+        assertThat(Momentum.stochasticFullKWarmup(14, 3)).isEqualTo(15);
+        assertThat(Momentum.stochasticFullWarmup(14, 3, 3)).isEqualTo(17);
+        Stochastic flat = Momentum.stochasticFull(constant(20, 5), constant(20, 5), constant(20, 5), 14, 3, 3);
+        Tolerance.assertWarmup("flat d", flat.d(), 17);
+        assertThat(Arrays.copyOfRange(flat.d(), 17, 20)).containsOnly(50);
+        assertThat(Momentum.stochasticFull(HIGH, LOW, CLOSE, 3, 3, 3).d())
+                .as("shorter than the warm-up")
+                .containsOnly(Double.NaN);
+        assertThatThrownBy(() -> Momentum.stochasticFull(HIGH, LOW, CLOSE, 3, 0, 2))
+                .hasMessage("smoothing must be between 1 and 5000, got 0");
+    }
+
+    @Test
     void stochasticOfAFlatWindowIsTheMidpoint() {
         Stochastic out = Momentum.stochastic(constant(20, 5), constant(20, 5), constant(20, 5), 14, 3);
         Tolerance.assertWarmup("k", out.k(), 13);
@@ -197,6 +224,23 @@ class MomentumTests {
         assertThat(out[2]).isCloseTo((3 - mean2) / (0.015 * dev2), within(1e-9));
         assertThat(out[3]).isCloseTo((5 - mean3) / (0.015 * dev3), within(1e-9));
         assertThat(out[4]).isCloseTo((4 - (3 + 5 + 4) / 3.0) / (0.015 * (1 + 1 + 0) / 3.0), within(1e-9));
+    }
+
+    @Test
+    void cciOfOneSeriesUsesItInPlaceOfTheTypicalPrice() {
+        double[] close = {1, 2, 3, 5, 4};
+        double[] out = Momentum.cci(close, 3);
+        double mean3 = (2 + 3 + 5) / 3.0;
+        double dev3 = (Math.abs(2 - mean3) + Math.abs(3 - mean3) + Math.abs(5 - mean3)) / 3;
+        assertThat(out[1]).isNaN();
+        assertThat(out[3]).isCloseTo((5 - mean3) / (0.015 * dev3), within(1e-9));
+        // with high and low far from the close, the typical-price CCI differs; the close's does not move
+        double[] high = {1, 2, 9, 5, 4};
+        assertThat(Momentum.cci(high, close, close, 3)[3]).isNotCloseTo(out[3], within(1e-3));
+        assertThat(Momentum.cci(new double[] {0.1, 0.1, 0.1, 0.1}, 3)).containsExactly(Double.NaN, Double.NaN, 0, 0);
+        assertThat(close).as("the input is not written to").containsExactly(1, 2, 3, 5, 4);
+        assertThatThrownBy(() -> Momentum.cci(new double[] {1, Double.NaN}, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -179,6 +179,31 @@ class OscillatorsTests {
                 .containsOnly(0);
     }
 
+    // ------------------------------------------------------------ Bull Bear Power
+
+    @Test
+    void bullBearPowerMeasuresTheHighAndTheLowFromTheEma() {
+        // EMA(3): seeded with the mean of the first three closes, then α = 1/2
+        double[] close = {10, 11, 12, 14, 13};
+        double[] high = {10.5, 11.5, 12.5, 15, 14};
+        double[] low = {9.5, 10, 11, 13, 12};
+        double e2 = (10 + 11 + 12) / 3.0;
+        double e3 = e2 + 0.5 * (14 - e2);
+        double e4 = e3 + 0.5 * (13 - e3);
+        BullBearPower out = Oscillators.bullBearPower(high, low, close, 3);
+        assertThat(out.bull())
+                .containsExactly(new double[] {Double.NaN, Double.NaN, 12.5 - e2, 15 - e3, 14 - e4}, within(1e-12));
+        assertThat(out.bear())
+                .containsExactly(new double[] {Double.NaN, Double.NaN, 11 - e2, 13 - e3, 12 - e4}, within(1e-12));
+        assertThat(out.power())
+                .containsExactly(
+                        new double[] {Double.NaN, Double.NaN, 23.5 - 2 * e2, 28 - 2 * e3, 26 - 2 * e4}, within(1e-12));
+        assertThat(Oscillators.bullBearPowerWarmup(13)).isEqualTo(12);
+        assertThat(Oscillators.bullBearPower(high, low, close, 6).bull()).containsOnly(Double.NaN);
+        assertThatThrownBy(() -> Oscillators.bullBearPower(high, low, close, 3, BullBearPower.allocate(4)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ------------------------------------------------------------ Ultimate oscillator
 
     @Test

@@ -8,15 +8,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.AwesomeOscillatorIndicator;
+import org.ta4j.core.indicators.CCIIndicator;
 import org.ta4j.core.indicators.CMOIndicator;
 import org.ta4j.core.indicators.CachedIndicator;
 import org.ta4j.core.indicators.EMAIndicator;
 import org.ta4j.core.indicators.PPOIndicator;
 import org.ta4j.core.indicators.ROCIndicator;
 import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.StochasticOscillatorKIndicator;
 import org.ta4j.core.indicators.StochasticRSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.indicators.helpers.CombineIndicator;
+import org.ta4j.core.indicators.helpers.HighPriceIndicator;
 import org.ta4j.core.indicators.helpers.LowPriceIndicator;
 import org.ta4j.core.indicators.helpers.MedianPriceIndicator;
 import org.ta4j.core.indicators.helpers.TRIndicator;
@@ -46,6 +49,7 @@ class Ta4jOscillatorDifferentialTests {
     static final double ABS = Ta4jDifferentialTests.ABS;
     static final double REFERENCE = Ta4jDifferentialTests.REFERENCE;
     static final int CONVERGED = Ta4jDifferentialTests.CONVERGED;
+    static final double CONVERGED_TOLERANCE = Ta4jDifferentialTests.CONVERGED_TOLERANCE;
 
     static java.util.stream.Stream<String> files() {
         return Ta4jDifferentialTests.files();
@@ -299,5 +303,102 @@ class Ta4jOscillatorDifferentialTests {
             }
         }
         assertThat(f.n()).isGreaterThan(Oscillators.trixWarmup(30));
+    }
+
+    // ------------------------------------------------------------ the technical rating's own readings
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void fullStochasticIsTa4jsFastKSmoothedTwiceBySmas(String file) {
+        Ta4jDifferentialTests.Fixture f = fixture(file);
+        BarColumns b = f.bars();
+        for (int[] p : new int[][] {{14, 3, 3}, {5, 1, 3}, {9, 4, 2}}) {
+            Stochastic ours = Momentum.stochasticFull(b.high(), b.low(), b.close(), p[0], p[1], p[2]);
+            Indicator<Num> k = new SMAIndicator(new StochasticOscillatorKIndicator(f.series(), p[0]), p[1]);
+            String what = file + " stochfull" + p[0] + "/" + p[1] + "/" + p[2];
+            // ta4j's %K uses partial windows during its warm-up; from ours on, every window is full in both
+            assertSeriesClose(what + " %K", ours.k(), f.ta4j(k), Momentum.stochasticFullKWarmup(p[0], p[1]), REL, ABS);
+            assertSeriesClose(
+                    what + " %D",
+                    ours.d(),
+                    f.ta4j(new SMAIndicator(k, p[2])),
+                    Momentum.stochasticFullWarmup(p[0], p[1], p[2]),
+                    REL,
+                    ABS);
+        }
+        // smoothing 1 is the fast stochastic
+        Stochastic fast = Momentum.stochastic(b.high(), b.low(), b.close(), 14, 3);
+        Stochastic full = Momentum.stochasticFull(b.high(), b.low(), b.close(), 14, 1, 3);
+        assertThat(full.k()).containsExactly(fast.k());
+        assertThat(full.d()).containsExactly(fast.d());
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void cciOfTheCloseIsTa4jsCciOverBarsWhoseTypicalPriceIsTheClose(String file) {
+        Ta4jDifferentialTests.Fixture f = fixture(file);
+        double[] close = f.bars().close();
+        // bars with high = low = close have (h + l + c) / 3 = close up to one rounding of 3c / 3
+        BarSeries closes = Ta4jSeries.doubleSeries(
+                new BarColumns(close, close, close, close, f.bars().volume()));
+        for (int period : new int[] {5, 20}) {
+            assertSeriesClose(
+                    file + " cci_close" + period,
+                    Momentum.cci(close, period),
+                    Ta4jSeries.values(new CCIIndicator(closes, period), close.length),
+                    Momentum.cciWarmup(period),
+                    REL,
+                    1e-7);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void bullBearPowerIsHighAndLowMinusTheEmaAndEqualsTa4jAfterConvergence(String file) {
+        Ta4jDifferentialTests.Fixture f = fixture(file);
+        BarColumns b = f.bars();
+        BullBearPower ours = Oscillators.bullBearPower(b.high(), b.low(), b.close(), 13);
+        // exactly, against an SMA-seeded EMA written out here
+        double[] ema = new double[b.size()];
+        java.util.Arrays.fill(ema, Double.NaN);
+        double seed = 0;
+        for (int i = 0; i < 13; i++) {
+            seed += b.close()[i];
+        }
+        ema[12] = seed / 13;
+        for (int i = 13; i < ema.length; i++) {
+            ema[i] = ema[i - 1] + 2.0 / 14 * (b.close()[i] - ema[i - 1]);
+        }
+        double[] bull = new double[ema.length];
+        double[] bear = new double[ema.length];
+        double[] sum = new double[ema.length];
+        for (int i = 0; i < ema.length; i++) {
+            bull[i] = b.high()[i] - ema[i];
+            bear[i] = b.low()[i] - ema[i];
+            sum[i] = b.high()[i] + b.low()[i] - 2 * ema[i];
+        }
+        int from = Oscillators.bullBearPowerWarmup(13);
+        // the powers cross zero: an absolute floor scaled to the price level, as for the awesome oscillator
+        double floor = 1e-9 * b.close()[b.size() - 1];
+        assertSeriesClose(file + " bull power", ours.bull(), bull, from, REFERENCE, floor);
+        assertSeriesClose(file + " bear power", ours.bear(), bear, from, REFERENCE, floor);
+        assertSeriesClose(file + " bull bear power", ours.power(), sum, from, REFERENCE, floor);
+        if (f.longEnoughToConverge()) {
+            Indicator<Num> ta4jEma = new EMAIndicator(f.close(), 13);
+            assertSeriesClose(
+                    file + " bull power vs ta4j",
+                    ours.bull(),
+                    f.ta4j(CombineIndicator.minus(new HighPriceIndicator(f.series()), ta4jEma)),
+                    CONVERGED,
+                    CONVERGED_TOLERANCE,
+                    floor);
+            assertSeriesClose(
+                    file + " bear power vs ta4j",
+                    ours.bear(),
+                    f.ta4j(CombineIndicator.minus(new LowPriceIndicator(f.series()), ta4jEma)),
+                    CONVERGED,
+                    CONVERGED_TOLERANCE,
+                    floor);
+        }
     }
 }

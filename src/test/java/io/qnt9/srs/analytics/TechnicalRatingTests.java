@@ -47,43 +47,89 @@ class TechnicalRatingTests {
     }
 
     @Test
-    void stochasticsVoteOnACrossingInTheirZone() {
-        assertThat(TechnicalRating.crossing(15, 12, 10, 11)).isEqualTo(BUY);
-        assertThat(TechnicalRating.crossing(15, 12, 12, 11))
-                .as("%K was above %D already")
+    void theStochasticVotesOnWhereKIsInItsZone() {
+        assertThat(TechnicalRating.zone(15, 12)).isEqualTo(BUY);
+        assertThat(TechnicalRating.zone(12, 15)).as("%K under %D").isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.zone(21, 12)).as("%K not below 20").isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.zone(85, 88)).isEqualTo(SELL);
+        assertThat(TechnicalRating.zone(88, 85)).as("%K over %D").isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.zone(75, 79)).as("not above 80").isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.zone(50, 40)).isEqualTo(NEUTRAL);
+    }
+
+    @Test
+    void theStochasticRsiBuysOnlyAgainstADowntrendAndSellsOnlyInAnUptrend() {
+        assertThat(TechnicalRating.againstTrend(15, 12, 95, 100))
+                .as("close under its EMA")
+                .isEqualTo(BUY);
+        assertThat(TechnicalRating.againstTrend(15, 12, 105, 100))
+                .as("the same zone in an uptrend")
                 .isEqualTo(NEUTRAL);
-        assertThat(TechnicalRating.crossing(21, 12, 10, 11))
-                .as("%K not below 20")
+        assertThat(TechnicalRating.againstTrend(85, 88, 105, 100)).isEqualTo(SELL);
+        assertThat(TechnicalRating.againstTrend(85, 88, 95, 100))
+                .as("overbought in a downtrend")
                 .isEqualTo(NEUTRAL);
-        assertThat(TechnicalRating.crossing(85, 88, 90, 89)).isEqualTo(SELL);
-        assertThat(TechnicalRating.crossing(85, 88, 87, 89))
-                .as("%K was below %D already")
-                .isEqualTo(NEUTRAL);
-        assertThat(TechnicalRating.crossing(85, 79, 90, 78))
-                .as("%D not above 80")
+        assertThat(TechnicalRating.againstTrend(15, 12, 100, 100))
+                .as("close on its EMA: no trend")
                 .isEqualTo(NEUTRAL);
     }
 
     @Test
-    void adxVotesOnADiCrossingInATrend() {
-        assertThat(TechnicalRating.adx(25, 30, 20, 18, 22)).isEqualTo(BUY);
-        assertThat(TechnicalRating.adx(15, 30, 20, 18, 22))
-                .as("no trend: ADX 15")
-                .isEqualTo(NEUTRAL);
-        assertThat(TechnicalRating.adx(25, 20, 30, 22, 18)).isEqualTo(SELL);
-        assertThat(TechnicalRating.adx(25, 30, 20, 28, 22))
-                .as("+DI above −DI already")
-                .isEqualTo(NEUTRAL);
+    void adxVotesOnTheDiOrderWhileARisingTrendIsStrong() {
+        assertThat(TechnicalRating.adx(25, 24, 30, 20)).isEqualTo(BUY);
+        assertThat(TechnicalRating.adx(25, 26, 30, 20)).as("ADX falling").isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.adx(15, 14, 30, 20)).as("no trend: ADX 15").isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.adx(25, 24, 20, 30)).isEqualTo(SELL);
+        assertThat(TechnicalRating.adx(25, 24, 20, 20)).as("+DI equal to −DI").isEqualTo(NEUTRAL);
     }
 
     @Test
     void theAwesomeOscillatorVotesOnZeroCrossingsAndSaucers() {
         assertThat(TechnicalRating.awesome(1, -1, 0)).as("crossing above zero").isEqualTo(BUY);
+        assertThat(TechnicalRating.awesome(1, 0, -1))
+                .as("crossing above zero from zero (Pine's crossover: ao[1] <= 0)")
+                .isEqualTo(BUY);
         assertThat(TechnicalRating.awesome(3, 1, 2)).as("saucer above zero").isEqualTo(BUY);
         assertThat(TechnicalRating.awesome(3, 1, 0.5)).as("rising, no dip").isEqualTo(NEUTRAL);
         assertThat(TechnicalRating.awesome(-1, 1, 0)).as("crossing below zero").isEqualTo(SELL);
+        assertThat(TechnicalRating.awesome(-1, 0, 1))
+                .as("crossing below zero from zero")
+                .isEqualTo(SELL);
         assertThat(TechnicalRating.awesome(-3, -1, -2)).as("saucer below zero").isEqualTo(SELL);
         assertThat(TechnicalRating.awesome(0, 1, 2)).isEqualTo(NEUTRAL);
+    }
+
+    @Test
+    void bullBearPowerBuysARisingBearPowerInAnUptrendAndSellsAFallingBullPowerInADowntrend() {
+        // power(bull, bull[1], bear, bear[1], close, EMA(50))
+        assertThat(TechnicalRating.power(2, 3, -1, -2, 105, 100)).isEqualTo(BUY);
+        assertThat(TechnicalRating.power(2, 3, -3, -2, 105, 100))
+                .as("bear power falling")
+                .isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.power(2, 3, 0.5, 0.2, 105, 100))
+                .as("bear power above zero")
+                .isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.power(2, 3, -1, -2, 95, 100))
+                .as("a downtrend: bull power above zero and falling sells (the rising bear power does not buy)")
+                .isEqualTo(SELL);
+        assertThat(TechnicalRating.power(3, 2, -1, -2, 95, 100))
+                .as("bull power rising")
+                .isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.power(-1, 0, -3, -2, 95, 100))
+                .as("bull power below zero")
+                .isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.power(2, 3, -1, -2, 100, 100))
+                .as("close on its EMA: no trend")
+                .isEqualTo(NEUTRAL);
+    }
+
+    @Test
+    void theUltimateOscillatorBuysAbove70AndSellsBelow30() {
+        assertThat(TechnicalRating.threshold(75, 30, 70)).isEqualTo(BUY);
+        assertThat(TechnicalRating.threshold(25, 30, 70)).isEqualTo(SELL);
+        assertThat(TechnicalRating.threshold(70, 30, 70)).isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.threshold(30, 30, 70)).isEqualTo(NEUTRAL);
+        assertThat(TechnicalRating.threshold(50, 30, 70)).isEqualTo(NEUTRAL);
     }
 
     @Test
@@ -107,12 +153,10 @@ class TechnicalRatingTests {
 
     @Test
     void roundingNoiseIsATieNotAVote() {
-        // a stochastic RSI whose %K and %D were both 0 on the previous bar, as computed in doubles (AAPL, 750 bars)
-        assertThat(TechnicalRating.crossing(4.44, 1.48, -1.8710958708349304E-13, -1.5477742544413154E-13))
+        // a stochastic RSI whose %K and %D are both 0 in exact arithmetic, as computed in doubles (AAPL, 750 bars)
+        assertThat(TechnicalRating.zone(-1.5477742544413154E-13, -1.8710958708349304E-13))
                 .isEqualTo(NEUTRAL);
-        assertThat(TechnicalRating.crossing(4.44, 1.48, -1e-6, 0))
-                .as("a real crossing")
-                .isEqualTo(BUY);
+        assertThat(TechnicalRating.zone(1e-6, 0)).as("a real difference").isEqualTo(BUY);
         assertThat(TechnicalRating.average(188.59 * (1 + 1e-12), 188.59)).isEqualTo(NEUTRAL);
         assertThat(TechnicalRating.average(188.59 * (1 + 1e-8), 188.59)).isEqualTo(SELL);
     }
@@ -151,7 +195,7 @@ class TechnicalRatingTests {
         assertThat(r.oscillators().rating())
                 .as("no oscillator has enough history")
                 .isNull();
-        assertThat(r.oscillators().unavailable()).isEqualTo(10);
+        assertThat(r.oscillators().unavailable()).isEqualTo(11);
         assertThat(r.rating()).as("the one group with votes").isEqualTo(-1.0);
         assertThat(r.verdict()).isEqualTo(Verdict.STRONG_SELL);
         assertThat(r.sell()).isEqualTo(2);
@@ -161,7 +205,7 @@ class TechnicalRatingTests {
         assertThat(none.rating()).isNull();
         assertThat(none.verdict()).isNull();
         assertThat(none.oscillators().unavailable() + none.movingAverages().unavailable())
-                .isEqualTo(25);
+                .isEqualTo(26);
 
         assertThatThrownBy(() -> TechnicalRating.rate(bars(new double[0])))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -194,11 +238,188 @@ class TechnicalRatingTests {
             assertThat(g.rating())
                     .isEqualTo((double) (buy - sell) / g.components().size());
         }
-        assertThat(r.oscillators().components()).hasSize(10);
+        assertThat(r.oscillators().components()).hasSize(11);
         assertThat(r.movingAverages().components()).hasSize(15);
+        assertThat(TechnicalRating.specs())
+                .as("26 indicators; the EMA 50 also serves as the trend of two oscillators")
+                .hasSize(26)
+                .contains("stochfull:14:3:3", "cci_close:20", "bbpower:13", "ema:50");
         assertThat(r.rating())
                 .isEqualTo((r.oscillators().rating() + r.movingAverages().rating()) / 2);
         assertThat(r.verdict()).isEqualTo(Verdict.of(r.rating()));
+    }
+
+    /**
+     * The oscillators TradingView's library adds over the classic ones read what it reads, recomputed here from the
+     * CSV by plain loops (full stochastic, CCI of the close, Bull Bear Power, the EMA(50) trend), and every oscillator
+     * votes as its rule, written out again here, says on the values it reports. Ties closer than 1e-6 are left out
+     * (the service counts values within 1e-9 as equal; a plain comparison would vote on the noise).
+     */
+    @Test
+    void theOscillatorsReadTradingViewsIndicatorsAndVoteByItsRules() {
+        BundledCsv aapl = BundledCsv.load("aapl.csv");
+        int checked = 0;
+        int[] nonNeutral = new int[1];
+        for (int end = 120; end <= aapl.close().length; end += 7) {
+            BarColumns bars = slice(aapl.bars(), end);
+            double[] h = bars.high();
+            double[] l = bars.low();
+            double[] c = bars.close();
+            java.util.Map<String, Component> byName = new java.util.HashMap<>();
+            TechnicalRating.rate(bars).oscillators().components().forEach(x -> byName.put(x.name(), x));
+            int last = end - 1;
+            double ema50 = ema(c, 50)[last];
+
+            Component stoch = byName.get("Stochastic %K (14, 3, 3)");
+            double k = (fastK(h, l, c, last) + fastK(h, l, c, last - 1) + fastK(h, l, c, last - 2)) / 3;
+            double d = 0;
+            for (int j = last - 2; j <= last; j++) {
+                d += (fastK(h, l, c, j) + fastK(h, l, c, j - 1) + fastK(h, l, c, j - 2)) / 9;
+            }
+            Tolerance.assertClose("%K at " + end, stoch.inputs().get("stochfull_k_14_3_3"), k, 1e-9, 1e-9);
+            Tolerance.assertClose("%D at " + end, stoch.inputs().get("stochfull_d_14_3_3"), d, 1e-9, 1e-9);
+            checkVote(stoch, new Rule(k, d).zone(), nonNeutral);
+
+            Component cci = byName.get("CCI (20) of the close");
+            double now = cciOfClose(c, last);
+            double before = cciOfClose(c, last - 1);
+            Tolerance.assertClose("CCI at " + end, cci.inputs().get("cci_close_20"), now, 1e-9, 1e-7);
+            Tolerance.assertClose("CCI[1] at " + end, cci.inputs().get("cci_close_20[1]"), before, 1e-9, 1e-7);
+            Rule r = new Rule(now, before, -100.0, 100.0);
+            checkVote(cci, r.lt(0, 2) && r.gt(0, 1) ? BUY : r.gt(0, 3) && r.lt(0, 1) ? SELL : NEUTRAL, r, nonNeutral);
+
+            Component bbp = byName.get("Bull Bear Power (13)");
+            double[] e13 = ema(c, 13);
+            double bull = h[last] - e13[last];
+            double bull1 = h[last - 1] - e13[last - 1];
+            double bear = l[last] - e13[last];
+            double bear1 = l[last - 1] - e13[last - 1];
+            Tolerance.assertClose("bull at " + end, bbp.inputs().get("bull_power_13"), bull, 1e-9, 1e-9);
+            Tolerance.assertClose("bull[1] at " + end, bbp.inputs().get("bull_power_13[1]"), bull1, 1e-9, 1e-9);
+            Tolerance.assertClose("bear at " + end, bbp.inputs().get("bear_power_13"), bear, 1e-9, 1e-9);
+            Tolerance.assertClose("bear[1] at " + end, bbp.inputs().get("bear_power_13[1]"), bear1, 1e-9, 1e-9);
+            Tolerance.assertClose("EMA(50) at " + end, bbp.inputs().get("ema_50"), ema50, 1e-12, 0);
+            r = new Rule(c[last], ema50, bull, bull1, bear, bear1, 0.0);
+            checkVote(
+                    bbp,
+                    r.gt(0, 1) && r.lt(4, 6) && r.gt(4, 5)
+                            ? BUY
+                            : r.lt(0, 1) && r.gt(2, 6) && r.lt(2, 3) ? SELL : NEUTRAL,
+                    r,
+                    nonNeutral);
+
+            Component stochRsi = byName.get("Stochastic RSI (14, 14, 3, 3)");
+            Tolerance.assertClose("its trend at " + end, stochRsi.inputs().get("ema_50"), ema50, 1e-12, 0);
+            double sk = stochRsi.inputs().get("stochrsi_k_14_14_3_3");
+            double sd = stochRsi.inputs().get("stochrsi_d_14_14_3_3");
+            r = new Rule(c[last], ema50, sk, sd, 20.0, 80.0);
+            checkVote(
+                    stochRsi,
+                    r.lt(0, 1) && r.lt(2, 4) && r.lt(3, 4) && r.gt(2, 3)
+                            ? BUY
+                            : r.gt(0, 1) && r.gt(2, 5) && r.gt(3, 5) && r.lt(2, 3) ? SELL : NEUTRAL,
+                    r,
+                    nonNeutral);
+
+            Component adx = byName.get("ADX (14)");
+            r = new Rule(
+                    adx.inputs().get("adx_14"),
+                    adx.inputs().get("adx_14[1]"),
+                    adx.inputs().get("plus_di_14"),
+                    adx.inputs().get("minus_di_14"),
+                    20.0);
+            boolean trend = r.gt(0, 4) && r.gt(0, 1);
+            checkVote(adx, trend && r.gt(2, 3) ? BUY : trend && r.lt(2, 3) ? SELL : NEUTRAL, r, nonNeutral);
+
+            Component uo = byName.get("Ultimate oscillator (7, 14, 28)");
+            r = new Rule(uo.inputs().get("ultosc_7_14_28"), 30.0, 70.0);
+            checkVote(uo, r.gt(0, 2) ? BUY : r.lt(0, 1) ? SELL : NEUTRAL, r, nonNeutral);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(150);
+        assertThat(nonNeutral[0])
+                .as("the rules were checked on real buys and sells, not only neutrals")
+                .isGreaterThan(100);
+    }
+
+    /** Values a rule compares; {@code clear} is false once two of them were compared within 1e-6 of each other. */
+    private static final class Rule {
+        private final double[] v;
+        boolean clear = true;
+
+        Rule(double... v) {
+            this.v = v;
+        }
+
+        private int compare(int a, int b) {
+            double x = v[a];
+            double y = v[b];
+            if (Math.abs(x - y) <= 1e-6 * Math.max(1, Math.max(Math.abs(x), Math.abs(y)))) {
+                clear = false;
+            }
+            return Double.compare(x, y);
+        }
+
+        boolean gt(int a, int b) {
+            return compare(a, b) > 0;
+        }
+
+        boolean lt(int a, int b) {
+            return compare(a, b) < 0;
+        }
+
+        /** The full stochastic's rule on (%K, %D). */
+        Signal zone() {
+            double[] saved = v.clone();
+            Rule z = new Rule(saved[0], saved[1], 20.0, 80.0);
+            Signal s = z.lt(0, 2) && z.lt(1, 2) && z.gt(0, 1)
+                    ? BUY
+                    : z.gt(0, 3) && z.gt(1, 3) && z.lt(0, 1) ? SELL : NEUTRAL;
+            clear = z.clear;
+            return s;
+        }
+    }
+
+    private static void checkVote(Component c, Signal expected, int[] nonNeutral) {
+        checkVote(c, expected, null, nonNeutral);
+    }
+
+    private static void checkVote(Component c, Signal expected, Rule rule, int[] nonNeutral) {
+        if (rule != null && !rule.clear) {
+            return;
+        }
+        assertThat(c.signal()).as(c.name() + " " + c.inputs()).isEqualTo(expected);
+        nonNeutral[0] += expected == NEUTRAL ? 0 : 1;
+    }
+
+    /** The fast stochastic %K(14) at bar {@code i}: where the close is in the range of the 14 bars ending there. */
+    private static double fastK(double[] h, double[] l, double[] c, int i) {
+        double hh = Double.NEGATIVE_INFINITY;
+        double ll = Double.POSITIVE_INFINITY;
+        for (int j = i - 13; j <= i; j++) {
+            hh = Math.max(hh, h[j]);
+            ll = Math.min(ll, l[j]);
+        }
+        return 100 * (c[i] - ll) / (hh - ll);
+    }
+
+    /** CCI(20) of the close at bar {@code i}: (x − mean) / (0.015 · mean absolute deviation) over the window. */
+    private static double cciOfClose(double[] c, int i) {
+        double mean = Arrays.stream(c, i - 19, i + 1).sum() / 20;
+        double deviation =
+                Arrays.stream(c, i - 19, i + 1).map(x -> Math.abs(x - mean)).sum() / 20;
+        return (c[i] - mean) / (0.015 * deviation);
+    }
+
+    /** The EMA seeded with the mean of the first {@code n} values, α = 2 / (n + 1). */
+    private static double[] ema(double[] x, int n) {
+        double[] out = new double[x.length];
+        Arrays.fill(out, Double.NaN);
+        out[n - 1] = Arrays.stream(x, 0, n).sum() / n;
+        for (int i = n; i < x.length; i++) {
+            out[i] = out[i - 1] + 2.0 / (n + 1) * (x[i] - out[i - 1]);
+        }
+        return out;
     }
 
     @Test

@@ -49,7 +49,7 @@ class TechnicalsEndToEndTests {
     }
 
     @Test
-    void theLastBarIsRatedByAllTwentyFiveComponentsOnAdjustedPrices() {
+    void theLastBarIsRatedByAllTwentySixComponentsOnAdjustedPrices() {
         JsonNode t = http.get("/api/v1/instruments/AAPL/technicals").json();
         int last = AAPL.size() - 1;
         assertThat(t.get("symbol").asString()).isEqualTo("AAPL");
@@ -57,12 +57,12 @@ class TechnicalsEndToEndTests {
         assertThat(t.get("prices").asString()).isEqualTo("ADJUSTED");
         JsonNode osc = t.get("oscillators");
         JsonNode ma = t.get("movingAverages");
-        assertThat(osc.get("components")).hasSize(10);
+        assertThat(osc.get("components")).hasSize(11);
         assertThat(ma.get("components")).hasSize(15);
         assertThat(t.get("buy").asInt()
                         + t.get("neutral").asInt()
                         + t.get("sell").asInt())
-                .isEqualTo(25);
+                .isEqualTo(26);
         for (JsonNode g : new JsonNode[] {osc, ma}) {
             int voters = g.get("buy").asInt()
                     + g.get("neutral").asInt()
@@ -116,6 +116,19 @@ class TechnicalsEndToEndTests {
         assertThat(api.at("/columns/rsi_14/1").asDouble()).isEqualTo(rsi);
         assertThat(component(osc, "RSI (14)").at("/inputs/rsi_14[1]").asDouble())
                 .isEqualTo(api.at("/columns/rsi_14/0").asDouble());
+
+        // a component over two indicators names both in its spec, which the indicator API charts as they were read
+        JsonNode power = component(osc, "Bull Bear Power (13)");
+        assertThat(power.get("spec").asString()).isEqualTo("bbpower:13,ema:50");
+        JsonNode charted = http.get("/api/v1/instruments/AAPL/indicators?names="
+                        + power.get("spec").asString() + "&prices=adjusted&start="
+                        + AAPL.get(last).date())
+                .json();
+        for (String column : new String[] {"bull_power_13", "bear_power_13", "ema_50"}) {
+            assertThat(charted.at("/columns/" + column + "/0").asDouble())
+                    .as(column)
+                    .isEqualTo(power.at("/inputs/" + column).asDouble());
+        }
     }
 
     @Test
