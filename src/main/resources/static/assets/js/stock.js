@@ -349,7 +349,7 @@ function technicalsView(t) {
       gauge('tech-oscillators', 'Oscillators', t.oscillators),
       gauge('tech-summary', 'Summary', t),
       gauge('tech-averages', 'Moving averages', t.movingAverages)),
-    h('p', {class: 'muted small', text: `As of ${t.date} (${String(t.interval).toLowerCase()} bars), on ${String(t.prices).toLowerCase()} prices. Each indicator votes buy (+1), neutral (0) or sell (−1) by its rule; a group's rating is the mean vote, the summary the mean of the two groups' (TradingView's technical-ratings method, every rule stated below). A reading of the present, not the backtested model above.`}),
+    h('p', {class: 'muted small', text: `As of ${t.date} (${String(t.interval).toLowerCase()} bars), on ${String(t.prices).toLowerCase()} prices. Each indicator votes buy (+1), neutral (0) or sell (−1) by its rule; a group's rating is the mean vote, the summary the mean of the two groups' (the rules of TradingView's published technical-ratings library, every one stated below). A reading of the present bar by fixed rules, separate from the recommendation above; how it did before is below.`}),
     h('details', {class: 'votes'},
       h('summary', {text: 'Every indicator\u2019s vote'}),
       votes('Oscillators', t.oscillators),
@@ -357,7 +357,21 @@ function technicalsView(t) {
     h('div', {id: 'tech-calibration'}, calibrationTable(
       (t.calibration || []).map((c) => ({band: c.verdict, count: c.count, forward: (c.forward || []).map((f) => ({...f, horizonDays: f.horizonBars}))})),
       `How this rating did on ${t.symbol} before: average forward return after each verdict (${String(t.interval).toLowerCase()} bars)`,
-      String(t.interval) === 'DAILY' ? 'days' : String(t.interval) === 'WEEKLY' ? 'weeks' : 'months')));
+      String(t.interval) === 'DAILY' ? 'days' : String(t.interval) === 'WEEKLY' ? 'weeks' : 'months')),
+    t.backtest ? h('div', {id: 'tech-backtest'}, ratingBacktestTable(t.backtest)) : null);
+}
+
+// Trading on the rating against holding, over the same bars.
+function ratingBacktestTable(b) {
+  const rows = [{label: 'Trading on the rating', ...b.strategy}, {label: 'Buy and hold', ...b.buyAndHold}];
+  return h('div', {},
+    table(`Trading on this rating, ${b.start} … ${b.end}: long from the next bar's open after a buy or strong buy, flat after a sell or strong sell, ${num(b.costBps, 0)} bps a trade`, [
+      {label: '', value: (x) => x.label},
+      {label: 'Total return', value: (x) => pct(x.totalReturn, 1, true), class: 'n', cls: (x) => 'n ' + signClass(x.totalReturn)},
+      {label: 'CAGR', value: (x) => pct(x.cagr, 1, true), class: 'n'},
+      {label: 'Max drawdown', value: (x) => pct(x.maxDrawdown, 1), class: 'n'},
+    ], rows, {class: 'data'}),
+    h('p', {class: 'muted small', text: `${b.trades} trades, ${b.roundTrips} round trips${b.hitRate == null ? '' : ', hit rate ' + pct(b.hitRate, 0)}, long ${pct(b.exposure, 0)} of the time.`}));
 }
 
 function backtestView(r, charts) {

@@ -210,6 +210,24 @@ public final class TechnicalRating {
         return (oscillators + averages) / 2;
     }
 
+    /**
+     * The ratings as trading signals for {@link Backtest}: +1 for BUY and STRONG_BUY, −1 for SELL and STRONG_SELL, 0
+     * for NEUTRAL and where there is no rating ({@code NaN}).
+     */
+    public static int[] signals(double[] ratings) {
+        Arguments.notNull("ratings", ratings);
+        int[] out = new int[ratings.length];
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(ratings[i])) {
+                Verdict v = Verdict.of(ratings[i]);
+                out[i] = v == Verdict.BUY || v == Verdict.STRONG_BUY
+                        ? 1
+                        : v == Verdict.SELL || v == Verdict.STRONG_SELL ? -1 : 0;
+            }
+        }
+        return out;
+    }
+
     /** The forward return after a verdict over {@code horizonBars} bars; average and median null without any. */
     public record Forward(int horizonBars, int count, Double average, Double median) {}
 

@@ -1,5 +1,6 @@
 package io.qnt9.srs.recommendation;
 
+import io.qnt9.srs.analytics.Backtest;
 import java.time.LocalDate;
 import java.util.List;
 

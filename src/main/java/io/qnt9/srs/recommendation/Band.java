@@ -6,5 +6,10 @@ public enum Band {
     SELL,
     HOLD,
     BUY,
-    STRONG_BUY
+    STRONG_BUY;
+
+    /** The band as a trading signal: +1 buy (BUY, STRONG_BUY), −1 sell (SELL, STRONG_SELL), 0 hold. */
+    int signal() {
+        return Integer.signum(ordinal() - HOLD.ordinal());
+    }
 }

@@ -1,5 +1,6 @@
 package io.qnt9.srs.recommendation;
 
+import io.qnt9.srs.analytics.Backtest;
 import io.qnt9.srs.marketdata.InstrumentKind;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;

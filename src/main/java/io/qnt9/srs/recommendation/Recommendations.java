@@ -2,6 +2,7 @@ package io.qnt9.srs.recommendation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.qnt9.srs.analytics.Backtest;
 import io.qnt9.srs.analytics.PerformanceSummary;
 import io.qnt9.srs.analytics.PriceSeries;
 import io.qnt9.srs.analytics.ReturnStatistics;
@@ -125,7 +126,11 @@ public class Recommendations {
         }
         double[] close = s.adjClose();
         double[] open = adjustedOpens(s);
-        Backtest.Result result = Backtest.run(open, close, bands, from, to, req.costBps(), req.mode());
+        int[] signals = new int[n];
+        for (int i = from; i <= to; i++) {
+            signals[i] = bands[i] == null ? 0 : bands[i].signal();
+        }
+        Backtest.Result result = Backtest.run(open, close, signals, from, to, req.costBps(), req.mode());
 
         int[] days = Arrays.copyOfRange(s.epochDays(), from, to + 1);
         double[] hold = new double[days.length];

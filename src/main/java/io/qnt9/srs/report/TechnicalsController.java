@@ -1,6 +1,10 @@
 package io.qnt9.srs.report;
 
+import io.qnt9.srs.analytics.Backtest;
 import io.qnt9.srs.analytics.BarColumns;
+import io.qnt9.srs.analytics.PerformanceSummary;
+import io.qnt9.srs.analytics.PriceSeries;
+import io.qnt9.srs.analytics.ReturnStatistics;
 import io.qnt9.srs.analytics.TechnicalRating;
 import io.qnt9.srs.marketdata.BarInterval;
 import io.qnt9.srs.marketdata.DailySeries;
@@ -23,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The technical rating of an instrument's last bar (or its last bar on or before {@code asOf}): 25 indicators' votes
- * in two groups, as {@link TechnicalRating} defines them.
+ * The technical rating of an instrument's last bar (or its last bar on or before {@code asOf}): 26 indicators' votes
+ * in two groups, as {@link TechnicalRating} defines them, with the rating's track record on the instrument.
  */
 @RestController
 @Tag(name = "Indicators")
@@ -33,13 +37,16 @@ class TechnicalsController {
     /** The fewest bars with which any component votes: the 10-bar averages. */
     static final int MIN_BARS = 10;
 
+    /** The cost of the track record's trades, as the recommendation's backtest charges by default. */
+    static final double COST_BPS = 5;
+
     /** Ratings kept: the most recently used, per symbol, prices and bar. */
     static final int CACHED = 512;
 
     private final MarketData marketData;
     /**
      * Answers by symbol, prices and rated bar, each with the series it was computed from: valid while the market-data
-     * cache hands out that same series (an import replaces it). A rating reads 25 indicators over the whole history,
+     * cache hands out that same series (an import replaces it). A rating reads 26 indicators over the whole history,
      * and its calibration the rating at every bar, so a dashboard's repeated asks are worth keeping.
      */
     private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -79,7 +86,39 @@ class TechnicalsController {
                     description = "The rating's track record on this instrument up to the rated bar: for each"
                             + " verdict, on how many bars it was given and the average and median return"
                             + " over the next 5, 20 and 60 bars")
-            List<TechnicalRating.CalibrationRow> calibration) {}
+            List<TechnicalRating.CalibrationRow> calibration,
+
+            @Schema(
+                    description = "Trading on the rating before the rated bar: long from the next bar's open after a"
+                            + " BUY or STRONG_BUY, flat after a SELL or STRONG_SELL, NEUTRAL keeps the position; "
+                            + "5 bps per trade; against buying and holding over the same bars. Null with fewer"
+                            + " than 3 rated bars")
+            RatingBacktest backtest) {}
+
+    /**
+     * @param start the first rated bar (flat, equity 1)
+     * @param end the rated bar
+     * @param costBps per unit of position traded
+     * @param exposure share of bars after the first spent long
+     * @param hitRate share of closed round trips that made money; null when none was closed
+     */
+    record RatingBacktest(
+            LocalDate start,
+            LocalDate end,
+            double costBps,
+            Outcome strategy,
+            Outcome buyAndHold,
+            int trades,
+            int roundTrips,
+            Double hitRate,
+            double exposure) {}
+
+    /**
+     * @param totalReturn growth of 1 minus 1
+     * @param cagr per year of 365.25 calendar days
+     * @param maxDrawdown deepest fall from a peak, a negative fraction
+     */
+    record Outcome(double totalReturn, double cagr, double maxDrawdown) {}
 
     @GetMapping("/api/v1/instruments/{symbol}/technicals")
     @Operation(
@@ -93,7 +132,8 @@ class TechnicalsController {
                     + " (default, as the report and the recommendation) or quoted. interval=weekly or monthly rates"
                     + " the bars of ISO weeks or calendar months built from the daily bars (the last one may be"
                     + " incomplete: it ends at the last daily bar), as the bars endpoint builds them. calibration:"
-                    + " how the rating did on this instrument before, by verdict.",
+                    + " how the rating did on this instrument before, by verdict; backtest: trading on it (long/flat,"
+                    + " next bar's open, 5 bps) against buying and holding.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The rating with every component"),
                 @ApiResponse(
@@ -143,6 +183,7 @@ class TechnicalsController {
     private static Technicals rate(String sym, DailySeries s, Prices prices, BarInterval interval) {
         BarColumns bars = IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
         TechnicalRating.Rating r = TechnicalRating.rate(bars);
+        double[] history = TechnicalRating.history(bars);
         return new Technicals(
                 sym,
                 interval,
@@ -155,7 +196,40 @@ class TechnicalsController {
                 r.sell(),
                 r.oscillators(),
                 r.movingAverages(),
-                TechnicalRating.calibration(TechnicalRating.history(bars), bars.close()));
+                TechnicalRating.calibration(history, bars.close()),
+                backtest(s.epochDays(), bars, history));
+    }
+
+    /** The track record as a trade: from the first rated bar to the last, null with fewer than 3 rated bars. */
+    private static RatingBacktest backtest(int[] days, BarColumns bars, double[] history) {
+        int from = 0;
+        while (from < history.length && Double.isNaN(history[from])) {
+            from++;
+        }
+        int to = history.length - 1;
+        if (to - from + 1 < 3) {
+            return null;
+        }
+        double[] close = bars.close();
+        Backtest.Result result = Backtest.run(
+                bars.open(), close, TechnicalRating.signals(history), from, to, COST_BPS, Backtest.Mode.LONG_FLAT);
+        int[] window = java.util.Arrays.copyOfRange(days, from, to + 1);
+        double[] hold = java.util.Arrays.copyOfRange(close, from, to + 1);
+        return new RatingBacktest(
+                LocalDate.ofEpochDay(days[from]),
+                LocalDate.ofEpochDay(days[to]),
+                COST_BPS,
+                outcome(window, result.equity()),
+                outcome(window, hold),
+                result.trades().size(),
+                result.roundTrips(),
+                Double.isNaN(result.hitRate()) ? null : result.hitRate(),
+                result.exposure());
+    }
+
+    private static Outcome outcome(int[] days, double[] values) {
+        PerformanceSummary p = ReturnStatistics.summarize(new PriceSeries(days, values), 0);
+        return new Outcome(p.totalReturn(), p.cagr(), p.maxDrawdown().depth());
     }
 
     /**

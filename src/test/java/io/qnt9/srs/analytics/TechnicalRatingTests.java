@@ -441,6 +441,53 @@ class TechnicalRatingTests {
     }
 
     @Test
+    void verdictsBecomeSignalsForTheBacktest() {
+        assertThat(TechnicalRating.signals(new double[] {0.6, 0.3, 0.1, 0, -0.1, -0.3, -0.6, Double.NaN}))
+                .containsExactly(1, 1, 0, 0, 0, -1, -1, 0);
+    }
+
+    /**
+     * Trading AAPL on the rating through {@link Backtest} equals a long/flat simulation written out here: the verdict
+     * at a close sets the position from the next open, 5 bps paid on every entry and every exit.
+     */
+    @Test
+    void tradingOnTheRatingIsALongFlatSimulationFromTheNextOpen() {
+        BundledCsv aapl = BundledCsv.load("aapl.csv");
+        BarColumns bars = aapl.bars();
+        double[] history = TechnicalRating.history(bars);
+        double[] open = bars.open();
+        double[] close = bars.close();
+        int from = 9; // the first rated bar
+        assertThat(history[from]).isNotNaN();
+        assertThat(history[from - 1]).isNaN();
+        int to = close.length - 1;
+        double cost = 5 / 10_000.0;
+        double equity = 1;
+        boolean long_ = false;
+        int trades = 0;
+        for (int t = from + 1; t <= to; t++) {
+            double r = history[t - 1];
+            boolean want = r > 0.1 ? true : r < -0.1 ? false : long_;
+            if (want != long_) {
+                trades++;
+                if (long_) {
+                    equity *= open[t] / close[t - 1] * (1 - cost);
+                } else {
+                    equity *= (1 - cost) * close[t] / open[t];
+                }
+                long_ = want;
+            } else if (long_) {
+                equity *= close[t] / close[t - 1];
+            }
+        }
+        Backtest.Result result =
+                Backtest.run(open, close, TechnicalRating.signals(history), from, to, 5, Backtest.Mode.LONG_FLAT);
+        assertThat(trades).as("a real record").isGreaterThan(20);
+        assertThat(result.trades()).hasSize(trades);
+        Tolerance.assertClose("final equity", result.equity()[to - from], equity, 1e-12, 0);
+    }
+
+    @Test
     void calibrationAveragesWhatFollowedEachVerdict() {
         double[] ratings = {0.6, 0.6, -0.6, Double.NaN, 0, 0.3, -0.3, 0.6};
         double[] close = {100, 110, 121, 100, 100, 120, 130, 140};

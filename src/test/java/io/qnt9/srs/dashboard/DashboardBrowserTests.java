@@ -237,9 +237,13 @@ class DashboardBrowserTests {
                         + technicals.get("sell").asInt());
         expect(page.locator("#tech-oscillators .band")).isVisible();
         page.locator("#technicals details summary").click();
-        expect(page.locator("#technicals table.votes tbody tr")).hasCount(25);
+        expect(page.locator("#technicals table.votes tbody tr")).hasCount(26);
         expect(page.locator("#tech-calibration table.calibration tbody tr")).hasCount(5);
         expect(page.locator("#tech-calibration")).containsText("60 days avg (median)");
+        expect(page.locator("#tech-backtest table tbody tr")).hasCount(2);
+        expect(page.locator("#tech-backtest"))
+                .containsText(technicals.at("/backtest/trades").asInt() + " trades, "
+                        + technicals.at("/backtest/roundTrips").asInt() + " round trips");
         expect(page.locator("#technicals table.votes").first()).containsText("below 30 and rising");
         // the weekly rating: the API's, on 261 weekly bars
         JsonNode weekly = new HttpTestClient(port)
@@ -248,6 +252,8 @@ class DashboardBrowserTests {
         page.selectOption("#tech-interval", "weekly");
         expect(page.locator("#technicals")).containsText("(weekly bars)");
         expect(page.locator("#tech-calibration")).containsText("60 weeks avg (median)");
+        expect(page.locator("#tech-backtest"))
+                .containsText(weekly.at("/backtest/trades").asInt() + " trades, ");
         expect(page.locator("#tech-summary"))
                 .containsText("buy " + weekly.get("buy").asInt() + " · neutral "
                         + weekly.get("neutral").asInt() + " · sell "

@@ -93,6 +93,33 @@ class TechnicalsEndToEndTests {
         }
         assertThat(rated).isEqualTo(AAPL.size() - 9);
 
+        // trading on it, from the first rated bar (the 10th) to the last, against holding AAPL over the same bars
+        JsonNode backtest = t.get("backtest");
+        assertThat(backtest.get("start").asString())
+                .isEqualTo(AAPL.get(9).date().toString());
+        assertThat(backtest.get("end").asString())
+                .isEqualTo(AAPL.get(last).date().toString());
+        assertThat(backtest.get("costBps").asDouble()).isEqualTo(5);
+        double peak = 0;
+        double drawdown = 0;
+        for (int k = 9; k <= last; k++) {
+            peak = Math.max(peak, AAPL.get(k).adj());
+            drawdown = Math.min(drawdown, AAPL.get(k).adj() / peak - 1);
+        }
+        assertThat(backtest.at("/buyAndHold/totalReturn").asDouble())
+                .isCloseTo(AAPL.get(last).adj() / AAPL.get(9).adj() - 1, within(1e-11));
+        assertThat(backtest.at("/buyAndHold/maxDrawdown").asDouble()).isCloseTo(drawdown, within(1e-11));
+        double years = (AAPL.get(last).date().toEpochDay() - AAPL.get(9).date().toEpochDay()) / 365.25;
+        assertThat(backtest.at("/buyAndHold/cagr").asDouble())
+                .isCloseTo(Math.pow(AAPL.get(last).adj() / AAPL.get(9).adj(), 1 / years) - 1, within(1e-11));
+        assertThat(backtest.get("trades").asInt()).isGreaterThan(20);
+        assertThat(backtest.get("roundTrips").asInt())
+                .isBetween(
+                        backtest.get("trades").asInt() / 2 - 1,
+                        backtest.get("trades").asInt() / 2);
+        assertThat(backtest.get("exposure").asDouble()).isBetween(0.0, 1.0);
+        assertThat(backtest.at("/strategy/maxDrawdown").asDouble()).isBetween(-1.0, 0.0);
+
         // SMA 200 of the adjusted closes, worked out from the file, and its vote
         JsonNode sma200 = component(ma, "SMA (200)");
         double mean = meanAdjusted(last, 200);

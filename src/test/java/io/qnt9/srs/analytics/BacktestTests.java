@@ -1,9 +1,5 @@
-package io.qnt9.srs.recommendation;
+package io.qnt9.srs.analytics;
 
-import static io.qnt9.srs.recommendation.Band.BUY;
-import static io.qnt9.srs.recommendation.Band.HOLD;
-import static io.qnt9.srs.recommendation.Band.SELL;
-import static io.qnt9.srs.recommendation.Band.STRONG_BUY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -17,11 +13,14 @@ class BacktestTests {
     static final double[] OPEN = {99, 101, 103, 100, 98};
     static final double[] CLOSE = {100, 102, 104, 99, 97};
     static final double COST = 0.001; // 10 bps
+    static final int BUY = 1;
+    static final int HOLD = 0;
+    static final int SELL = -1;
 
     @Test
     void longFlatBuysAtTheNextOpenHoldsThroughHoldAndSellsAtTheOpenAfterSell() {
-        Band[] bands = {BUY, HOLD, SELL, null, null};
-        Backtest.Result r = Backtest.run(OPEN, CLOSE, bands, 0, 4, 10, Backtest.Mode.LONG_FLAT);
+        int[] signals = {BUY, HOLD, SELL, HOLD, HOLD};
+        Backtest.Result r = Backtest.run(OPEN, CLOSE, signals, 0, 4, 10, Backtest.Mode.LONG_FLAT);
 
         double day1 = (1 - COST) * (102.0 / 101); // bought at the open of day 1, paid 10 bps
         double day2 = day1 * (104.0 / 102); // held
@@ -39,8 +38,8 @@ class BacktestTests {
 
     @Test
     void longShortTurnsTheSellIntoAShortThatEarnsTheFall() {
-        Band[] bands = {BUY, HOLD, SELL, null, null};
-        Backtest.Result r = Backtest.run(OPEN, CLOSE, bands, 0, 4, 10, Backtest.Mode.LONG_SHORT);
+        int[] signals = {BUY, HOLD, SELL, HOLD, HOLD};
+        Backtest.Result r = Backtest.run(OPEN, CLOSE, signals, 0, 4, 10, Backtest.Mode.LONG_SHORT);
 
         double day2 = (1 - COST) * (104.0 / 101);
         double exitLong = day2 * (100.0 / 104) * (1 - COST);
@@ -55,7 +54,7 @@ class BacktestTests {
 
     @Test
     void withoutSignalsTheStrategyStaysFlat() {
-        Backtest.Result r = Backtest.run(OPEN, CLOSE, new Band[5], 0, 4, 10, Backtest.Mode.LONG_FLAT);
+        Backtest.Result r = Backtest.run(OPEN, CLOSE, new int[5], 0, 4, 10, Backtest.Mode.LONG_FLAT);
         assertThat(r.equity()).containsOnly(1.0);
         assertThat(r.trades()).isEmpty();
         assertThat(r.hitRate()).isNaN();
@@ -64,16 +63,16 @@ class BacktestTests {
 
     @Test
     void alwaysBuyWithoutCostsIsBuyingAtTheFirstOpenAndHolding() {
-        Band[] bands = {STRONG_BUY, BUY, BUY, BUY, BUY};
-        Backtest.Result r = Backtest.run(OPEN, CLOSE, bands, 0, 4, 0, Backtest.Mode.LONG_FLAT);
+        int[] signals = {BUY, BUY, BUY, BUY, BUY};
+        Backtest.Result r = Backtest.run(OPEN, CLOSE, signals, 0, 4, 0, Backtest.Mode.LONG_FLAT);
         assertThat(r.equity()[4]).isCloseTo(97.0 / 101, within(1e-12));
         assertThat(r.trades()).hasSize(1);
     }
 
     @Test
     void aWinningRoundTripCountsAsAHit() {
-        Band[] bands = {BUY, SELL, null, null, null};
-        Backtest.Result r = Backtest.run(OPEN, CLOSE, bands, 0, 4, 0, Backtest.Mode.LONG_FLAT);
+        int[] signals = {BUY, SELL, HOLD, HOLD, HOLD};
+        Backtest.Result r = Backtest.run(OPEN, CLOSE, signals, 0, 4, 0, Backtest.Mode.LONG_FLAT);
         // bought at 101 (day 1 open), sold at 103 (day 2 open)
         assertThat(r.equity()[2]).isCloseTo(103.0 / 101, within(1e-12));
         assertThat(r.hitRate()).isEqualTo(1.0);
@@ -81,12 +80,14 @@ class BacktestTests {
 
     @Test
     void onlyTheRequestedWindowIsSimulated() {
-        Band[] bands = {BUY, BUY, HOLD, HOLD, HOLD};
-        Backtest.Result r = Backtest.run(OPEN, CLOSE, bands, 2, 4, 0, Backtest.Mode.LONG_FLAT);
+        int[] signals = {BUY, BUY, HOLD, HOLD, HOLD};
+        Backtest.Result r = Backtest.run(OPEN, CLOSE, signals, 2, 4, 0, Backtest.Mode.LONG_FLAT);
         assertThat(r.equity()).hasSize(3);
         // at day 2's close the model says HOLD: flat stays flat in the window
         assertThat(r.equity()).containsOnly(1.0);
-        assertThatThrownBy(() -> Backtest.run(OPEN, CLOSE, bands, 3, 5, 0, Backtest.Mode.LONG_FLAT))
+        assertThatThrownBy(() -> Backtest.run(OPEN, CLOSE, signals, 3, 5, 0, Backtest.Mode.LONG_FLAT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backtest.run(OPEN, CLOSE, new int[4], 0, 3, 0, Backtest.Mode.LONG_FLAT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,12 +1,13 @@
-package io.qnt9.srs.recommendation;
+package io.qnt9.srs.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Walk-forward simulation of trading on the recommendation: the band at day t's close sets the target position, which
- * is traded at day t+1's open, paying {@code costBps} per unit of position traded. Long/flat: BUY and STRONG_BUY →
- * long, SELL and STRONG_SELL → flat, HOLD → keep. Long/short: SELL and STRONG_SELL → short instead of flat.
+ * Walk-forward simulation of trading on a signal (the recommendation's bands, the technical rating's verdicts): the
+ * signal at bar t's close sets the target position, which is traded at bar t+1's open, paying {@code costBps} per unit
+ * of position traded. Signals: +1 buy, −1 sell, 0 none (hold: keep the position). Long/flat: a buy → long, a sell →
+ * flat. Long/short: a sell → short instead of flat.
  *
  * <p>Equity starts at 1 on the first day and is marked at each close:
  *
@@ -19,34 +20,42 @@ import java.util.List;
  * i.e. the cost is paid on the position closed and on the position opened (a flip from long to short pays twice).
  * A round trip runs from the equity just before its opening cost to the equity just after its closing cost. A short
  * position earns the negative of the day's return (rebalanced daily). Prices are the caller's (the service
- * passes dividend- and split-adjusted opens and closes). Pure: arrays in, result out.
+ * passes dividend- and split-adjusted opens and closes); "day" stands for any bar (a week, a month). Pure: arrays in,
+ * result out.
  */
-final class Backtest {
+public final class Backtest {
 
-    enum Mode {
+    /** Whether a sell signal goes flat or short. */
+    public enum Mode {
         LONG_FLAT,
         LONG_SHORT
     }
 
-    record Trade(int day, String action, double price, int positionAfter) {}
+    /** A trade at the open of bar {@code day}; {@code action} BUY, SELL, SHORT, COVER, COVER_AND_BUY or SELL_AND_SHORT. */
+    public record Trade(int day, String action, double price, int positionAfter) {}
 
     /**
      * @param equity equity at each close of {@code [from, to]}, starting at 1
      * @param hitRate share of closed round trips that made money; NaN when none was closed
      * @param exposure share of days (after the first) spent in a position
      */
-    record Result(double[] equity, List<Trade> trades, int roundTrips, double hitRate, double exposure) {}
+    public record Result(double[] equity, List<Trade> trades, int roundTrips, double hitRate, double exposure) {}
 
     private Backtest() {}
 
     /**
      * @param open adjusted opens
      * @param close adjusted closes
-     * @param bands the recommendation at each close (null where the model gave none)
+     * @param signals the signal at each close: +1 buy, −1 sell, 0 none
      * @param from first day (equity 1, flat)
      * @param to last day, inclusive
+     * @throws IllegalArgumentException if the columns differ in length or the range is outside them
      */
-    static Result run(double[] open, double[] close, Band[] bands, int from, int to, double costBps, Mode mode) {
+    public static Result run(
+            double[] open, double[] close, int[] signals, int from, int to, double costBps, Mode mode) {
+        Arguments.notNull("open", open);
+        Arguments.sameLength("open", open.length, "close", close.length);
+        Arguments.sameLength("signals", signals.length, "close", close.length);
         if (from < 0 || to >= close.length || from > to) {
             throw new IllegalArgumentException("day range [" + from + ", " + to + "] outside the series");
         }
@@ -61,7 +70,7 @@ final class Backtest {
         int daysInvested = 0;
         equity[0] = eq;
         for (int t = from + 1; t <= to; t++) {
-            int target = target(bands[t - 1], pos, mode);
+            int target = target(signals[t - 1], pos, mode);
             if (target != pos) {
                 eq *= 1 + pos * (open[t] / close[t - 1] - 1);
                 if (pos != 0) {
@@ -91,15 +100,14 @@ final class Backtest {
         return new Result(equity, List.copyOf(trades), roundTrips, hitRate, exposure);
     }
 
-    static int target(Band band, int current, Mode mode) {
-        if (band == null) {
-            return current;
+    static int target(int signal, int current, Mode mode) {
+        if (signal > 0) {
+            return 1;
         }
-        return switch (band) {
-            case STRONG_BUY, BUY -> 1;
-            case SELL, STRONG_SELL -> mode == Mode.LONG_SHORT ? -1 : 0;
-            case HOLD -> current;
-        };
+        if (signal < 0) {
+            return mode == Mode.LONG_SHORT ? -1 : 0;
+        }
+        return current;
     }
 
     private static String action(int from, int to) {
