@@ -724,6 +724,26 @@ enum IndicatorKind {
             Trend.computeIchimoku(
                     bars.high(), bars.low(), i(p, 0), i(p, 1), i(p, 2), new Ichimoku(out[0], out[1], out[2], out[3]));
         }
+    },
+    TECHRATING(
+            "techrating",
+            "Technical rating at every bar, −1 (all sell) … +1 (all buy): overall, oscillators and moving averages, as"
+                    + " /technicals rates the last bar (TradingView's TechnicalRating rules)",
+            List.of()) {
+        @Override
+        List<String> columnPrefixes() {
+            return List.of("techrating", "techrating_oscillators", "techrating_ma");
+        }
+
+        @Override
+        int warmup(double[] p) {
+            return TechnicalRating.historyWarmup();
+        }
+
+        @Override
+        void compute(BarColumns bars, double[] p, double[][] out) {
+            TechnicalRating.computeHistory(bars, out[0], out[1], out[2]);
+        }
     };
 
     private final String specName;

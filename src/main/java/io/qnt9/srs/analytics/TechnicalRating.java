@@ -174,14 +174,53 @@ public final class TechnicalRating {
      */
     public static double[] history(BarColumns bars) {
         Arguments.notNull("bars", bars);
-        Columns columns = new Columns(bars);
         double[] out = new double[bars.size()];
-        double[] values = new double[Kind.MOST_READS];
-        for (int i = 0; i < out.length; i++) {
-            Double r = overall(mean(OSCILLATORS, columns, i, values), mean(AVERAGES, columns, i, values));
-            out[i] = r == null ? Double.NaN : r;
-        }
+        computeHistory(bars, out, new double[out.length], new double[out.length]);
         return out;
+    }
+
+    /**
+     * The overall rating and the two groups' at every bar (the catalogue's {@code techrating}), {@code NaN} where no
+     * component of the group votes; see {@link #history}.
+     */
+    static void computeHistory(BarColumns bars, double[] rating, double[] oscillators, double[] movingAverages) {
+        Columns columns = new Columns(bars);
+        double[] values = new double[Kind.MOST_READS];
+        for (int i = 0; i < rating.length; i++) {
+            Double osc = mean(OSCILLATORS, columns, i, values);
+            Double ma = mean(AVERAGES, columns, i, values);
+            Double r = overall(osc, ma);
+            rating[i] = r == null ? Double.NaN : r;
+            oscillators[i] = osc == null ? Double.NaN : osc;
+            movingAverages[i] = ma == null ? Double.NaN : ma;
+        }
+    }
+
+    /**
+     * The first bar at which both groups can vote (and so every column of {@link #computeHistory} has a value): the
+     * earliest bar at which some oscillator has all it reads, later than the first moving average's.
+     */
+    static int historyWarmup() {
+        return Math.max(firstVote(OSCILLATORS), firstVote(AVERAGES));
+    }
+
+    /** The earliest bar at which a component of {@code group} has every value it reads. */
+    private static int firstVote(List<Definition> group) {
+        int first = Integer.MAX_VALUE;
+        for (Definition d : group) {
+            int warm = 0;
+            for (String spec : d.spec().split(",")) {
+                warm = Math.max(
+                        warm,
+                        PARSED.computeIfAbsent(spec, IndicatorCatalog::parse).warmup());
+            }
+            int lag = 0;
+            for (int[] read : d.kind().reads) {
+                lag = Math.max(lag, read[1]);
+            }
+            first = Math.min(first, warm + lag);
+        }
+        return first;
     }
 
     /** A group's mean vote at bar {@code at}, null when none votes; {@code values} is scratch space. */

@@ -57,7 +57,8 @@ class IndicatorCatalogTests {
                         "aroon",
                         "keltner",
                         "supertrend",
-                        "ichimoku");
+                        "ichimoku",
+                        "techrating");
     }
 
     @ParameterizedTest
@@ -104,10 +105,11 @@ class IndicatorCatalogTests {
                     assertThat(e.parameter()).isEmpty();
                     assertThat(e.spec()).isEqualTo("foo:3");
                 })
-                .hasMessage("unknown indicator 'foo'; valid names: sma, ema, wma, dema, tema, rsi, macd, bbands, "
-                        + "stoch, stochfull, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, cci_close, mfi, stochrsi, ppo, ao, "
-                        + "bbpower, cmo, ultosc, "
-                        + "trix, hma, kama, zlema, vwma, ad, cmf, adosc, psar, aroon, keltner, supertrend, ichimoku");
+                .hasMessage(
+                        "unknown indicator 'foo'; valid names: sma, ema, wma, dema, tema, rsi, macd, bbands, "
+                                + "stoch, stochfull, atr, adx, obv, vwap, roc, mom, donchian, hv, willr, cci, cci_close, mfi, stochrsi, ppo, ao, "
+                                + "bbpower, cmo, ultosc, "
+                                + "trix, hma, kama, zlema, vwma, ad, cmf, adosc, psar, aroon, keltner, supertrend, ichimoku, techrating");
         assertThatThrownBy(() -> IndicatorCatalog.parse(" "))
                 .isInstanceOf(InvalidIndicatorSpecException.class)
                 .hasMessageStartingWith("indicator spec must not be empty; valid names: sma, ema");

@@ -441,6 +441,34 @@ class TechnicalRatingTests {
     }
 
     @Test
+    void theCataloguesTechratingIsTheRatingOfEachPrefixWithItsGroups() {
+        BundledCsv aapl = BundledCsv.load("aapl.csv");
+        IndicatorSpec spec = IndicatorCatalog.parse("techrating");
+        java.util.Map<String, double[]> columns = spec.compute(aapl.bars());
+        assertThat(columns.keySet()).containsExactly("techrating", "techrating_oscillators", "techrating_ma");
+        assertThat(columns.get("techrating")).containsExactly(TechnicalRating.history(aapl.bars()));
+        for (int end : new int[] {10, 11, 12, 40, 300, 1260}) {
+            Rating r = TechnicalRating.rate(slice(aapl.bars(), end));
+            Double oscillators = r.oscillators().rating();
+            if (oscillators == null) {
+                assertThat(columns.get("techrating_oscillators")[end - 1])
+                        .as("no oscillator votes at bar " + (end - 1))
+                        .isNaN();
+            } else {
+                assertThat(columns.get("techrating_oscillators")[end - 1])
+                        .as("oscillators at bar " + (end - 1))
+                        .isEqualTo(oscillators);
+            }
+            assertThat(columns.get("techrating_ma")[end - 1])
+                    .as("moving averages at bar " + (end - 1))
+                    .isEqualTo(r.movingAverages().rating());
+        }
+        assertThat(spec.warmup()).as("momentum (10) votes from bar 11").isEqualTo(11);
+        assertThat(columns.get("techrating_oscillators")[10]).isNaN();
+        assertThat(columns.get("techrating_oscillators")[11]).isNotNaN();
+    }
+
+    @Test
     void verdictsBecomeSignalsForTheBacktest() {
         assertThat(TechnicalRating.signals(new double[] {0.6, 0.3, 0.1, 0, -0.1, -0.3, -0.6, Double.NaN}))
                 .containsExactly(1, 1, 0, 0, 0, -1, -1, 0);

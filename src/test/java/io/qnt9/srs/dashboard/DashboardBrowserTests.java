@@ -342,6 +342,17 @@ class DashboardBrowserTests {
         expect(chips).hasCount(1);
         expect(chart).not().hasAttribute("data-series", Pattern.compile("cci_14"));
         expect(chart).hasAttribute("data-series", Pattern.compile("donchian_upper_20"));
+
+        // the technical rating over time, an indicator without parameters, in a pane of its own
+        page.selectOption("#indicator-name", "techrating");
+        expect(page.locator("#indicator-params")).hasValue("");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Add").setExact(true))
+                .click();
+        expect(chips).hasText(new String[] {"donchian:20×", "techrating×"});
+        expect(chart).hasAttribute("data-series", Pattern.compile("techrating_oscillators.*techrating_ma"));
+        screenshot(page, "stock-techrating");
     }
 
     @Test

@@ -144,6 +144,17 @@ class TechnicalsEndToEndTests {
         assertThat(component(osc, "RSI (14)").at("/inputs/rsi_14[1]").asDouble())
                 .isEqualTo(api.at("/columns/rsi_14/0").asDouble());
 
+        // the rating at every bar is an indicator too: its last value is this answer's
+        JsonNode history = http.get("/api/v1/instruments/AAPL/indicators?names=techrating&prices=adjusted&start="
+                        + AAPL.get(last).date())
+                .json();
+        assertThat(history.at("/columns/techrating/0").asDouble())
+                .isEqualTo(t.get("rating").asDouble());
+        assertThat(history.at("/columns/techrating_oscillators/0").asDouble())
+                .isEqualTo(osc.get("rating").asDouble());
+        assertThat(history.at("/columns/techrating_ma/0").asDouble())
+                .isEqualTo(ma.get("rating").asDouble());
+
         // a component over two indicators names both in its spec, which the indicator API charts as they were read
         JsonNode power = component(osc, "Bull Bear Power (13)");
         assertThat(power.get("spec").asString()).isEqualTo("bbpower:13,ema:50");
