@@ -279,56 +279,29 @@ public final class TechnicalRating {
     /**
      * Did STRONG_BUY really beat STRONG_SELL here? For each verdict: on how many bars the rating gave it, and the
      * average and median return {@code close[i + h] / close[i] − 1} over the next {@code h} bars ({@link #HORIZONS}),
-     * counting only bars whose window ends at the last bar or before. {@code ratings} as {@link #history} gives them.
+     * counting only bars whose window ends at the last bar or before ({@link ForwardReturns}). {@code ratings} as
+     * {@link #history} gives them.
      *
      * @throws IllegalArgumentException if the columns differ in length
      */
     public static List<CalibrationRow> calibration(double[] ratings, double[] close) {
         Arguments.notNull("ratings", ratings);
         Arguments.sameLength("ratings", ratings.length, "close", close.length);
-        Verdict[] verdicts = new Verdict[ratings.length];
+        int[] verdicts = new int[ratings.length];
         for (int i = 0; i < ratings.length; i++) {
-            verdicts[i] = Double.isNaN(ratings[i]) ? null : Verdict.of(ratings[i]);
+            verdicts[i] = Double.isNaN(ratings[i]) ? -1 : Verdict.of(ratings[i]).ordinal();
         }
+        ForwardReturns.Table table =
+                ForwardReturns.table(close, verdicts, Verdict.values().length, 0, close.length - 1, HORIZONS);
         List<CalibrationRow> rows = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
-            int count = 0;
-            for (Verdict x : verdicts) {
-                count += x == v ? 1 : 0;
-            }
             List<Forward> forward = new ArrayList<>();
-            for (int h : HORIZONS) {
-                double[] returns = new double[count];
-                int n = 0;
-                for (int i = 0; i + h < close.length; i++) {
-                    if (verdicts[i] == v) {
-                        returns[n++] = close[i + h] / close[i] - 1;
-                    }
-                }
-                forward.add(forward(h, java.util.Arrays.copyOf(returns, n)));
+            for (ForwardReturns.Summary f : table.summaries()[v.ordinal()]) {
+                forward.add(new Forward(f.horizon(), f.count(), f.average(), f.median()));
             }
-            rows.add(new CalibrationRow(v, count, List.copyOf(forward)));
+            rows.add(new CalibrationRow(v, table.counts()[v.ordinal()], List.copyOf(forward)));
         }
         return List.copyOf(rows);
-    }
-
-    /**
-     * The count, average and median of {@code values}, the returns over {@code horizon} bars that followed a signal
-     * (the recommendation's calibration table summarises its own with it too); average and median null without any.
-     */
-    public static Forward forward(int horizon, double[] values) {
-        if (values.length == 0) {
-            return new Forward(horizon, 0, null, null);
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-        return new Forward(horizon, values.length, sum / values.length, median);
     }
 
     // The rules, as functions of the values they read (NaN never reaches them: such a component does not vote).

@@ -1,5 +1,6 @@
 package io.qnt9.srs.recommendation;
 
+import io.qnt9.srs.analytics.ForwardReturns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * Does STRONG_BUY really beat STRONG_SELL? For each band: how often it was given in the window, and the average and
  * median return over the next 5, 20 and 60 trading days (close to close, adjusted), counting only days whose
- * forward window ends inside the backtest window.
+ * forward window ends inside the backtest window ({@link ForwardReturns}).
  */
 final class Calibration {
 
@@ -20,33 +21,20 @@ final class Calibration {
     private Calibration() {}
 
     static List<Row> table(double[] close, Band[] bands, int from, int to) {
+        int[] categories = new int[close.length];
+        Arrays.fill(categories, -1);
+        for (int t = from; t <= to; t++) {
+            categories[t] = bands[t] == null ? -1 : bands[t].ordinal();
+        }
+        ForwardReturns.Table table = ForwardReturns.table(close, categories, Band.values().length, from, to, HORIZONS);
         List<Row> rows = new ArrayList<>();
         for (Band band : Band.values()) {
-            int count = 0;
-            for (int t = from; t <= to; t++) {
-                if (bands[t] == band) {
-                    count++;
-                }
-            }
             List<Forward> forward = new ArrayList<>();
-            for (int h : HORIZONS) {
-                double[] values = new double[count];
-                int n = 0;
-                for (int t = from; t + h <= to; t++) {
-                    if (bands[t] == band) {
-                        values[n++] = close[t + h] / close[t] - 1;
-                    }
-                }
-                forward.add(summary(h, Arrays.copyOf(values, n)));
+            for (ForwardReturns.Summary f : table.summaries()[band.ordinal()]) {
+                forward.add(new Forward(f.horizon(), f.count(), f.average(), f.median()));
             }
-            rows.add(new Row(band, count, List.copyOf(forward)));
+            rows.add(new Row(band, table.counts()[band.ordinal()], List.copyOf(forward)));
         }
         return List.copyOf(rows);
-    }
-
-    static Forward summary(int horizon, double[] values) {
-        io.qnt9.srs.analytics.TechnicalRating.Forward f =
-                io.qnt9.srs.analytics.TechnicalRating.forward(horizon, values);
-        return new Forward(horizon, f.count(), f.average(), f.median());
     }
 }

@@ -31,12 +31,4 @@ class CalibrationTests {
         assertThat(hold.count()).isZero();
         assertThat(hold.forward().get(0).average()).isNull();
     }
-
-    @Test
-    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        Calibration.Forward f = Calibration.summary(5, new double[] {0.04, -0.02, 0.10, 0.01});
-        assertThat(f.average()).isCloseTo((0.04 - 0.02 + 0.10 + 0.01) / 4, within(1e-15));
-        assertThat(f.median()).isCloseTo((0.01 + 0.04) / 2, within(1e-15));
-        assertThat(Calibration.summary(5, new double[] {3, 1, 2}).median()).isEqualTo(2.0);
-    }
 }
