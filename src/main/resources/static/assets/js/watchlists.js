@@ -1,5 +1,5 @@
 // Watchlists of the signed-in user, with the latest numbers from the API.
-import {currentUser, del, enc, get, post} from './api.js';
+import {currentUser, del, enc, get, post, qs} from './api.js';
 import {h, replace, num, pctPoints, signClass, bandLabel, bandClass, table} from './format.js';
 import {errorBox, loading, section} from './router.js';
 
@@ -29,7 +29,8 @@ export async function renderWatchlists(main) {
       const all = await get('/api/v1/watchlists');
       if (!all.length) { replace(lists, h('p', {class: 'empty-state', text: 'No lists yet: create one above.'})); return; }
       const full = await Promise.all(all.map((l) => get('/api/v1/watchlists/' + l.id)));
-      replace(lists, full.map((l) => listView(l, reload)));
+      const technical = await technicalVerdicts([...new Set(full.flatMap((l) => l.items.map((i) => i.symbol)))]);
+      replace(lists, full.map((l) => listView(l, reload, technical)));
     } catch (e) {
       replace(lists, errorBox(e));
     }
@@ -38,7 +39,19 @@ export async function renderWatchlists(main) {
   return null;
 }
 
-function listView(list, reload) {
+// The technical rating's verdict of each symbol, 50 to a call; a symbol it cannot rate (or a failed call) has none.
+async function technicalVerdicts(symbols) {
+  const verdicts = new Map();
+  for (let k = 0; k < symbols.length; k += 50) {
+    try {
+      const page = await get('/api/v1/technicals' + qs({symbols: symbols.slice(k, k + 50).join(',')}));
+      page.items.forEach((i) => verdicts.set(i.symbol, i.verdict));
+    } catch (e) { /* the column stays empty; the list itself is what matters */ }
+  }
+  return verdicts;
+}
+
+function listView(list, reload, technical = new Map()) {
   const message = h('div', {class: 'form-message'});
   const symbolId = 'add-symbol-' + list.id;
   const symbol = h('input', {id: symbolId, name: 'symbol', required: true, maxlength: 20, autocomplete: 'off', class: 'symbol-input', placeholder: 'e.g. AAPL'});
@@ -56,7 +69,8 @@ function listView(list, reload) {
           {label: 'Name', value: (i) => (i.listed ? i.name : h('span', {class: 'muted', text: 'no longer listed'})), class: 'hide-narrow'},
           {label: 'Last price', value: (i) => num(i.lastPrice) + (i.currency ? ' ' + i.currency : ''), class: 'n'},
           {label: '1 day', value: (i) => pctPoints(i.changePercent), class: 'n', cls: (i) => 'n ' + signClass(i.changePercent)},
-          {label: 'Band', value: (i) => h('span', {class: bandClass(i.band), text: bandLabel(i.band)})},
+          {label: 'Recommendation', value: (i) => h('span', {class: bandClass(i.band), text: bandLabel(i.band)})},
+          {label: 'Technical rating', value: (i) => (technical.get(i.symbol) ? h('span', {class: bandClass(technical.get(i.symbol)), text: bandLabel(technical.get(i.symbol))}) : '—'), class: 'hide-narrow'},
           {label: 'Target', value: (i) => i.targetPrice == null ? '—' : num(i.targetPrice) + (i.targetDistancePercent == null ? '' : ' (' + pctPoints(i.targetDistancePercent, 1) + ' to go)'), class: 'n'},
           {label: 'Note', value: (i) => i.note || '', class: 'hide-narrow'},
           {label: 'As of', value: (i) => i.lastDate || '—', class: 'hide-narrow'},

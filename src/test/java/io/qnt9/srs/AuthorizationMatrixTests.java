@@ -102,6 +102,7 @@ class AuthorizationMatrixTests {
             row("GET", "/api/v1/indicators", PUBLIC),
             row("GET", "/api/v1/recommendations", PUBLIC),
             row("GET", "/api/v1/screener", PUBLIC),
+            row("GET", "/api/v1/technicals", PUBLIC),
             row("GET", "/api/v1/correlations", PUBLIC),
             row("GET", "/api/v1/portfolio", PUBLIC),
             row("GET", "/api/v1/search", PUBLIC),

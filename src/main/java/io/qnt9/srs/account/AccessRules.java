@@ -27,6 +27,7 @@ final class AccessRules {
         "/api/v1/indicators",
         "/api/v1/recommendations",
         "/api/v1/screener",
+        "/api/v1/technicals",
         "/api/v1/search",
         "/api/v1/search/suggest",
     };

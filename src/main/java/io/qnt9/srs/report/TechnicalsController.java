@@ -12,6 +12,7 @@ import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.qnt9.srs.report.IndicatorController.Prices;
+import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -119,6 +120,91 @@ class TechnicalsController {
      * @param maxDrawdown deepest fall from a peak, a negative fraction
      */
     record Outcome(double totalReturn, double cagr, double maxDrawdown) {}
+
+    /** The most symbols one {@code /api/v1/technicals} call rates. */
+    static final int MAX_SYMBOLS = 50;
+
+    /**
+     * A group's tally without its components.
+     *
+     * @param rating the mean vote, null when no component could vote
+     */
+    record GroupSummary(
+            Double rating, TechnicalRating.Verdict verdict, int buy, int neutral, int sell, int unavailable) {
+
+        static GroupSummary of(TechnicalRating.Group g) {
+            return new GroupSummary(g.rating(), g.verdict(), g.buy(), g.neutral(), g.sell(), g.unavailable());
+        }
+    }
+
+    /** One instrument's rating without the components and the track record (those are in the one-symbol answer). */
+    record Summary(
+            String symbol,
+            LocalDate date,
+            Double rating,
+            TechnicalRating.Verdict verdict,
+            int buy,
+            int neutral,
+            int sell,
+            GroupSummary oscillators,
+            GroupSummary movingAverages) {}
+
+    /** A symbol that could not be rated, with the problem its own request would have answered. */
+    record Failure(String symbol, int status, String type, String detail) {}
+
+    record TechnicalsList(
+            BarInterval interval,
+            Prices prices,
+            LocalDate asOf,
+            int count,
+            List<Summary> items,
+
+            @Schema(description = "Symbols not rated: unknown (404) or with too little history (422)")
+            List<Failure> errors) {}
+
+    @GetMapping("/api/v1/technicals")
+    @Operation(
+            operationId = "getTechnicalsOfMany",
+            summary = "Technical ratings of up to " + MAX_SYMBOLS + " instruments at once",
+            description = "The summary of each one's rating (overall and per group, no components and no track"
+                    + " record: ask /api/v1/instruments/{symbol}/technicals for those), in the order given. A symbol"
+                    + " that is unknown or has too little history is listed under 'errors' with the problem its own"
+                    + " request would answer, instead of failing the call; a malformed list is a 400.",
+            responses = {@ApiResponse(responseCode = "200", description = "The ratings, and the symbols not rated")})
+    TechnicalsList technicalsOfMany(
+            @Parameter(description = "1 to " + MAX_SYMBOLS + " comma-separated symbols", example = "AAPL,MSFT,GOOG")
+                    @RequestParam
+                    String symbols,
+            @Parameter(description = "Rate each one's last bar on or before this date (default: its last bar)")
+                    @RequestParam(required = false)
+                    LocalDate asOf,
+            @RequestParam(defaultValue = "adjusted") Prices prices,
+            @RequestParam(defaultValue = "daily") BarInterval interval) {
+        List<Summary> items = new java.util.ArrayList<>();
+        List<Failure> errors = new java.util.ArrayList<>();
+        for (String symbol : Symbols.requireList(symbols, "symbols", 1, MAX_SYMBOLS)) {
+            try {
+                Technicals t = technicals(symbol, asOf, prices, interval);
+                items.add(new Summary(
+                        t.symbol(),
+                        t.date(),
+                        t.rating(),
+                        t.verdict(),
+                        t.buy(),
+                        t.neutral(),
+                        t.sell(),
+                        GroupSummary.of(t.oscillators()),
+                        GroupSummary.of(t.movingAverages())));
+            } catch (ApiException e) {
+                String type = e.getBody().getType() == null
+                        ? null
+                        : e.getBody().getType().toString();
+                errors.add(new Failure(
+                        symbol, e.getStatusCode().value(), type, e.getBody().getDetail()));
+            }
+        }
+        return new TechnicalsList(interval, prices, asOf, items.size(), List.copyOf(items), List.copyOf(errors));
+    }
 
     @GetMapping("/api/v1/instruments/{symbol}/technicals")
     @Operation(

@@ -594,6 +594,17 @@ class DashboardBrowserTests {
         // 200 / 188.589996 − 1 = 6.05 %
         expect(list.locator("tbody tr")).containsText("200.00 (+6.1 % to go)");
         expect(list.locator("tbody tr")).containsText("core holding");
+        // the technical rating's verdict, as the API gives it for AAPL
+        String verdict = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/technicals")
+                .json()
+                .get("verdict")
+                .asString();
+        Locator bands = list.locator("tbody tr .band"); // the recommendation's, then the technical rating's
+        expect(bands).hasCount(2);
+        expect(bands.nth(1))
+                .hasClass(Pattern.compile(
+                        "band-" + verdict.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         screenshot(page, "watchlists");
 
         page.reload();

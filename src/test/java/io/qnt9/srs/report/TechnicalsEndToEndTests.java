@@ -321,4 +321,58 @@ class TechnicalsEndToEndTests {
         assertProblem(http.get("/api/v1/instruments/AAPL/technicals?interval=hourly"), 400, "invalid-parameter");
         assertProblem(http.get("/api/v1/instruments/AAPL/technicals?asOf=2016-02-30"), 400, "invalid-parameter");
     }
+
+    @Test
+    void manySymbolsAreRatedInOneCallAsEachAloneAndTheUnratedAreListedWithTheirProblems() {
+        JsonNode many = http.get("/api/v1/technicals?symbols=msft,AAPL,NOPE,SPX&interval=weekly")
+                .json();
+        assertThat(many.get("interval").asString()).isEqualTo("WEEKLY");
+        assertThat(many.get("count").asInt()).isEqualTo(3);
+        assertThat(many.get("items"))
+                .extracting(i -> i.get("symbol").asString())
+                .containsExactly("MSFT", "AAPL", "SPX");
+        for (JsonNode item : many.get("items")) {
+            JsonNode alone = http.get(
+                            "/api/v1/instruments/" + item.get("symbol").asString() + "/technicals?interval=weekly")
+                    .json();
+            assertThat(item.get("date").asString()).isEqualTo(alone.get("date").asString());
+            assertThat(item.get("rating").asDouble())
+                    .isEqualTo(alone.get("rating").asDouble());
+            assertThat(item.get("verdict").asString())
+                    .isEqualTo(alone.get("verdict").asString());
+            assertThat(item.get("buy").asInt()).isEqualTo(alone.get("buy").asInt());
+            assertThat(item.at("/oscillators/rating").asDouble())
+                    .isEqualTo(alone.at("/oscillators/rating").asDouble());
+            assertThat(item.at("/movingAverages/sell").asInt())
+                    .isEqualTo(alone.at("/movingAverages/sell").asInt());
+            assertThat(item.has("calibration")).as("the summary only").isFalse();
+        }
+        JsonNode nope = many.get("errors").get(0);
+        assertThat(nope.get("symbol").asString()).isEqualTo("NOPE");
+        assertThat(nope.get("status").asInt()).isEqualTo(404);
+        assertThat(nope.get("detail").asString()).contains("NOPE");
+
+        // too little history: MSFT has 249 daily bars, so fewer than 10 monthly ones up to 2001-03
+        JsonNode short_ = http.get("/api/v1/technicals?symbols=AAPL,MSFT&interval=monthly&asOf=2001-03-30")
+                .json();
+        assertThat(short_.get("count").asInt())
+                .as("AAPL has no bar before 2013")
+                .isZero();
+        assertThat(short_.get("errors"))
+                .extracting(
+                        e -> e.get("symbol").asString() + " " + e.get("status").asInt())
+                .containsExactly("AAPL 422", "MSFT 422");
+
+        // a malformed list is the caller's mistake: 400 for the whole call, naming the parameter
+        for (String bad : new String[] {"AAPL,,MSFT", "AAPL,AAPL", "A,".repeat(50) + "B"}) {
+            assertThat(assertProblem(http.get("/api/v1/technicals?symbols=" + bad), 400, "invalid-parameter")
+                            .get("parameter")
+                            .asString())
+                    .isEqualTo("symbols");
+        }
+        assertThat(assertProblem(http.get("/api/v1/technicals"), 400, "missing-parameter")
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("symbols");
+    }
 }
