@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * One screener condition, {@code left op right}: {@code rsi_14<30}, {@code close>sma_200}, {@code macd_hist_12_26_9>=0}.
  * An operand is a number, a field of the bar ({@code open high low close volume}) or an indicator column as the
  * indicator API names it ({@code prefix_params}, e.g. {@code bb_lower_20_2}; {@code obv}) or a technical rating
- * ({@link #RATINGS}: the overall, oscillator and moving-average ratings of {@code /technicals}, −1 … +1); {@code op}
- * is one of {@code < <= > >=}.
+ * ({@link #RATINGS}: the overall, oscillator and moving-average ratings of {@code /technicals}, −1 … +1; the
+ * catalogue's {@code techrating} columns are read as these); {@code op} is one of {@code < <= > >=}.
  */
 record ScreenCondition(String text, Operand left, String op, Operand right) {
 
@@ -86,8 +86,18 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
                 : o.column();
     }
 
+    /**
+     * The column a name stands for: the catalogue's {@code techrating} columns are the ratings of {@link #RATINGS},
+     * which the screener computes for the last bar only (the indicator is the rating at every bar, some hundred times
+     * the work for one value).
+     */
+    static String column(String raw) {
+        String token = raw.strip().toLowerCase(Locale.ROOT);
+        return token.startsWith("techrating") ? "tech_rating" + token.substring("techrating".length()) : token;
+    }
+
     static Operand operand(String raw) {
-        String token = raw.toLowerCase(Locale.ROOT);
+        String token = column(raw);
         if (NUMBER.matcher(token).matches()) {
             return new Operand(null, Double.parseDouble(token), null);
         }

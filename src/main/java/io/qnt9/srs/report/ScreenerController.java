@@ -105,7 +105,7 @@ class ScreenerController {
                 }
             }
         }
-        String sortKey = sort.strip().toLowerCase(java.util.Locale.ROOT);
+        String sortKey = ScreenCondition.column(sort);
         if (!sortKey.equals("symbol") && !columns.contains(sortKey)) {
             throw IndicatorController.invalid(
                     "sort",

@@ -173,7 +173,19 @@ class ScreenerEndToEndTests {
                     .isLessThanOrEqualTo(
                             items.get(k - 1).at("/values/tech_rating").asDouble());
         }
-        // the oscillators need 15 bars or more: an instrument with fewer is listed apart, not matched
+        // the catalogue's techrating columns are the same ratings, named as the indicator API names them
+        JsonNode aliased = screen("where=TechRating>=-1", "sort=techrating", "direction=desc")
+                .json();
+        assertThat(aliased.get("conditions").toString()).contains("tech_rating>=-1");
+        assertThat(item(aliased, "AAPL").at("/values/tech_rating").asDouble())
+                .isEqualTo(technicals.get("rating").asDouble());
+        assertThat(aliased.get("items"))
+                .extracting(i -> i.get("symbol").asString())
+                .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                        .map(i -> i.get("symbol").asString())
+                        .toList());
+        // the oscillators need 12 bars or more (momentum 10 against the bar before): an instrument with fewer is
+        // listed apart, not matched
         JsonNode early = screen("where=tech_rating_oscillators>-2", "asOf=" + days.get(8))
                 .json();
         assertThat(early.get("insufficientHistory").toString()).contains("SCRUP", "SCRDN");
