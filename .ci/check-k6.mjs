@@ -1,5 +1,5 @@
 // k6 is not installable here, so the k6 script is checked under Node with stubs for the k6 modules: it must
-// load, declare the staging profile and thresholds, run one iteration against a stub HTTP client (the three
+// load, declare the staging profile and thresholds, run one iteration against a stub HTTP client (the six
 // requests with their names), and its handleSummary must write summary.json from k6-shaped summary data.
 // Usage: node .ci/check-k6.mjs load/k6/srs.js
 import { register } from "node:module";
@@ -46,8 +46,14 @@ expect(names.join("|") === [
   "GET http://stub:8000/ GET /",
   "GET http://stub:8000/health GET /health",
   "POST http://stub:8000/api/v1/stock/search POST /api/v1/stock/search",
+  "GET http://stub:8000/api/v1/instruments/AAPL/report GET /api/v1/instruments/{symbol}/report",
+  "GET http://stub:8000/api/v1/instruments/AAPL/technicals GET /api/v1/instruments/{symbol}/technicals",
+  "GET http://stub:8000/api/stats?ticker=AAPL&start=2017-01-01&end=2017-12-31 GET /api/stats",
 ].join("|"), `iteration requests: ${names.join(", ")}`);
-expect(k6.checks.length >= 6 && k6.checks.every(([, ok]) => ok), "checks pass on fast 200 responses");
+for (const name of ["report}", "technicals}", "GET /api/stats}"]) {
+  expect(Object.entries(t).some(([k, v]) => k.endsWith(name) && v.includes("p(95)<500")), `threshold for ${name}`);
+}
+expect(k6.checks.length >= 12 && k6.checks.every(([, ok]) => ok), "checks pass on fast 200 responses");
 
 const trend = { avg: 12, min: 2, med: 9, max: 300, "p(90)": 30, "p(95)": 40, "p(99)": 120 };
 const summary = mod.handleSummary({

@@ -12,29 +12,34 @@ export async function renderHome(main) {
     h('p', {class: 'lead', text: 'Search a stock above, or pick one below: candlestick charts with indicators, risk statistics, an explained recommendation and its backtest. Compare up to five stocks, rank the universe, keep watchlists.'}),
     h('section', {class: 'panel', 'aria-labelledby': 'universe-title'}, h('h2', {id: 'universe-title', text: 'Instruments'}), list));
   const SHOWN = 12;
-  // the instruments, then the ranking's price, day change and band of the ones shown (one call; without it, e.g. while
-  // the ranking cannot be computed, the table still lists the instruments)
+  // the instruments, then the ranking's price, day change and band of the ones shown and their technical ratings (one
+  // call each; without them, e.g. while the ranking cannot be computed, the table still lists the instruments)
   const loaded = get('/api/v1/instruments').then((all) => {
     // the longest histories first; a large universe is reached through search and the ranking
     const items = [...all].sort((a, b) => (b.bars || 0) - (a.bars || 0) || a.symbol.localeCompare(b.symbol)).slice(0, SHOWN);
-    const symbols = items.map((i) => i.symbol);
-    return (symbols.length ? get('/api/v1/recommendations' + qs({symbols: symbols.join(','), size: SHOWN})) : Promise.resolve({items: []}))
-      .then((page) => new Map(page.items.map((r) => [r.symbol, r])), () => new Map())
-      .then((rated) => ({all, items, rated}));
+    const symbols = items.map((i) => i.symbol).join(',');
+    const bySymbol = (page) => new Map(page.items.map((r) => [r.symbol, r]));
+    const none = () => new Map();
+    return Promise.all([
+      symbols ? get('/api/v1/recommendations' + qs({symbols, size: SHOWN})).then(bySymbol, none) : none(),
+      symbols ? get('/api/v1/technicals' + qs({symbols})).then(bySymbol, none) : none(),
+    ]).then(([rated, technical]) => ({all, items, rated, technical}));
   });
-  section(list, 'instruments', loaded, ({all, items, rated}) => {
+  section(list, 'instruments', loaded, ({all, items, rated, technical}) => {
     const r = (i) => rated.get(i.symbol) || {};
+    const verdict = (i) => (technical.get(i.symbol) || {}).verdict;
     return h('div', {}, table('Instruments with their latest price, recommendation and data coverage', [
       {label: 'Symbol', value: (i) => h('a', {href: '#/stock/' + enc(i.symbol), text: i.symbol})},
       {label: 'Name', value: (i) => i.name, class: 'hide-narrow'},
       {label: 'Last', value: (i) => money(r(i).price), class: 'n'},
       {label: '1 day', value: (i) => pct(r(i).change1d, 2, true), class: 'n', cls: (i) => 'n ' + signClass(r(i).change1d)},
       {label: 'Recommendation', value: (i) => (r(i).band ? h('span', {class: bandClass(r(i).band), text: bandLabel(r(i).band)}) : '—')},
+      {label: 'Technical rating', value: (i) => (verdict(i) ? h('span', {class: bandClass(verdict(i)), text: bandLabel(verdict(i))}) : '—'), class: 'hide-narrow'},
       {label: 'Sector', value: (i) => i.sector || '—', class: 'hide-narrow'},
       {label: 'Data', value: (i) => (i.firstDate ? i.firstDate + ' … ' + i.lastDate : 'no bars yet'), class: 'hide-narrow'},
       {label: 'Bars', value: (i) => String(i.bars), class: 'n hide-narrow'},
     ], items, {captionHidden: true}),
-    h('p', {class: 'muted small', text: 'Last close and its change on each instrument\'s own last bar (the bundled histories end between 2001 and 2020); recommendation as of that bar, — with too little history.'}),
+    h('p', {class: 'muted small', text: 'Last close and its change on each instrument\'s own last bar (the bundled histories end between 2001 and 2020); recommendation and technical rating as of that bar, — with too little history.'}),
     all.length > SHOWN ? h('p', {class: 'muted', text: `${all.length - SHOWN} more: use the search box or the `}, h('a', {href: '#/ranking', text: 'ranking'}), '.') : null);
   });
   return null;

@@ -173,6 +173,15 @@ class DashboardBrowserTests {
         expect(aaplRow.locator("td").nth(3).locator(".band"))
                 .hasClass(Pattern.compile(
                         "band-" + band.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        // and the technical rating's verdict, as /technicals gives it
+        String verdict = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/technicals")
+                .json()
+                .get("verdict")
+                .asString();
+        expect(aaplRow.locator("td").nth(4).locator(".band"))
+                .hasClass(Pattern.compile(
+                        "band-" + verdict.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         screenshot(page, "home");
 
         Locator input = page.getByRole(AriaRole.COMBOBOX);
