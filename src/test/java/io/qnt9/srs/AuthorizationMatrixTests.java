@@ -99,6 +99,7 @@ class AuthorizationMatrixTests {
             row("GET", "/api/v1/instruments/{}/technicals", PUBLIC),
             row("GET", "/api/v1/instruments/{}/recommendation", PUBLIC),
             row("GET", "/api/v1/instruments/{}/backtest", PUBLIC),
+            row("GET", "/api/v1/instruments/{}/strategy", PUBLIC),
             row("GET", "/api/v1/indicators", PUBLIC),
             row("GET", "/api/v1/recommendations", PUBLIC),
             row("GET", "/api/v1/screener", PUBLIC),

@@ -57,6 +57,30 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         return new ScreenCondition(text.strip(), left, m.group(2), right);
     }
 
+    /**
+     * Parses the conditions of a request parameter ({@code where}, {@code buy}, {@code sell}).
+     *
+     * @throws ApiException a 400 naming the parameter (and the condition at fault) when there are fewer than
+     *     {@code min} or more than {@code max}, or one does not parse
+     */
+    static List<ScreenCondition> parseAll(List<String> raw, String parameter, int min, int max) {
+        if (raw.size() < min || raw.size() > max) {
+            throw IndicatorController.invalid(
+                    parameter,
+                    "Give " + min + " to " + max + " conditions in '" + parameter + "', got " + raw.size() + ".");
+        }
+        List<ScreenCondition> out = new java.util.ArrayList<>();
+        for (String text : raw) {
+            try {
+                out.add(parse(text));
+            } catch (InvalidConditionException e) {
+                throw IndicatorController.invalid(parameter, e.getMessage() + ".")
+                        .with("condition", text);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     boolean holds(double left, double right) {
         return switch (op) {
             case "<" -> left < right;

@@ -8,7 +8,6 @@ import io.qnt9.srs.marketdata.InstrumentKind;
 import io.qnt9.srs.marketdata.InstrumentListing;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.report.IndicatorController.Prices;
-import io.qnt9.srs.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -92,7 +91,7 @@ class ScreenerController {
             @RequestParam(defaultValue = "quoted") Prices prices,
             @Parameter(example = "rsi_14") @RequestParam(defaultValue = "symbol") String sort,
             @Parameter(description = "asc | desc") @RequestParam(defaultValue = "asc") String direction) {
-        List<ScreenCondition> conditions = conditions(where);
+        List<ScreenCondition> conditions = ScreenCondition.parseAll(where, "where", 1, MAX_CONDITIONS);
         LinkedHashSet<String> columns = new LinkedHashSet<>();
         LinkedHashSet<IndicatorSpec> specs = new LinkedHashSet<>();
         for (ScreenCondition c : conditions) {
@@ -176,23 +175,6 @@ class ScreenerController {
                 items.size(),
                 items,
                 insufficient);
-    }
-
-    private static List<ScreenCondition> conditions(List<String> where) {
-        if (where.isEmpty() || where.size() > MAX_CONDITIONS) {
-            throw IndicatorController.invalid(
-                    "where", "Give 1 to " + MAX_CONDITIONS + " conditions, got " + where.size() + ".");
-        }
-        List<ScreenCondition> out = new ArrayList<>();
-        for (String w : where) {
-            try {
-                out.add(ScreenCondition.parse(w));
-            } catch (ScreenCondition.InvalidConditionException e) {
-                ApiException problem = IndicatorController.invalid("where", e.getMessage() + ".");
-                throw problem.with("condition", w);
-            }
-        }
-        return out;
     }
 
     /** Whether every condition holds; without {@code withRatings}, every condition that names no rating. */

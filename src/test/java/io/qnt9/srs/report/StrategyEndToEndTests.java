@@ -1,0 +1,157 @@
+package io.qnt9.srs.report;
+
+import static io.qnt9.srs.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.qnt9.srs.HttpTestClient;
+import io.qnt9.srs.ReferenceCsv;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/** A rule backtested over HTTP, checked against the same rule simulated here from the CSV. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class StrategyEndToEndTests {
+
+    static final List<ReferenceCsv.Row> AAPL = ReferenceCsv.read("aapl.csv");
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpTestClient(port);
+    }
+
+    /** A GET with the conditions' comparison signs escaped, as a client must send them in a query. */
+    HttpTestClient.Response get(String pathAndQuery) {
+        return http.get(pathAndQuery.replace("<", "%3C").replace(">", "%3E"));
+    }
+
+    /**
+     * Long while the close is above its 50-day average (no sell rule: out as soon as it is not), quoted prices, 5 bps
+     * on every entry and exit, traded at the next open: simulated here bar by bar from the file.
+     */
+    @Test
+    void longAboveTheFiftyDayAverageIsTheSimulationOfTheFile() {
+        JsonNode r = get("/api/v1/instruments/AAPL/strategy?buy=close>sma_50&prices=quoted"
+                        + "&start=2014-01-02&end=2017-12-29&costBps=5")
+                .json();
+        int n = AAPL.size();
+        double[] close = AAPL.stream().mapToDouble(ReferenceCsv.Row::close).toArray();
+        double[] open = AAPL.stream().mapToDouble(ReferenceCsv.Row::open).toArray();
+        int from = 0;
+        while (AAPL.get(from).date().isBefore(LocalDate.of(2014, 1, 2))) {
+            from++;
+        }
+        int to = n - 1;
+        while (AAPL.get(to).date().isAfter(LocalDate.of(2017, 12, 29))) {
+            to--;
+        }
+        double cost = 5 / 10_000.0;
+        double equity = 1;
+        boolean long_ = false;
+        int trades = 0;
+        int daysLong = 0;
+        for (int t = from + 1; t <= to; t++) {
+            double mean = 0;
+            for (int k = t - 50; k < t; k++) {
+                mean += close[k] / 50; // the average of the 50 closes ending at t − 1
+            }
+            boolean want = close[t - 1] > mean;
+            if (want != long_) {
+                trades++;
+                equity *= long_ ? open[t] / close[t - 1] * (1 - cost) : (1 - cost) * close[t] / open[t];
+                long_ = want;
+            } else if (long_) {
+                equity *= close[t] / close[t - 1];
+            }
+            daysLong += long_ ? 1 : 0;
+        }
+        assertThat(r.get("start").asString()).isEqualTo(AAPL.get(from).date().toString());
+        assertThat(r.get("end").asString()).isEqualTo(AAPL.get(to).date().toString());
+        assertThat(r.get("buy")).extracting(JsonNode::asString).containsExactly("close>sma_50");
+        assertThat(r.get("sell")).isEmpty();
+        assertThat(trades).as("a real record").isGreaterThan(20);
+        assertThat(r.get("trades").asInt()).isEqualTo(trades);
+        assertThat(r.at("/strategy/totalReturn").asDouble()).isCloseTo(equity - 1, within(1e-9));
+        assertThat(r.at("/buyAndHold/totalReturn").asDouble()).isCloseTo(close[to] / close[from] - 1, within(1e-11));
+        assertThat(r.get("exposure").asDouble()).isCloseTo((double) daysLong / (to - from), within(1e-11));
+        assertThat(r.get("tradeList").get(0).get("action").asString()).isEqualTo("BUY");
+        assertThat(r.at("/equity/strategy")).hasSize(to - from + 1);
+        assertThat(r.at("/equity/strategy/" + (to - from)).asDouble()).isCloseTo(equity, within(1e-9));
+    }
+
+    /**
+     * The rule "buy above 0.1, sell below −0.1" on the technical rating is what /technicals' track record trades:
+     * the same figures by two paths (the rating's verdicts there, conditions on the rating at every bar here).
+     */
+    @Test
+    void aRuleOnTheTechnicalRatingTradesAsTheRatingsOwnTrackRecord() {
+        JsonNode technicals = get("/api/v1/instruments/AAPL/technicals").json();
+        JsonNode record = technicals.get("backtest");
+        JsonNode r = get("/api/v1/instruments/AAPL/strategy?buy=tech_rating>0.1&sell=techrating<-0.1&start="
+                        + record.get("start").asString() + "&costBps=5")
+                .json();
+        assertThat(r.get("sell")).extracting(JsonNode::asString).containsExactly("tech_rating<-0.1");
+        assertThat(r.get("trades").asInt()).isEqualTo(record.get("trades").asInt());
+        assertThat(r.at("/strategy/totalReturn").asDouble())
+                .isCloseTo(record.at("/strategy/totalReturn").asDouble(), within(1e-11));
+        assertThat(r.at("/strategy/maxDrawdown").asDouble())
+                .isCloseTo(record.at("/strategy/maxDrawdown").asDouble(), within(1e-11));
+        assertThat(r.get("exposure").asDouble())
+                .isCloseTo(record.get("exposure").asDouble(), within(1e-11));
+    }
+
+    @Test
+    void longShortTurnsTheSellsIntoShorts() {
+        JsonNode r = get("/api/v1/instruments/SPX/strategy?buy=rsi_14<30&sell=rsi_14>70&mode=long_short"
+                        + "&start=2005-01-01&end=2012-12-31")
+                .json();
+        assertThat(r.get("mode").asString()).isEqualTo("LONG_SHORT");
+        assertThat(r.get("buySignals").asInt()).isPositive();
+        assertThat(r.get("sellSignals").asInt()).isPositive();
+        for (JsonNode t : r.get("tradeList")) {
+            assertThat(t.get("positionAfter").asInt()).isIn(-1, 1);
+        }
+        assertThat(r.get("exposure").asDouble()).isGreaterThan(0.5); // once in, always long or short
+    }
+
+    @Test
+    void badRulesAndRangesAreProblemsThatSayWhatIsWrong() {
+        JsonNode p =
+                assertProblem(get("/api/v1/instruments/AAPL/strategy?buy=close>>sma_50"), 400, "invalid-parameter");
+        assertThat(p.get("parameter").asString()).isEqualTo("buy");
+        assertThat(p.get("condition").asString()).isEqualTo("close>>sma_50");
+        p = assertProblem(
+                get("/api/v1/instruments/AAPL/strategy?buy=close>sma_50&sell=nonsense_3<1"), 400, "invalid-parameter");
+        assertThat(p.get("parameter").asString()).isEqualTo("sell");
+        assertThat(assertProblem(get("/api/v1/instruments/AAPL/strategy"), 400, "missing-parameter")
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("buy");
+        assertProblem(get("/api/v1/instruments/AAPL/strategy?buy=close>1&costBps=2000"), 400, "invalid-parameter");
+        assertProblem(get("/api/v1/instruments/AAPL/strategy?buy=close>1&mode=sideways"), 400, "invalid-parameter");
+        assertProblem(
+                get("/api/v1/instruments/AAPL/strategy?buy=close>1&start=2016-01-01&end=2015-01-01"),
+                400,
+                "invalid-parameter");
+        assertThat(assertProblem(
+                                get("/api/v1/instruments/AAPL/strategy?buy=close>1&start=2018-05-01"),
+                                422,
+                                "insufficient-data")
+                        .get("detail")
+                        .asString())
+                .contains("at least 20 daily bars");
+        assertProblem(get("/api/v1/instruments/NOPE/strategy?buy=close>1"), 404, "unknown-instrument");
+    }
+}
