@@ -236,6 +236,7 @@ export async function renderStock(main, {symbol}) {
   const btBody = h('div');
   replace(bt, h('h2', {id: 'bt-title', text: 'Backtest: the model\u2019s walk-forward track record'}), btBody);
   section(btBody, 'backtest', get('/api/v1/instruments/' + enc(symbol) + '/backtest'), (r) => backtestView(r, charts));
+  main.append(strategyPanel(symbol, charts));
 
   const onResize = () => draw();
   window.addEventListener('resize', onResize);
@@ -374,11 +375,40 @@ function ratingBacktestTable(b) {
     h('p', {class: 'muted small', text: `${b.trades} trades, ${b.roundTrips} round trips${b.hitRate == null ? '' : ', hit rate ' + pct(b.hitRate, 0)}, long ${pct(b.exposure, 0)} of the time.`}));
 }
 
-function backtestView(r, charts) {
+// Your own rule, as screener conditions, backtested by /strategy: the same view as the model's backtest.
+function strategyPanel(symbol, charts) {
+  const buy = h('input', {id: 'rule-buy', name: 'buy', value: 'close>sma_50', required: true, autocomplete: 'off', spellcheck: 'false', class: 'rule-input'});
+  const sell = h('input', {id: 'rule-sell', name: 'sell', value: 'close<sma_50', autocomplete: 'off', spellcheck: 'false', class: 'rule-input', placeholder: 'none: out when a buy condition fails'});
+  const cost = h('input', {id: 'rule-cost', name: 'costBps', type: 'number', min: '0', max: '1000', step: 'any', value: '5', class: 'price-input'});
+  const mode = h('select', {id: 'rule-mode', name: 'mode'},
+    [['long_flat', 'Long / flat'], ['long_short', 'Long / short']].map(([v, t]) => h('option', {value: v, text: t})));
+  const result = h('div', {id: 'rule-result', 'aria-live': 'polite'});
+  // conditions are comma-separated here and repeated parameters in the API
+  const conditions = (name, text) => text.split(',').map((c) => c.trim()).filter(Boolean).map((c) => name + '=' + enc(c));
+  const run = () => {
+    const query = [...conditions('buy', buy.value), ...conditions('sell', sell.value), 'costBps=' + enc(cost.value || '0'), 'mode=' + mode.value].join('&');
+    return section(result, 'strategy backtest', get('/api/v1/instruments/' + enc(symbol) + '/strategy?' + query),
+      (r) => h('div', {},
+        h('p', {class: 'muted small', text: `Buy when ${r.buy.join(' and ')}; sell when ${r.sell.length ? r.sell.join(' and ') : 'a buy condition fails'}. ${r.buySignals} buy and ${r.sellSignals} sell signals.`}),
+        backtestView(r, charts, 'rule-equity-chart')));
+  };
+  return h('section', {class: 'panel', 'aria-labelledby': 'rule-title', id: 'strategy'},
+    h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
+    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating. Signals at the close, trades at the next open.'}),
+    h('form', {class: 'filters', onsubmit: (e) => { e.preventDefault(); run(); }},
+      h('label', {for: buy.id, text: 'Buy when'}), buy,
+      h('label', {for: sell.id, text: 'Sell when'}), sell,
+      h('label', {for: cost.id, text: 'Cost (bps)'}), cost,
+      h('label', {for: mode.id, text: 'Mode'}), mode,
+      h('button', {type: 'submit', text: 'Run'})),
+    result);
+}
+
+function backtestView(r, charts, chartId = 'equity-chart') {
   const perf = (label, p) => ({label, ...p});
-  const rows = [perf('Strategy (model signals)', r.strategy), perf('Buy and hold', r.buyAndHold)];
+  const rows = [perf(chartId === 'equity-chart' ? 'Strategy (model signals)' : 'Your rule', r.strategy), perf('Buy and hold', r.buyAndHold)];
   if (r.benchmarkPerformance) rows.push(perf('Benchmark ' + (r.benchmark || ''), r.benchmarkPerformance));
-  const equityBox = h('div', {id: 'equity-chart'});
+  const equityBox = h('div', {id: chartId});
   const view = h('div', {},
     h('p', {class: 'muted', text: `${r.start} … ${r.end} · ${String(r.mode || '').toLowerCase().replace('_', '/')} · costs ${num(r.costBps, 0)} bps · ${r.trades} trades, hit rate ${pct(r.hitRate, 0)}, time in market ${pct(r.exposure, 0)}`}),
     equityBox,
@@ -390,7 +420,7 @@ function backtestView(r, charts) {
       {label: 'Sharpe', value: (x) => num(x.sharpe), class: 'n'},
       {label: 'Max drawdown', value: (x) => pct(x.maxDrawdown, 1), class: 'n'},
     ], rows),
-    calibrationTable(r.calibration || []));
+    r.calibration ? calibrationTable(r.calibration) : null);
   // the chart is mounted once the view is in the document (ECharts needs a size)
   requestAnimationFrame(() => {
     if (!equityBox.isConnected || !r.equity) return;

@@ -269,6 +269,21 @@ class DashboardBrowserTests {
                         + weekly.get("sell").asInt());
         assertThat(ink(page, "#equity-chart")).isGreaterThan(0.005);
 
+        // your own rule: RSI below 40 buys, above 60 sells; the figures are the API's for the same rule
+        page.fill("#rule-buy", "rsi_14<40");
+        page.fill("#rule-sell", "rsi_14>60");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        JsonNode rule = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat")
+                .json();
+        expect(page.locator("#rule-result")).containsText("Buy when rsi_14<40; sell when rsi_14>60.");
+        expect(page.locator("#rule-result")).containsText(rule.get("trades").asInt() + " trades");
+        expect(page.locator("#rule-result table").first().locator("tbody tr")).hasCount(2);
+        expect(page.locator("#rule-equity-chart canvas").first()).isVisible();
+        assertThat(ink(page, "#rule-equity-chart")).isGreaterThan(0.005);
+        screenshot(page, "stock-strategy");
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))
                 .click();
         expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y")))
