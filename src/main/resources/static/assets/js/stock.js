@@ -396,10 +396,9 @@ function strategyPanel(symbol, charts) {
     h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
     h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating. Signals at the close, trades at the next open.'}),
     h('form', {class: 'filters', onsubmit: (e) => { e.preventDefault(); run(); }},
-      h('label', {for: buy.id, text: 'Buy when'}), buy,
-      h('label', {for: sell.id, text: 'Sell when'}), sell,
-      h('label', {for: cost.id, text: 'Cost (bps)'}), cost,
-      h('label', {for: mode.id, text: 'Mode'}), mode,
+      // each label stays with its field when the form wraps (a phone)
+      ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode']].map(([field, label]) =>
+        h('span', {class: 'field'}, h('label', {for: field.id, text: label}), field)),
       h('button', {type: 'submit', text: 'Run'})),
     result);
 }
