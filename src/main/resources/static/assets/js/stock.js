@@ -390,7 +390,7 @@ function strategyPanel(symbol, charts) {
     return section(result, 'strategy backtest', get('/api/v1/instruments/' + enc(symbol) + '/strategy?' + query),
       (r) => h('div', {},
         h('p', {class: 'muted small', text: `Buy when ${r.buy.join(' and ')}; sell when ${r.sell.length ? r.sell.join(' and ') : 'a buy condition fails'}. ${r.buySignals} buy and ${r.sellSignals} sell signals.`}),
-        backtestView(r, charts, 'rule-equity-chart')));
+        backtestView(r, charts, 'rule-equity-chart', 'Your rule')));
   };
   return h('section', {class: 'panel', 'aria-labelledby': 'rule-title', id: 'strategy'},
     h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
@@ -403,9 +403,9 @@ function strategyPanel(symbol, charts) {
     result);
 }
 
-function backtestView(r, charts, chartId = 'equity-chart') {
+function backtestView(r, charts, chartId = 'equity-chart', strategyLabel = 'Strategy (model signals)') {
   const perf = (label, p) => ({label, ...p});
-  const rows = [perf(chartId === 'equity-chart' ? 'Strategy (model signals)' : 'Your rule', r.strategy), perf('Buy and hold', r.buyAndHold)];
+  const rows = [perf(strategyLabel, r.strategy), perf('Buy and hold', r.buyAndHold)];
   if (r.benchmarkPerformance) rows.push(perf('Benchmark ' + (r.benchmark || ''), r.benchmarkPerformance));
   const equityBox = h('div', {id: chartId});
   const view = h('div', {},

@@ -54,6 +54,8 @@ public final class Backtest {
     public static Result run(
             double[] open, double[] close, int[] signals, int from, int to, double costBps, Mode mode) {
         Arguments.notNull("open", open);
+        Arguments.notNull("close", close);
+        Arguments.notNull("signals", signals);
         Arguments.sameLength("open", open.length, "close", close.length);
         Arguments.sameLength("signals", signals.length, "close", close.length);
         if (from < 0 || to >= close.length || from > to) {
