@@ -382,11 +382,16 @@ function strategyPanel(symbol, charts) {
   const cost = h('input', {id: 'rule-cost', name: 'costBps', type: 'number', min: '0', max: '1000', step: 'any', value: '5', class: 'price-input'});
   const mode = h('select', {id: 'rule-mode', name: 'mode'},
     [['long_flat', 'Long / flat'], ['long_short', 'Long / short']].map(([v, t]) => h('option', {value: v, text: t})));
+  const stop = h('input', {id: 'rule-stop', name: 'stopLoss', type: 'number', min: '0', max: '99', step: 'any', class: 'price-input', placeholder: 'none'});
+  const take = h('input', {id: 'rule-take', name: 'takeProfit', type: 'number', min: '0', max: '1000', step: 'any', class: 'price-input', placeholder: 'none'});
   const result = h('div', {id: 'rule-result', 'aria-live': 'polite'});
   // conditions are comma-separated here and repeated parameters in the API
   const conditions = (name, text) => text.split(',').map((c) => c.trim()).filter(Boolean).map((c) => name + '=' + enc(c));
   const run = () => {
-    const query = [...conditions('buy', buy.value), ...conditions('sell', sell.value), 'costBps=' + enc(cost.value || '0'), 'mode=' + mode.value].join('&');
+    // stop and target are typed in percent and sent as fractions
+    const percent = (name, field) => (field.value.trim() ? [name + '=' + enc(String(Number(field.value) / 100))] : []);
+    const query = [...conditions('buy', buy.value), ...conditions('sell', sell.value), 'costBps=' + enc(cost.value || '0'), 'mode=' + mode.value,
+      ...percent('stopLoss', stop), ...percent('takeProfit', take)].join('&');
     return section(result, 'strategy backtest', get('/api/v1/instruments/' + enc(symbol) + '/strategy?' + query),
       (r) => h('div', {},
         h('p', {class: 'muted small', text: `Buy when ${r.buy.join(' and ')}; sell when ${r.sell.length ? r.sell.join(' and ') : 'a buy condition fails'}. ${r.buySignals} buy and ${r.sellSignals} sell signals.`}),
@@ -394,10 +399,10 @@ function strategyPanel(symbol, charts) {
   };
   return h('section', {class: 'panel', 'aria-labelledby': 'rule-title', id: 'strategy'},
     h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
-    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating. Signals at the close, trades at the next open.'}),
+    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating. Signals at the close, trades at the next open; a stop loss or take profit ends a position inside the day at its level.'}),
     h('form', {class: 'filters', onsubmit: (e) => { e.preventDefault(); run(); }},
       // each label stays with its field when the form wraps (a phone)
-      ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode']].map(([field, label]) =>
+      ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode'], [stop, 'Stop loss (%)'], [take, 'Take profit (%)']].map(([field, label]) =>
         h('span', {class: 'field'}, h('label', {for: field.id, text: label}), field)),
       h('button', {type: 'submit', text: 'Run'})),
     result);

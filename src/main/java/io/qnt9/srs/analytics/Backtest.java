@@ -31,7 +31,10 @@ public final class Backtest {
         LONG_SHORT
     }
 
-    /** A trade at the open of bar {@code day}; {@code action} BUY, SELL, SHORT, COVER, COVER_AND_BUY or SELL_AND_SHORT. */
+    /**
+     * A trade at the open of bar {@code day} ({@code action} BUY, SELL, SHORT, COVER, COVER_AND_BUY or
+     * SELL_AND_SHORT), or during it at {@code price} (STOP_LOSS, TAKE_PROFIT).
+     */
     public record Trade(int day, String action, double price, int positionAfter) {}
 
     /**
@@ -44,6 +47,60 @@ public final class Backtest {
     private Backtest() {}
 
     /**
+     * Exits inside a bar, relative to the price a position was opened at: a long position is sold when the price falls
+     * {@code stopLoss} below it or rises {@code takeProfit} above it (a short one, mirrored), at that level — or at
+     * the bar's open when the open is already beyond it (a gap). A level the open is beyond is taken first; then,
+     * inside the bar, the stop before the target (when a bar's range reaches both, which came first is unknown, and
+     * the stop is the cautious guess). After such an exit the position is flat until a signal opens one again.
+     *
+     * @param stopLoss a fraction in (0, 1), or NaN for none
+     * @param takeProfit a fraction in (0, 10], or NaN for none
+     */
+    public record Stops(double stopLoss, double takeProfit) {
+
+        /** No stops: {@link #run} trades on the signals only. */
+        public static final Stops NONE = new Stops(Double.NaN, Double.NaN);
+
+        public Stops {
+            if (!Double.isNaN(stopLoss) && !(stopLoss > 0 && stopLoss < 1)) {
+                throw new IllegalArgumentException("stopLoss must be between 0 and 1 (exclusive), got " + stopLoss);
+            }
+            if (!Double.isNaN(takeProfit) && !(takeProfit > 0 && takeProfit <= 10)) {
+                throw new IllegalArgumentException("takeProfit must be above 0 and at most 10, got " + takeProfit);
+            }
+        }
+
+        boolean any() {
+            return !Double.isNaN(stopLoss) || !Double.isNaN(takeProfit);
+        }
+
+        /**
+         * The price at which the position {@code pos} (±1) opened at {@code entry} leaves in a bar of {@code open},
+         * {@code high}, {@code low}, or NaN when it stays; {@code kind[0]} is set to 1 for a stop, 2 for a target.
+         */
+        double exit(int pos, double entry, double open, double high, double low, int[] kind) {
+            double stop = Double.isNaN(stopLoss) ? Double.NaN : entry * (1 - pos * stopLoss);
+            double target = Double.isNaN(takeProfit) ? Double.NaN : entry * (1 + pos * takeProfit);
+            // "beyond" in the position's adverse (stop) or favourable (target) direction
+            boolean stopAtOpen = !Double.isNaN(stop) && (pos > 0 ? open <= stop : open >= stop);
+            boolean targetAtOpen = !Double.isNaN(target) && (pos > 0 ? open >= target : open <= target);
+            if (stopAtOpen || targetAtOpen) {
+                kind[0] = stopAtOpen ? 1 : 2;
+                return open;
+            }
+            if (!Double.isNaN(stop) && (pos > 0 ? low <= stop : high >= stop)) {
+                kind[0] = 1;
+                return stop;
+            }
+            if (!Double.isNaN(target) && (pos > 0 ? high >= target : low <= target)) {
+                kind[0] = 2;
+                return target;
+            }
+            return Double.NaN;
+        }
+    }
+
+    /**
      * @param open adjusted opens
      * @param close adjusted closes
      * @param signals the signal at each close: +1 buy, −1 sell, 0 none
@@ -53,11 +110,42 @@ public final class Backtest {
      */
     public static Result run(
             double[] open, double[] close, int[] signals, int from, int to, double costBps, Mode mode) {
+        return run(open, null, null, close, signals, from, to, costBps, mode, Stops.NONE);
+    }
+
+    /**
+     * As {@link #run(double[], double[], int[], int, int, double, Mode)}, with {@code stops} checked inside every bar
+     * a position is held (from the bar it opens in) against its {@code high} and {@code low}; an exit by a stop is a
+     * trade {@code STOP_LOSS} or {@code TAKE_PROFIT} at its price, paying the cost as any exit.
+     *
+     * @param high the bars' highs, null without stops
+     * @param low the bars' lows, null without stops
+     * @throws IllegalArgumentException if the columns differ in length, the range is outside them, or there are stops
+     *     but no highs and lows
+     */
+    public static Result run(
+            double[] open,
+            double[] high,
+            double[] low,
+            double[] close,
+            int[] signals,
+            int from,
+            int to,
+            double costBps,
+            Mode mode,
+            Stops stops) {
         Arguments.notNull("open", open);
         Arguments.notNull("close", close);
         Arguments.notNull("signals", signals);
+        Arguments.notNull("stops", stops);
         Arguments.sameLength("open", open.length, "close", close.length);
         Arguments.sameLength("signals", signals.length, "close", close.length);
+        if (stops.any()) {
+            Arguments.notNull("high", high);
+            Arguments.notNull("low", low);
+            Arguments.sameLength("high", high.length, "close", close.length);
+            Arguments.sameLength("low", low.length, "close", close.length);
+        }
         if (from < 0 || to >= close.length || from > to) {
             throw new IllegalArgumentException("day range [" + from + ", " + to + "] outside the series");
         }
@@ -67,12 +155,15 @@ public final class Backtest {
         double eq = 1;
         int pos = 0;
         double entryEquity = 0;
+        double entryPrice = Double.NaN;
         int roundTrips = 0;
         int wins = 0;
         int daysInvested = 0;
+        int[] kind = new int[1];
         equity[0] = eq;
         for (int t = from + 1; t <= to; t++) {
             int target = target(signals[t - 1], pos, mode);
+            double reference; // the price today's return of the position is measured from
             if (target != pos) {
                 eq *= 1 + pos * (open[t] / close[t - 1] - 1);
                 if (pos != 0) {
@@ -88,12 +179,28 @@ public final class Backtest {
                 }
                 trades.add(new Trade(t, action(pos, target), open[t], target));
                 pos = target;
-                eq *= 1 + pos * (close[t] / open[t] - 1);
+                entryPrice = open[t];
+                reference = open[t];
             } else {
-                eq *= 1 + pos * (close[t] / close[t - 1] - 1);
+                reference = close[t - 1];
             }
-            if (pos != 0) {
-                daysInvested++;
+            double exit =
+                    pos != 0 && stops.any() ? stops.exit(pos, entryPrice, open[t], high[t], low[t], kind) : Double.NaN;
+            if (!Double.isNaN(exit)) {
+                eq *= 1 + pos * (exit / reference - 1);
+                eq *= 1 - cost;
+                roundTrips++;
+                if (eq > entryEquity) {
+                    wins++;
+                }
+                trades.add(new Trade(t, kind[0] == 1 ? "STOP_LOSS" : "TAKE_PROFIT", exit, 0));
+                pos = 0;
+                daysInvested++; // held for part of the day
+            } else {
+                eq *= 1 + pos * (close[t] / reference - 1);
+                if (pos != 0) {
+                    daysInvested++;
+                }
             }
             equity[t - from] = eq;
         }

@@ -61,8 +61,10 @@ class StrategyController {
             double finalEquity) {}
 
     /**
-     * @param date the day of the trade, at its open
-     * @param price that open as quoted (the simulation trades the open on the request's prices)
+     * @param date the day of the trade
+     * @param action BUY, SELL, SHORT, COVER, COVER_AND_BUY, SELL_AND_SHORT (at the open), STOP_LOSS, TAKE_PROFIT (at
+     *     the level, or at the open when the day opened beyond it)
+     * @param price as quoted (the simulation trades on the request's prices; an adjusted price is converted back)
      */
     record Trade(LocalDate date, String action, double price, int positionAfter) {}
 
@@ -85,6 +87,13 @@ class StrategyController {
 
             double costBps,
             Backtest.Mode mode,
+
+            @Schema(description = "The stop-loss fraction, null without one")
+            Double stopLoss,
+
+            @Schema(description = "The take-profit fraction, null without one")
+            Double takeProfit,
+
             double riskFreeRate,
             Performance strategy,
             Performance buyAndHold,
@@ -118,7 +127,10 @@ class StrategyController {
                     + " each close: every buy condition holds → buy; every sell condition holds → sell (without sell"
                     + " conditions: the buy conditions not all holding → sell); both → nothing. A condition with an"
                     + " undefined side (an indicator's warm-up) does not hold. Traded at the next open, costBps paid on"
-                    + " every entry and exit; long_flat (a sell goes flat) or long_short (a sell goes short). Indicators"
+                    + " every entry and exit; long_flat (a sell goes flat) or long_short (a sell goes short);"
+                    + " optional stopLoss and takeProfit (fractions of the entry price) end a position inside a day at"
+                    + " that level (at the open when it opens beyond it; the stop first when a day reaches both),"
+                    + " after which the rule's next signal opens one again. Indicators"
                     + " are computed over the history up to end, so the window starts warmed up. Compared with"
                     + " buying and holding over the same days.",
             responses = {
@@ -144,6 +156,16 @@ class StrategyController {
                     @RequestParam(defaultValue = "5")
                     double costBps,
             @RequestParam(defaultValue = "long_flat") Backtest.Mode mode,
+            @Parameter(
+                            description = "Leave a position this fraction below its entry price (above, for a short),"
+                                    + " e.g. 0.05; 0 to 1 exclusive")
+                    @RequestParam(required = false)
+                    Double stopLoss,
+            @Parameter(
+                            description = "Leave a position this fraction above its entry price (below, for a short),"
+                                    + " e.g. 0.10; above 0, at most 10")
+                    @RequestParam(required = false)
+                    Double takeProfit,
             @Parameter(description = "annual, -0.05 to 0.20") @RequestParam(defaultValue = "0") double riskFreeRate) {
         IndicatorController.checkRange(start, end);
         if (!(costBps >= 0 && costBps <= 1000)) {
@@ -153,6 +175,20 @@ class StrategyController {
             throw IndicatorController.invalid(
                     "riskFreeRate", "riskFreeRate must be between -0.05 and 0.20; got " + riskFreeRate + ".");
         }
+        if (stopLoss != null && !(stopLoss > 0 && stopLoss < 1)) {
+            throw IndicatorController.invalid(
+                    "stopLoss",
+                    "stopLoss is a fraction of the entry price between 0 and 1 (exclusive), e.g. 0.05; got " + stopLoss
+                            + ".");
+        }
+        if (takeProfit != null && !(takeProfit > 0 && takeProfit <= 10)) {
+            throw IndicatorController.invalid(
+                    "takeProfit",
+                    "takeProfit is a fraction of the entry price above 0 and at most 10, e.g. 0.1; got " + takeProfit
+                            + ".");
+        }
+        Backtest.Stops stops = new Backtest.Stops(
+                stopLoss == null ? Double.NaN : stopLoss, takeProfit == null ? Double.NaN : takeProfit);
         List<ScreenCondition> buyRule = ScreenCondition.parseAll(buy, "buy", 1, MAX_CONDITIONS);
         List<ScreenCondition> sellRule =
                 ScreenCondition.parseAll(sell == null ? List.of() : sell, "sell", 0, MAX_CONDITIONS);
@@ -184,7 +220,8 @@ class StrategyController {
             sellSignals += signals[t] < 0 ? 1 : 0;
         }
         double[] close = bars.close();
-        Backtest.Result result = Backtest.run(bars.open(), close, signals, from, to, costBps, mode);
+        Backtest.Result result =
+                Backtest.run(bars.open(), bars.high(), bars.low(), close, signals, from, to, costBps, mode, stops);
 
         int[] days = Arrays.copyOfRange(s.epochDays(), from, to + 1);
         double[] hold = new double[days.length];
@@ -193,7 +230,8 @@ class StrategyController {
         }
         List<Trade> trades = new ArrayList<>();
         for (Backtest.Trade t : result.trades()) {
-            trades.add(new Trade(s.date(t.day()), t.action(), s.open()[t.day()], t.positionAfter()));
+            int d = t.day();
+            trades.add(new Trade(s.date(d), t.action(), t.price() * s.close()[d] / close[d], t.positionAfter()));
         }
         return new StrategyReport(
                 s.symbol(),
@@ -204,6 +242,8 @@ class StrategyController {
                 sellRule.stream().map(ScreenCondition::canonical).toList(),
                 costBps,
                 mode,
+                stopLoss,
+                takeProfit,
                 riskFreeRate,
                 performance(days, result.equity(), riskFreeRate),
                 performance(days, hold, riskFreeRate),

@@ -90,4 +90,122 @@ class BacktestTests {
         assertThatThrownBy(() -> Backtest.run(OPEN, CLOSE, new int[4], 0, 3, 0, Backtest.Mode.LONG_FLAT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    // ------------------------------------------------------------ stops
+
+    // day:                          0      1      2      3     4
+    static final double[] HIGH = {101, 103, 105, 101, 99};
+    static final double[] LOW = {98, 100, 101, 96, 95};
+
+    private static Backtest.Result withStops(int[] signals, Backtest.Mode mode, double stopLoss, double takeProfit) {
+        return Backtest.run(OPEN, HIGH, LOW, CLOSE, signals, 0, 4, 10, mode, new Backtest.Stops(stopLoss, takeProfit));
+    }
+
+    @Test
+    void aStopLossSellsInsideTheBarAtItsLevel() {
+        // long from 101 (day 1's open); a 4 % stop is 96.96, which day 3 (low 96) reaches
+        Backtest.Result r =
+                withStops(new int[] {BUY, HOLD, HOLD, HOLD, HOLD}, Backtest.Mode.LONG_FLAT, 0.04, Double.NaN);
+        double stop = 101 * 0.96;
+        double day2 = (1 - COST) * (104.0 / 101);
+        double day3 = day2 * (stop / 104) * (1 - COST);
+        assertThat(r.equity())
+                .containsExactly(new double[] {1, (1 - COST) * 102.0 / 101, day2, day3, day3}, within(1e-12));
+        assertThat(r.trades())
+                .extracting(Backtest.Trade::day, Backtest.Trade::action, Backtest.Trade::price)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "BUY", 101.0),
+                        org.assertj.core.groups.Tuple.tuple(3, "STOP_LOSS", stop));
+        assertThat(r.roundTrips()).isEqualTo(1);
+        assertThat(r.exposure()).as("days 1, 2 and part of 3").isEqualTo(3 / 4.0);
+    }
+
+    @Test
+    void anOpenBeyondTheStopSellsAtTheOpen() {
+        // the same 4 % stop, but day 3 opens at 95, below 96.96: the position is sold at the open
+        double[] open = {99, 101, 103, 95, 98};
+        double[] low = {98, 100, 101, 94, 95};
+        Backtest.Result r = Backtest.run(
+                open,
+                HIGH,
+                low,
+                CLOSE,
+                new int[] {BUY, HOLD, HOLD, HOLD, HOLD},
+                0,
+                4,
+                10,
+                Backtest.Mode.LONG_FLAT,
+                new Backtest.Stops(0.04, Double.NaN));
+        double day2 = (1 - COST) * (104.0 / 101);
+        assertThat(r.equity()[3]).isCloseTo(day2 * (95.0 / 104) * (1 - COST), within(1e-12));
+        assertThat(r.trades().get(1).price()).isEqualTo(95.0);
+    }
+
+    @Test
+    void aTakeProfitSellsAtItsLevelAndTheStopComesFirstWhenABarReachesBoth() {
+        // +2 % from 101 is 103.02: day 2 (open 103, high 105) reaches it
+        Backtest.Result r =
+                withStops(new int[] {BUY, HOLD, HOLD, HOLD, HOLD}, Backtest.Mode.LONG_FLAT, Double.NaN, 0.02);
+        double target = 101 * 1.02;
+        assertThat(r.equity()[2]).isCloseTo((1 - COST) * (102.0 / 101) * (target / 102) * (1 - COST), within(1e-12));
+        assertThat(r.trades().get(1).action()).isEqualTo("TAKE_PROFIT");
+        assertThat(r.hitRate()).isEqualTo(1.0);
+        // a bar whose range reaches both the stop and the target: which came first is unknown, the stop is assumed
+        Backtest.Result both = Backtest.run(
+                new double[] {99, 100, 100},
+                new double[] {101, 101, 103},
+                new double[] {98, 99.5, 97},
+                new double[] {100, 100, 100},
+                new int[] {BUY, HOLD, HOLD},
+                0,
+                2,
+                0,
+                Backtest.Mode.LONG_FLAT,
+                new Backtest.Stops(0.02, 0.02));
+        // long from 100; day 2's range 97..103 reaches the stop (98) and the target (102): the stop is assumed first
+        assertThat(both.trades().get(1).action()).isEqualTo("STOP_LOSS");
+        assertThat(both.equity()[2]).isCloseTo(0.98, within(1e-12));
+    }
+
+    @Test
+    void aShortIsStoppedWhenThePriceRisesAndTheRuleOpensAgainOnItsNextSignal() {
+        // short from 101 (day 1's open) with a 2 % stop at 103.02: day 2's high (105) reaches it
+        Backtest.Result r =
+                withStops(new int[] {SELL, SELL, SELL, HOLD, HOLD}, Backtest.Mode.LONG_SHORT, 0.02, Double.NaN);
+        double stop = 101 * 1.02;
+        double day1 = (1 - COST) * (1 - (102.0 / 101 - 1));
+        double day2 = day1 * (1 - (stop / 102 - 1)) * (1 - COST);
+        assertThat(r.equity()[1]).isCloseTo(day1, within(1e-12));
+        assertThat(r.equity()[2]).isCloseTo(day2, within(1e-12));
+        // day 2's close still says sell: short again at day 3's open (100), held to day 4's close (97)
+        double day3 = day2 * (1 - COST) * (1 - (99.0 / 100 - 1));
+        assertThat(r.equity()[3]).isCloseTo(day3, within(1e-12));
+        assertThat(r.equity()[4]).isCloseTo(day3 * (1 - (97.0 / 99 - 1)), within(1e-12));
+        assertThat(r.trades()).extracting(Backtest.Trade::action).containsExactly("SHORT", "STOP_LOSS", "SHORT");
+    }
+
+    @Test
+    void stopsAreFractionsAndNeedTheHighsAndLows() {
+        assertThatThrownBy(() -> new Backtest.Stops(0, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backtest.Stops(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backtest.Stops(Double.NaN, 11)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backtest.run(
+                        OPEN,
+                        null,
+                        null,
+                        CLOSE,
+                        new int[5],
+                        0,
+                        4,
+                        0,
+                        Backtest.Mode.LONG_FLAT,
+                        new Backtest.Stops(0.1, 0.1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // without stops the two forms are the same simulation
+        int[] signals = {BUY, HOLD, SELL, BUY, HOLD};
+        assertThat(Backtest.run(OPEN, HIGH, LOW, CLOSE, signals, 0, 4, 10, Backtest.Mode.LONG_FLAT, Backtest.Stops.NONE)
+                        .equity())
+                .containsExactly(Backtest.run(OPEN, CLOSE, signals, 0, 4, 10, Backtest.Mode.LONG_FLAT)
+                        .equity());
+    }
 }

@@ -283,6 +283,15 @@ class DashboardBrowserTests {
         expect(page.locator("#rule-equity-chart canvas").first()).isVisible();
         assertThat(ink(page, "#rule-equity-chart")).isGreaterThan(0.005);
         screenshot(page, "stock-strategy");
+        // a 5 % stop loss: the API's figures for the same rule with stopLoss=0.05
+        page.fill("#rule-stop", "5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        JsonNode stopped = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
+                        + "&stopLoss=0.05")
+                .json();
+        expect(page.locator("#rule-result")).containsText(stopped.get("trades").asInt() + " trades, hit rate");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))
                 .click();

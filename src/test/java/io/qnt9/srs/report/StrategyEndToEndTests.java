@@ -126,6 +126,38 @@ class StrategyEndToEndTests {
         assertThat(r.get("exposure").asDouble()).isGreaterThan(0.5); // once in, always long or short
     }
 
+    /** A 3 % stop under each entry: every STOP_LOSS is at the level, or at the open of a day that opened below it. */
+    @Test
+    void aStopLossEndsEachPositionAtItsLevelOrAtALowerOpen() {
+        JsonNode r = get("/api/v1/instruments/AAPL/strategy?buy=close>sma_50&prices=quoted&stopLoss=0.03&costBps=0")
+                .json();
+        assertThat(r.get("stopLoss").asDouble()).isEqualTo(0.03);
+        assertThat(r.get("takeProfit").isNull()).isTrue();
+        JsonNode trades = r.get("tradeList");
+        int stops = 0;
+        for (int k = 1; k < trades.size(); k++) {
+            JsonNode trade = trades.get(k);
+            if (!trade.get("action").asString().equals("STOP_LOSS")) {
+                continue;
+            }
+            stops++;
+            JsonNode entry = trades.get(k - 1);
+            assertThat(entry.get("action").asString()).isEqualTo("BUY");
+            double level = entry.get("price").asDouble() * 0.97;
+            ReferenceCsv.Row day = AAPL.stream()
+                    .filter(row ->
+                            row.date().toString().equals(trade.get("date").asString()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(day.low()).as("the day reached the stop").isLessThanOrEqualTo(level + 1e-9);
+            assertThat(trade.get("price").asDouble())
+                    .as(trade.toString())
+                    .isCloseTo(day.open() <= level ? day.open() : level, within(1e-9));
+            assertThat(trade.get("positionAfter").asInt()).isZero();
+        }
+        assertThat(stops).as("stops were hit on AAPL's falls").isPositive();
+    }
+
     @Test
     void badRulesAndRangesAreProblemsThatSayWhatIsWrong() {
         JsonNode p =
@@ -152,6 +184,10 @@ class StrategyEndToEndTests {
                         .get("detail")
                         .asString())
                 .contains("at least 20 daily bars");
+        for (String stops :
+                new String[] {"stopLoss=1", "stopLoss=0", "stopLoss=-0.1", "takeProfit=0", "takeProfit=11"}) {
+            assertProblem(get("/api/v1/instruments/AAPL/strategy?buy=close>1&" + stops), 400, "invalid-parameter");
+        }
         assertProblem(get("/api/v1/instruments/NOPE/strategy?buy=close>1"), 404, "unknown-instrument");
     }
 }
