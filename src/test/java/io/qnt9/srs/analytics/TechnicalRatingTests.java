@@ -153,7 +153,8 @@ class TechnicalRatingTests {
 
     @Test
     void roundingNoiseIsATieNotAVote() {
-        // a stochastic RSI whose %K and %D are both 0 in exact arithmetic, as computed in doubles (AAPL, 750 bars)
+        // the two values AAPL's stochastic RSI had as %K and %D on its 749th bar, both 0 in exact arithmetic, taken
+        // in the order in which a plain comparison would call %K above %D (below 20: a buy)
         assertThat(TechnicalRating.zone(-1.5477742544413154E-13, -1.8710958708349304E-13))
                 .isEqualTo(NEUTRAL);
         assertThat(TechnicalRating.zone(1e-6, 0)).as("a real difference").isEqualTo(BUY);
