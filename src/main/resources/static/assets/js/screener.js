@@ -47,7 +47,7 @@ export async function renderScreener(main, _params, query) {
     h('section', {class: 'panel'},
       h('form', {class: 'form screen-form', onsubmit: (e) => { e.preventDefault(); run(); }},
         h('label', {for: conditions.id, text: 'Conditions, one per line'}), conditions,
-        h('p', {id: 'screen-help', class: 'muted small', text: 'left < right, <=, > or >=; each side a number, open, high, low, close, volume or an indicator column such as rsi_14, sma_50, macd_hist_12_26_9, bb_lower_20_2, adx_14 (parameters after underscores; see the indicator list in the API docs), or a technical rating from −1 to +1: tech_rating, tech_rating_oscillators, tech_rating_ma (tech_rating>0.5 is a strong buy).'}),
+        h('p', {id: 'screen-help', class: 'muted small', text: 'left < right, <=, > or >=, or left crosses_above right, left crosses_below right (on the last bar, not the one before); each side a number, open, high, low, close, volume or an indicator column such as rsi_14, sma_50, macd_hist_12_26_9, bb_lower_20_2, adx_14 (parameters after underscores; see the indicator list in the API docs), or a technical rating from −1 to +1: tech_rating, tech_rating_oscillators, tech_rating_ma (tech_rating>0.5 is a strong buy).'}),
         h('div', {class: 'inline-form'},
           h('label', {for: kind.id, text: 'Kind'}), kind,
           h('label', {for: asOf.id, text: 'As of (optional)'}), asOf),

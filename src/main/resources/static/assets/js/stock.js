@@ -399,7 +399,7 @@ function strategyPanel(symbol, charts) {
   };
   return h('section', {class: 'panel', 'aria-labelledby': 'rule-title', id: 'strategy'},
     h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
-    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating. Signals at the close, trades at the next open; a stop loss or take profit ends a position inside the day at its level.'}),
+    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating; a crossing as sma_20 crosses_above sma_50. Signals at the close, trades at the next open; a stop loss or take profit ends a position inside the day at its level.'}),
     h('form', {class: 'filters', onsubmit: (e) => { e.preventDefault(); run(); }},
       // each label stays with its field when the form wraps (a phone)
       ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode'], [stop, 'Stop loss (%)'], [take, 'Take profit (%)']].map(([field, label]) =>

@@ -22,6 +22,12 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
     static final List<String> FIELDS = List.of("open", "high", "low", "close", "volume");
     static final List<String> RATINGS = List.of("tech_rating", "tech_rating_oscillators", "tech_rating_ma");
     private static final Pattern SHAPE = Pattern.compile("\\s*([^<>=\\s]+)\\s*(<=|>=|<|>)\\s*([^<>=\\s]+)\\s*");
+    /** {@code left crosses_above right}: left above right now, not above it at the bar before (and the mirror). */
+    private static final Pattern CROSSING = Pattern.compile(
+            "\\s*([^<>=\\s]+)\\s+(crosses_above|crosses_below)\\s+([^<>=\\s]+)\\s*", Pattern.CASE_INSENSITIVE);
+
+    static final String CROSSES_ABOVE = "crosses_above";
+    static final String CROSSES_BELOW = "crosses_below";
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]{1,15}(\\.[0-9]{1,15})?");
 
     /**
@@ -45,8 +51,12 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
     static ScreenCondition parse(String text) {
         Matcher m = SHAPE.matcher(text == null ? "" : text);
         if (!m.matches()) {
+            m = CROSSING.matcher(text == null ? "" : text);
+        }
+        if (!m.matches()) {
             throw new InvalidConditionException("'" + text + "' is not a condition: write left<right, left<=right,"
-                    + " left>right or left>=right, e.g. rsi_14<30 or close>sma_200");
+                    + " left>right, left>=right, left crosses_above right or left crosses_below right, e.g. rsi_14<30,"
+                    + " close>sma_200 or sma_50 crosses_above sma_200");
         }
         Operand left = operand(m.group(1));
         Operand right = operand(m.group(3));
@@ -54,7 +64,7 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
             throw new InvalidConditionException(
                     "'" + text + "' compares two numbers: one side must be a bar field or an indicator column");
         }
-        return new ScreenCondition(text.strip(), left, m.group(2), right);
+        return new ScreenCondition(text.strip(), left, m.group(2).toLowerCase(Locale.ROOT), right);
     }
 
     /**
@@ -81,7 +91,25 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         return List.copyOf(out);
     }
 
-    boolean holds(double left, double right) {
+    /** Whether the condition compares the bar with the one before ({@code crosses_above}, {@code crosses_below}). */
+    boolean crossing() {
+        return op.equals(CROSSES_ABOVE) || op.equals(CROSSES_BELOW);
+    }
+
+    /**
+     * Whether the condition holds at a bar whose sides are {@code left} and {@code right}, and were {@code
+     * previousLeft} and {@code previousRight} at the bar before (read only by a crossing: above now and not above
+     * then, or the mirror; false when the bar before has no value).
+     */
+    boolean holds(double left, double right, double previousLeft, double previousRight) {
+        return switch (op) {
+            case CROSSES_ABOVE -> left > right && previousLeft <= previousRight;
+            case CROSSES_BELOW -> left < right && previousLeft >= previousRight;
+            default -> compare(left, right);
+        };
+    }
+
+    private boolean compare(double left, double right) {
         return switch (op) {
             case "<" -> left < right;
             case "<=" -> left <= right;
@@ -99,9 +127,9 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         return !o.isNumber() && RATINGS.contains(o.column()); // List.of's contains(null) throws
     }
 
-    /** The condition with canonical column names, e.g. {@code close>sma_200}. */
+    /** The condition with canonical column names, e.g. {@code close>sma_200}, {@code sma_50 crosses_above sma_200}. */
     String canonical() {
-        return name(left) + op + name(right);
+        return crossing() ? name(left) + " " + op + " " + name(right) : name(left) + op + name(right);
     }
 
     private static String name(Operand o) {

@@ -74,7 +74,8 @@ class ScreenerController {
     @Operation(
             operationId = "screen",
             summary = "Instruments that meet every condition at their last bar",
-            description = "where (repeat up to 10 times): left<right, <=, > or >=, where each side is a number, a bar"
+            description = "where (repeat up to 10 times): left<right, <=, > or >=, or left crosses_above right / left"
+                    + " crosses_below right (on that bar and not the one before), where each side is a number, a bar"
                     + " field (open, high, low, close, volume) or an indicator column as the indicator API names it"
                     + " (rsi_14, sma_200, macd_hist_12_26_9, bb_lower_20_2, obv; see /api/v1/indicators), or a"
                     + " technical rating, −1 … +1, as /technicals rates the bar on these prices: tech_rating,"
@@ -122,6 +123,7 @@ class ScreenerController {
         plain.removeAll(ScreenCondition.RATINGS);
         List<String> rated = new ArrayList<>(columns);
         rated.retainAll(ScreenCondition.RATINGS);
+        boolean crossing = conditions.stream().anyMatch(ScreenCondition::crossing);
         int screened = 0;
         List<Match> items = new ArrayList<>();
         List<String> insufficient = new ArrayList<>();
@@ -140,19 +142,34 @@ class ScreenerController {
             }
             screened++;
             BarColumns bars = IndicatorController.bars(s, prices);
-            Map<String, Double> values = lastValues(s, bars, specs, plain);
+            int last = s.size() - 1;
+            Map<String, double[]> computed = computed(s, bars, specs);
+            Map<String, Double> values = valuesAt(computed, plain, last);
+            // a crossing compares with the bar before: without a value there, the instrument cannot be judged
+            Map<String, Double> previous = crossing ? valuesAt(computed, plain, last - 1) : values;
+            if (previous == null) {
+                values = null;
+            }
             if (values != null && !rated.isEmpty()) {
-                // the other conditions first: a rating costs 25 indicators over the whole history
-                if (!holds(conditions, values, false)) {
+                // the other conditions first: a rating costs 26 indicators over the whole history
+                if (!holds(conditions, values, previous, false)) {
                     continue;
                 }
                 values = withRatings(values, TechnicalRating.rate(bars), columns);
+                previous = !crossing
+                        ? values
+                        : values == null
+                                ? null
+                                : withRatings(previous, TechnicalRating.rate(head(bars, last)), columns);
+                if (previous == null) {
+                    values = null;
+                }
             }
             if (values == null) {
                 insufficient.add(instrument.symbol());
                 continue;
             }
-            if (holds(conditions, values, true)) {
+            if (holds(conditions, values, previous, true)) {
                 items.add(new Match(
                         instrument.symbol(),
                         instrument.name(),
@@ -177,14 +194,36 @@ class ScreenerController {
                 insufficient);
     }
 
-    /** Whether every condition holds; without {@code withRatings}, every condition that names no rating. */
-    private static boolean holds(List<ScreenCondition> conditions, Map<String, Double> values, boolean withRatings) {
+    /**
+     * Whether every condition holds at the last bar ({@code values}; a crossing also reads {@code previous}, the bar
+     * before); without {@code withRatings}, every condition that names no rating.
+     */
+    private static boolean holds(
+            List<ScreenCondition> conditions,
+            Map<String, Double> values,
+            Map<String, Double> previous,
+            boolean withRatings) {
         for (ScreenCondition c : conditions) {
-            if ((withRatings || !c.namesRating()) && !c.holds(value(c.left(), values), value(c.right(), values))) {
+            if ((withRatings || !c.namesRating())
+                    && !c.holds(
+                            value(c.left(), values),
+                            value(c.right(), values),
+                            value(c.left(), previous),
+                            value(c.right(), previous))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The first {@code n} bars. */
+    private static BarColumns head(BarColumns b, int n) {
+        return new BarColumns(
+                java.util.Arrays.copyOf(b.open(), n),
+                java.util.Arrays.copyOf(b.high(), n),
+                java.util.Arrays.copyOf(b.low(), n),
+                java.util.Arrays.copyOf(b.close(), n),
+                java.util.Arrays.copyOf(b.volume(), n));
     }
 
     /**
@@ -213,24 +252,33 @@ class ScreenerController {
         return o.isNumber() ? o.number() : values.get(o.column());
     }
 
-    /** Every named column at the series' last bar; null when one of them has no value there (too little history). */
-    private static Map<String, Double> lastValues(
-            DailySeries s, BarColumns bars, Iterable<IndicatorSpec> specs, Iterable<String> columns) {
+    /** Every column the conditions can name over all the bars; null when an indicator has no value at the last bar. */
+    private static Map<String, double[]> computed(DailySeries s, BarColumns bars, Iterable<IndicatorSpec> specs) {
         int last = s.size() - 1;
         Map<String, double[]> computed = new LinkedHashMap<>();
         computed.put("open", bars.open());
         computed.put("high", bars.high());
         computed.put("low", bars.low());
         computed.put("close", bars.close());
+        computed.put(
+                "volume", java.util.Arrays.stream(s.volume()).asDoubleStream().toArray());
         for (IndicatorSpec spec : specs) {
             if (spec.warmup() > last) {
                 return null;
             }
             computed.putAll(spec.compute(bars));
         }
+        return computed;
+    }
+
+    /** The named columns at bar {@code at}; null when one of them has no value there (too little history). */
+    private static Map<String, Double> valuesAt(Map<String, double[]> computed, Iterable<String> columns, int at) {
+        if (computed == null || at < 0) {
+            return null;
+        }
         Map<String, Double> out = new LinkedHashMap<>();
         for (String column : columns) {
-            double v = column.equals("volume") ? s.volume()[last] : computed.get(column)[last];
+            double v = computed.get(column)[at];
             if (!Double.isFinite(v)) {
                 return null;
             }

@@ -121,7 +121,8 @@ class StrategyController {
             operationId = "backtestStrategy",
             summary = "Backtest a rule written as conditions: buy when they all hold, sell when the sell ones do",
             description = "buy (1 to 10, repeat the parameter) and sell (0 to 10): conditions as the screener takes"
-                    + " them — left<right, <=, > or >=, each side a number, a bar field (open, high, low, close,"
+                    + " them — left<right, <=, > or >=, or left crosses_above right / left crosses_below right (only on"
+                    + " the bar of the crossing), each side a number, a bar field (open, high, low, close,"
                     + " volume), an indicator column as the indicator API names it (sma_50, rsi_14, macd_hist_12_26_9,"
                     + " bbpower_13) or a technical rating (tech_rating, tech_rating_oscillators, tech_rating_ma). At"
                     + " each close: every buy condition holds → buy; every sell condition holds → sell (without sell"
@@ -257,12 +258,20 @@ class StrategyController {
                 new Curve(Arrays.stream(days).mapToObj(LocalDate::ofEpochDay).toList(), result.equity(), hold));
     }
 
-    /** Whether every condition holds at bar {@code t}; a side without a value there does not hold. */
+    /**
+     * Whether every condition holds at bar {@code t} (a crossing compares it with bar {@code t − 1}); a side without a
+     * value there does not hold.
+     */
     private static boolean all(List<ScreenCondition> rule, Map<String, double[]> columns, int t) {
         for (ScreenCondition c : rule) {
             double left = value(c.left(), columns, t);
             double right = value(c.right(), columns, t);
-            if (Double.isNaN(left) || Double.isNaN(right) || !c.holds(left, right)) {
+            double previousLeft = t == 0 ? Double.NaN : value(c.left(), columns, t - 1);
+            double previousRight = t == 0 ? Double.NaN : value(c.right(), columns, t - 1);
+            if (Double.isNaN(left)
+                    || Double.isNaN(right)
+                    || (c.crossing() && (Double.isNaN(previousLeft) || Double.isNaN(previousRight)))
+                    || !c.holds(left, right, previousLeft, previousRight)) {
                 return false;
             }
         }

@@ -191,6 +191,37 @@ class ScreenerEndToEndTests {
         assertThat(early.get("insufficientHistory").toString()).contains("SCRUP", "SCRDN");
     }
 
+    /** "Crossed above its 50-day average today": AAPL on the first such day of 2015, worked out from the file. */
+    @Test
+    void aCrossingMatchesOnTheDayItHappens() {
+        List<io.qnt9.srs.ReferenceCsv.Row> rows = io.qnt9.srs.ReferenceCsv.read("aapl.csv");
+        double[] close =
+                rows.stream().mapToDouble(io.qnt9.srs.ReferenceCsv.Row::close).toArray();
+        java.util.function.IntToDoubleFunction sma =
+                t -> java.util.Arrays.stream(close, t - 49, t + 1).sum() / 50;
+        int t = 0;
+        while (rows.get(t).date().getYear() < 2015
+                || !(close[t] > sma.applyAsDouble(t) && close[t - 1] <= sma.applyAsDouble(t - 1))) {
+            t++;
+        }
+        JsonNode on = screen(
+                        "where=close crosses_above sma_50",
+                        "asOf=" + rows.get(t).date())
+                .json();
+        assertThat(on.get("conditions").get(0).asString()).isEqualTo("close crosses_above sma_50");
+        assertThat(item(on, "AAPL")).as("crossed on " + rows.get(t).date()).isNotNull();
+        JsonNode after = screen(
+                        "where=close crosses_above sma_50",
+                        "asOf=" + rows.get(t + 1).date())
+                .json();
+        boolean crossedAgain = close[t + 1] > sma.applyAsDouble(t + 1) && close[t] <= sma.applyAsDouble(t);
+        assertThat(item(after, "AAPL") != null).as("the day after").isEqualTo(crossedAgain);
+        // the bar before the first: an instrument with one bar cannot have crossed
+        JsonNode early =
+                screen("where=close crosses_above 1", "asOf=" + days.get(0)).json();
+        assertThat(early.get("insufficientHistory").toString()).contains("SCRUP");
+    }
+
     @Test
     void badConditionsAreProblemsThatSayWhatIsWrong() {
         JsonNode p = assertProblem(screen("where=rsi_14<<30"), 400, "invalid-parameter");

@@ -34,7 +34,7 @@ class StrategyEndToEndTests {
 
     /** A GET with the conditions' comparison signs escaped, as a client must send them in a query. */
     HttpTestClient.Response get(String pathAndQuery) {
-        return http.get(pathAndQuery.replace("<", "%3C").replace(">", "%3E"));
+        return http.get(pathAndQuery.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20"));
     }
 
     /**
@@ -89,6 +89,56 @@ class StrategyEndToEndTests {
         assertThat(r.get("tradeList").get(0).get("action").asString()).isEqualTo("BUY");
         assertThat(r.at("/equity/strategy")).hasSize(to - from + 1);
         assertThat(r.at("/equity/strategy/" + (to - from)).asDouble()).isCloseTo(equity, within(1e-9));
+    }
+
+    /** A golden cross: buy when the close crosses above its 50-day average, sell when it crosses below. */
+    @Test
+    void crossingsTradeOnTheDayTheyHappenOnly() {
+        JsonNode r = get("/api/v1/instruments/AAPL/strategy?buy=close crosses_above sma_50"
+                        + "&sell=close crosses_below sma_50&prices=quoted&start=2014-01-02&end=2017-12-29&costBps=0")
+                .json();
+        assertThat(r.get("buy")).extracting(JsonNode::asString).containsExactly("close crosses_above sma_50");
+        double[] close = AAPL.stream().mapToDouble(ReferenceCsv.Row::close).toArray();
+        double[] open = AAPL.stream().mapToDouble(ReferenceCsv.Row::open).toArray();
+        double[] sma = new double[close.length];
+        for (int t = 49; t < close.length; t++) {
+            for (int k = t - 49; k <= t; k++) {
+                sma[t] += close[k] / 50;
+            }
+        }
+        int from = 0;
+        while (AAPL.get(from).date().isBefore(LocalDate.of(2014, 1, 2))) {
+            from++;
+        }
+        int to = close.length - 1;
+        while (AAPL.get(to).date().isAfter(LocalDate.of(2017, 12, 29))) {
+            to--;
+        }
+        double equity = 1;
+        boolean long_ = false;
+        int trades = 0;
+        int buys = 0;
+        for (int t = from; t <= to; t++) {
+            boolean up = close[t] > sma[t] && close[t - 1] <= sma[t - 1];
+            buys += up ? 1 : 0;
+            if (t == from) {
+                continue;
+            }
+            boolean upBefore = close[t - 1] > sma[t - 1] && close[t - 2] <= sma[t - 2];
+            boolean downBefore = close[t - 1] < sma[t - 1] && close[t - 2] >= sma[t - 2];
+            boolean want = upBefore ? true : downBefore ? false : long_;
+            if (want != long_) {
+                trades++;
+                equity *= long_ ? open[t] / close[t - 1] : close[t] / open[t];
+                long_ = want;
+            } else if (long_) {
+                equity *= close[t] / close[t - 1];
+            }
+        }
+        assertThat(r.get("buySignals").asInt()).isEqualTo(buys);
+        assertThat(trades).as("a real record").isGreaterThan(10);
+        assertThat(r.get("trades").asInt()).isEqualTo(trades);
+        assertThat(r.at("/strategy/totalReturn").asDouble()).isCloseTo(equity - 1, within(1e-9));
     }
 
     /**
