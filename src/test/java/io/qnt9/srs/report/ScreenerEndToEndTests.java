@@ -216,6 +216,27 @@ class ScreenerEndToEndTests {
                 .json();
         boolean crossedAgain = close[t + 1] > sma.applyAsDouble(t + 1) && close[t] <= sma.applyAsDouble(t);
         assertThat(item(after, "AAPL") != null).as("the day after").isEqualTo(crossedAgain);
+        // a rating's crossing: the first day of 2016 on which AAPL's moving-average rating (quoted prices, as the
+        // screener's) rose above 0, read from the techrating indicator, is a match; the day before is not
+        JsonNode history = http.get("/api/v1/instruments/AAPL/indicators?names=techrating&start=2016-01-04")
+                .json();
+        JsonNode ma = history.at("/columns/techrating_ma");
+        int k = 1;
+        while (!(ma.get(k).asDouble() > 0 && ma.get(k - 1).asDouble() <= 0)) {
+            k++;
+        }
+        String day = history.get("dates").get(k).asString();
+        JsonNode crossed =
+                screen("where=tech_rating_ma crosses_above 0", "asOf=" + day).json();
+        assertThat(item(crossed, "AAPL")).as("crossed on " + day).isNotNull();
+        assertThat(item(crossed, "AAPL").at("/values/tech_rating_ma").asDouble())
+                .isEqualTo(ma.get(k).asDouble());
+        assertThat(k).as("the day before is a row known not to cross").isGreaterThan(1);
+        JsonNode before = screen(
+                        "where=tech_rating_ma crosses_above 0",
+                        "asOf=" + history.get("dates").get(k - 1).asString())
+                .json();
+        assertThat(item(before, "AAPL")).isNull();
         // the bar before the first: an instrument with one bar cannot have crossed
         JsonNode early =
                 screen("where=close crosses_above 1", "asOf=" + days.get(0)).json();
