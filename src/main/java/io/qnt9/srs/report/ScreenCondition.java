@@ -1,12 +1,15 @@
 package io.qnt9.srs.report;
 
+import io.qnt9.srs.analytics.BarColumns;
 import io.qnt9.srs.analytics.IndicatorCatalog;
 import io.qnt9.srs.analytics.IndicatorDefinition;
 import io.qnt9.srs.analytics.IndicatorSpec;
 import io.qnt9.srs.analytics.InvalidIndicatorSpecException;
+import io.qnt9.srs.marketdata.DailySeries;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,6 +94,28 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         return List.copyOf(out);
     }
 
+    /**
+     * The columns conditions read, over all the bars: the bar fields (volume only when {@code volume}: a copy of every
+     * volume as a double) and every column of {@code specs}.
+     */
+    static Map<String, double[]> columns(
+            DailySeries s, BarColumns bars, Iterable<IndicatorSpec> specs, boolean volume) {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        out.put("open", bars.open());
+        out.put("high", bars.high());
+        out.put("low", bars.low());
+        out.put("close", bars.close());
+        if (volume) {
+            out.put(
+                    "volume",
+                    java.util.Arrays.stream(s.volume()).asDoubleStream().toArray());
+        }
+        for (IndicatorSpec spec : specs) {
+            out.putAll(spec.compute(bars));
+        }
+        return out;
+    }
+
     /** Whether the condition compares the bar with the one before ({@code crosses_above}, {@code crosses_below}). */
     boolean crossing() {
         return op.equals(CROSSES_ABOVE) || op.equals(CROSSES_BELOW);
@@ -118,7 +143,7 @@ record ScreenCondition(String text, Operand left, String op, Operand right) {
         };
     }
 
-    /** Whether a side is a technical rating, which costs a rating's 25 indicators to know. */
+    /** Whether a side is a technical rating, which costs a rating's 26 indicators to know. */
     boolean namesRating() {
         return isRating(left) || isRating(right);
     }

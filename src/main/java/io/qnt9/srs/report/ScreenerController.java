@@ -124,6 +124,8 @@ class ScreenerController {
         List<String> rated = new ArrayList<>(columns);
         rated.retainAll(ScreenCondition.RATINGS);
         boolean crossing = conditions.stream().anyMatch(ScreenCondition::crossing);
+        // the rating of the bar before is one more rating: only a crossing of a rating reads it
+        boolean crossingRating = conditions.stream().anyMatch(c -> c.crossing() && c.namesRating());
         int screened = 0;
         List<Match> items = new ArrayList<>();
         List<String> insufficient = new ArrayList<>();
@@ -143,7 +145,7 @@ class ScreenerController {
             screened++;
             BarColumns bars = IndicatorController.bars(s, prices);
             int last = s.size() - 1;
-            Map<String, double[]> computed = computed(s, bars, specs);
+            Map<String, double[]> computed = computed(s, bars, specs, plain.contains("volume"));
             Map<String, Double> values = valuesAt(computed, plain, last);
             // a crossing compares with the bar before: without a value there, the instrument cannot be judged
             Map<String, Double> previous = crossing ? valuesAt(computed, plain, last - 1) : values;
@@ -156,11 +158,11 @@ class ScreenerController {
                     continue;
                 }
                 values = withRatings(values, TechnicalRating.rate(bars), columns);
-                previous = !crossing
-                        ? values
-                        : values == null
-                                ? null
-                                : withRatings(previous, TechnicalRating.rate(head(bars, last)), columns);
+                if (!crossing) {
+                    previous = values;
+                } else if (crossingRating && values != null) {
+                    previous = withRatings(previous, TechnicalRating.rate(head(bars, last)), columns);
+                }
                 if (previous == null) {
                     values = null;
                 }
@@ -204,12 +206,13 @@ class ScreenerController {
             Map<String, Double> previous,
             boolean withRatings) {
         for (ScreenCondition c : conditions) {
+            // only a crossing reads the bar before (whose ratings are known only when a crossing names one)
             if ((withRatings || !c.namesRating())
                     && !c.holds(
                             value(c.left(), values),
                             value(c.right(), values),
-                            value(c.left(), previous),
-                            value(c.right(), previous))) {
+                            c.crossing() ? value(c.left(), previous) : Double.NaN,
+                            c.crossing() ? value(c.right(), previous) : Double.NaN)) {
                 return false;
             }
         }
@@ -253,22 +256,14 @@ class ScreenerController {
     }
 
     /** Every column the conditions can name over all the bars; null when an indicator has no value at the last bar. */
-    private static Map<String, double[]> computed(DailySeries s, BarColumns bars, Iterable<IndicatorSpec> specs) {
-        int last = s.size() - 1;
-        Map<String, double[]> computed = new LinkedHashMap<>();
-        computed.put("open", bars.open());
-        computed.put("high", bars.high());
-        computed.put("low", bars.low());
-        computed.put("close", bars.close());
-        computed.put(
-                "volume", java.util.Arrays.stream(s.volume()).asDoubleStream().toArray());
+    private static Map<String, double[]> computed(
+            DailySeries s, BarColumns bars, Iterable<IndicatorSpec> specs, boolean volume) {
         for (IndicatorSpec spec : specs) {
-            if (spec.warmup() > last) {
+            if (spec.warmup() > s.size() - 1) {
                 return null;
             }
-            computed.putAll(spec.compute(bars));
         }
-        return computed;
+        return ScreenCondition.columns(s, bars, specs, volume);
     }
 
     /** The named columns at bar {@code at}; null when one of them has no value there (too little history). */

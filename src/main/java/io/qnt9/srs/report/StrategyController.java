@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -285,14 +284,9 @@ class StrategyController {
     /** Every column the rules name, over all the bars: bar fields, indicator columns and the ratings at every bar. */
     private static Map<String, double[]> columns(
             DailySeries s, BarColumns bars, List<ScreenCondition> buy, List<ScreenCondition> sell) {
-        Map<String, double[]> out = new HashMap<>();
-        out.put("open", bars.open());
-        out.put("high", bars.high());
-        out.put("low", bars.low());
-        out.put("close", bars.close());
-        out.put("volume", Arrays.stream(s.volume()).asDoubleStream().toArray());
         LinkedHashSet<IndicatorSpec> specs = new LinkedHashSet<>();
         boolean ratings = false;
+        boolean volume = false;
         for (List<ScreenCondition> rule : List.of(buy, sell)) {
             for (ScreenCondition c : rule) {
                 for (ScreenCondition.Operand o : List.of(c.left(), c.right())) {
@@ -300,12 +294,11 @@ class StrategyController {
                         specs.add(o.spec());
                     }
                     ratings |= !o.isNumber() && ScreenCondition.RATINGS.contains(o.column());
+                    volume |= "volume".equals(o.column());
                 }
             }
         }
-        for (IndicatorSpec spec : specs) {
-            out.putAll(spec.compute(bars));
-        }
+        Map<String, double[]> out = ScreenCondition.columns(s, bars, specs, volume);
         if (ratings) {
             // the screener's rating names, each the catalogue's techrating column of the same meaning
             double[][] r =

@@ -210,6 +210,13 @@ class ScreenerEndToEndTests {
                 .json();
         assertThat(on.get("conditions").get(0).asString()).isEqualTo("close crosses_above sma_50");
         assertThat(item(on, "AAPL")).as("crossed on " + rows.get(t).date()).isNotNull();
+        // with a rating that does not cross beside it: the rating of that day only, and the same match
+        JsonNode mixed = screen(
+                        "where=close crosses_above sma_50",
+                        "where=tech_rating>=-1",
+                        "asOf=" + rows.get(t).date())
+                .json();
+        assertThat(item(mixed, "AAPL")).isNotNull();
         JsonNode after = screen(
                         "where=close crosses_above sma_50",
                         "asOf=" + rows.get(t + 1).date())
