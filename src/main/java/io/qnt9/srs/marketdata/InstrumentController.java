@@ -296,8 +296,9 @@ class InstrumentController {
             summary = "Fetch the latest daily bars from the live provider and import them (admin)",
             description = "Off unless ALPHAVANTAGE_API_KEY is set (503). The provider's bars pass the same validation"
                     + " as an upload; by default only new dates are added (mode=append). The bars are adjusted for"
-                    + " the splits the provider lists; a split after the last stored bar makes append and replace"
-                    + " fetch the whole history and replace the stored bars (a warning in the result says so).",
+                    + " the splits the provider lists, and their adjusted close for its dividends; a split or a"
+                    + " dividend after the last stored bar makes append and replace fetch the whole history and"
+                    + " replace the stored bars (a warning in the result says so).",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Imported: rows written, dates covered"),
                 @ApiResponse(
@@ -307,7 +308,8 @@ class InstrumentController {
                         responseCode = "409",
                         description =
                                 "mode=reject and the provider sent dates already stored (import-overlap), or lists a"
-                                        + " split after the last stored bar (split-after-stored-bars)"),
+                                        + " split or a dividend after the last stored bar (split-after-stored-bars,"
+                                        + " dividend-after-stored-bars)"),
                 @ApiResponse(
                         responseCode = "502",
                         description =

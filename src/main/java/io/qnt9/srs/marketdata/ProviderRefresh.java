@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * schedule ({@code PROVIDER_REFRESH_CRON}): off unless the cron expression and the provider's key are both set. Each
  * scheduled run takes the stalest instruments first (up to
  * {@code maxSymbols}, indices excluded: the provider has no index series), fetches their latest bars — the whole
- * history when the last stored bar is older than {@code fullHistoryAfter}, so that no gap is left — and imports them
+ * history when the last stored bar is older than {@code fullHistoryAfter}, so that no gap is left, or when a split or a
+ * dividend came after it (see {@link #refresh}) — and imports them
  * with mode=append through the same validation as an upload. The provider's rate limit ends the run (the next run
  * goes on where it stopped, the stalest first); an unknown symbol or an unusable answer skips that instrument. One
  * replica runs at a time (a PostgreSQL advisory lock); the others skip the run.
@@ -199,8 +200,16 @@ class ProviderRefresh {
      * after the last stored bar are in the old shares. The split list is asked first: with such a split, {@link
      * ImportMode#APPEND} and {@link ImportMode#REPLACE} fetch the whole history (whatever {@code full} says) and
      * import it with {@link ImportMode#REPLACE}, so that every stored bar is adjusted too (the result's warnings say
-     * so); {@link ImportMode#REJECT} refuses with a 409 that says what to do, before the bars are fetched. Either way
-     * a refresh costs two provider requests (one with splits off, one for a refusal), never a second fetch of bars.
+     * so); {@link ImportMode#REJECT} refuses with a 409 that says what to do, before the bars are fetched.
+     *
+     * <p>Their adjusted closes account for every dividend that went ex by the last bar fetched, so a dividend going
+     * ex after the last stored bar (and not after today: one declared ahead changes nothing until its ex-date) leaves
+     * the adjusted close of every stored bar too high, exactly as a split leaves them in the old shares. The dividend
+     * list is asked next and such a dividend is treated the same way: the whole history replaces the stored bars
+     * (a warning names the dividend), or, with {@link ImportMode#REJECT}, a 409 before the bars are fetched.
+     *
+     * <p>A refresh costs three provider requests (one fewer for each of splits and dividends switched off; one for a
+     * refusal over a split, two over a dividend), never a second fetch of bars.
      *
      * @param full the whole history or the latest ~100 days; null: the whole history when the instrument has no bars
      *     or its last bar is older than {@code fullHistoryAfter} ({@link ProviderRefreshProperties#wantsFullHistory})
@@ -209,7 +218,8 @@ class ProviderRefresh {
     ImportResult refresh(String symbol, Boolean full, ImportMode mode, String requestedBy) {
         LocalDate lastStored =
                 marketData.listing(symbol).map(InstrumentListing::lastDate).orElse(null);
-        boolean whole = full != null ? full : settings.wantsFullHistory(lastStored, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        boolean whole = full != null ? full : settings.wantsFullHistory(lastStored, today);
         List<MarketDataProvider.Split> splits = provider.splits(symbol);
         MarketDataProvider.Split split = lastStored == null
                 ? null
@@ -217,31 +227,67 @@ class ProviderRefresh {
                         .filter(s -> s.effective().isAfter(lastStored))
                         .findFirst()
                         .orElse(null);
+        String afterStored = ", after the last stored bar of " + symbol + " (" + lastStored + ")";
+        String splitWhat = split == null
+                ? null
+                : "a split (factor " + split.factor().stripTrailingZeros().toPlainString() + ") took effect on "
+                        + split.effective();
+        if (split != null && mode == ImportMode.REJECT) {
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "split-after-stored-bars",
+                            "Stored bars predate a split",
+                            "According to " + provider.name() + ", " + splitWhat + afterStored + ": the stored bars"
+                                    + " are in the shares before it. Nothing was imported. Refresh with"
+                                    + " full=true&mode=replace to store the whole history adjusted for it.")
+                    .with("splitEffective", split.effective().toString())
+                    .with("lastStored", lastStored.toString());
+        }
+        List<MarketDataProvider.Dividend> dividends = provider.dividends(symbol);
+        MarketDataProvider.Dividend dividend = lastStored == null
+                ? null
+                : dividends.stream()
+                        .filter(d ->
+                                d.exDate().isAfter(lastStored) && !d.exDate().isAfter(today))
+                        .findFirst()
+                        .orElse(null);
+        String dividendWhat = dividend == null
+                ? null
+                : "a dividend of " + dividend.amount().stripTrailingZeros().toPlainString() + " per share went ex on "
+                        + dividend.exDate();
+        if (dividend != null && mode == ImportMode.REJECT) {
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "dividend-after-stored-bars",
+                            "Stored bars predate a dividend",
+                            "According to " + provider.name() + ", " + dividendWhat + afterStored + ": the adjusted"
+                                    + " closes of the stored bars do not account for it. Nothing was imported."
+                                    + " Refresh with full=true&mode=replace to store the whole history adjusted for"
+                                    + " it.")
+                    .with("exDividendDate", dividend.exDate().toString())
+                    .with("lastStored", lastStored.toString());
+        }
         String note = null;
-        if (split != null) {
-            String what =
-                    "a split (factor " + split.factor().stripTrailingZeros().toPlainString() + ") took effect on "
-                            + split.effective() + ", after the last stored bar of " + symbol + " (" + lastStored + ")";
-            if (mode == ImportMode.REJECT) {
-                throw new ApiException(
-                                HttpStatus.CONFLICT,
-                                "split-after-stored-bars",
-                                "Stored bars predate a split",
-                                "According to " + provider.name() + ", " + what + ": the stored bars are in the shares"
-                                        + " before it. Nothing was imported. Refresh with full=true&mode=replace to"
-                                        + " store the whole history adjusted for it.")
-                        .with("splitEffective", split.effective().toString())
-                        .with("lastStored", lastStored.toString());
-            }
+        if (split != null || dividend != null) {
             whole = true;
             mode = ImportMode.REPLACE;
-            note = "According to " + provider.name() + ", " + what + ": the whole history was fetched and replaced the"
-                    + " stored bars, so that they are adjusted for it.";
+            String what =
+                    split == null ? dividendWhat : dividend == null ? splitWhat : splitWhat + " and " + dividendWhat;
+            String why = split == null
+                    ? "so that their adjusted closes account for it"
+                    : dividend == null ? "so that they are adjusted for it" : "so that they are adjusted for both";
+            note = "According to " + provider.name() + ", " + what + afterStored + ": the whole history was fetched and"
+                    + " replaced the stored bars, " + why + ".";
         }
-        String csv = provider.dailyBars(symbol, whole, splits);
+        String csv = provider.dailyBars(symbol, whole, splits, dividends);
         ImportResult result = importer.importBars(
                 new BarImporter.Request(symbol, mode, "provider:" + provider.name(), requestedBy, null),
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)));
+        if (dividend != null && result.lastDate() != null && result.lastDate().isBefore(dividend.exDate())) {
+            // Gone ex by the calendar, but the provider has no bar of that day yet: nothing to adjust until it does.
+            note += " The provider has no bar from " + dividend.exDate() + " on yet, so the adjusted closes do not"
+                    + " account for that dividend yet; a refresh once it does will.";
+        }
         return note == null ? result : result.withWarning(note);
     }
 

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cron when to run, a Spring cron expression in UTC ({@code PROVIDER_REFRESH_CRON}, e.g. {@code 0 30 22 * * MON-FRI}
  *     after the US close); {@code -} (the default) is off
  * @param maxSymbols instruments refreshed per run at most, the stalest first ({@code PROVIDER_REFRESH_MAX_SYMBOLS};
- *     Alpha Vantage's free key allows 25 requests a day)
- * @param pause wait between two instruments ({@code PROVIDER_REFRESH_PAUSE}; two calls each with splits, and the free
- *     key allows a few a minute)
+ *     Alpha Vantage's free key allows 25 requests a day, three per instrument)
+ * @param pause wait between two instruments ({@code PROVIDER_REFRESH_PAUSE}; three calls each with splits and
+ *     dividends, and the free key allows a few a minute)
  * @param fullHistoryAfter an instrument whose last bar is older than this gets the provider's whole history
  *     instead of its latest ~100 days, so that no gap is left ({@code PROVIDER_REFRESH_FULL_AFTER})
  */

@@ -71,6 +71,11 @@ class ProviderRefreshEndToEndTests {
 
     /** The daily series of {@code symbol} answers with {@code file}, its split list with {@code splitsFile}. */
     private void answer(String symbol, String file, String splitsFile) throws Exception {
+        answer(symbol, file, splitsFile, AlphaVantageProviderTests.body("dividends-none.json"));
+    }
+
+    /** … and its dividend list with {@code dividendsJson}. */
+    private void answer(String symbol, String file, String splitsFile, String dividendsJson) throws Exception {
         STUB.stubFor(get(urlPathEqualTo("/query"))
                 .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
                 .withQueryParam("symbol", equalTo(symbol))
@@ -79,6 +84,10 @@ class ProviderRefreshEndToEndTests {
                 .withQueryParam("function", equalTo("SPLITS"))
                 .withQueryParam("symbol", equalTo(symbol))
                 .willReturn(okJson(AlphaVantageProviderTests.body(splitsFile))));
+        STUB.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("DIVIDENDS"))
+                .withQueryParam("symbol", equalTo(symbol))
+                .willReturn(okJson(dividendsJson)));
     }
 
     @Test
@@ -206,6 +215,104 @@ class ProviderRefreshEndToEndTests {
                         .at("/bars/0/close")
                         .asDouble())
                 .isEqualTo(120.5);
+    }
+
+    /** Stores the first two bars of daily-divd-as-traded.json (an earlier refresh, before its dividends went ex). */
+    private void storeBeforeTheDividends(String symbol) throws Exception {
+        importCloses(
+                symbol,
+                "date,open,high,low,close,volume\n2024-09-09,59.8,60.2,59.5,60,900000\n"
+                        + "2024-09-10,60.1,60.7,60,60.5,1000000\n");
+    }
+
+    @Test
+    void aDividendAfterTheStoredBarsRefreshesTheWholeHistoryWithItsAdjustedCloses() throws Exception {
+        storeBeforeTheDividends("DIVD");
+        // the provider now lists dividends going ex on 2024-09-11 and 2024-09-13, after the last stored bar
+        answer(
+                "DIVD",
+                "daily-divd-as-traded.json",
+                "splits-none.json",
+                AlphaVantageProviderTests.body("dividends-divd.json"));
+        HttpTestClient http = TestAccounts.admin(port);
+
+        // mode=reject: refused, with what to do, and nothing written; the bars were not fetched
+        Response refused = http.post("/api/v1/instruments/DIVD/refresh?full=false&mode=reject", null, "");
+        assertProblem(refused, 409, "dividend-after-stored-bars");
+        assertThat(refused.json().get("detail").asString())
+                .contains("a dividend of 0.484 per share went ex on 2024-09-11")
+                .contains("full=true&mode=replace");
+        assertThat(refused.json().get("exDividendDate").asString()).isEqualTo("2024-09-11");
+        assertThat(refused.json().get("lastStored").asString()).isEqualTo("2024-09-10");
+        STUB.verify(1, asked("DIVIDENDS", "DIVD"));
+        STUB.verify(0, asked("TIME_SERIES_DAILY", "DIVD"));
+
+        // mode=append (the default): the whole history, replacing the stored bars, and a warning naming the dividend
+        Response r = http.post("/api/v1/instruments/DIVD/refresh?full=false", null, "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("mode").asString()).isEqualTo("REPLACE");
+        assertThat(r.json().get("rowsInserted").asInt()).isEqualTo(3);
+        assertThat(r.json().get("rowsUpdated").asInt()).isEqualTo(2);
+        assertThat(r.json().at("/warnings/0").asString())
+                .contains("a dividend of 0.484 per share went ex on 2024-09-11")
+                .contains("after the last stored bar of DIVD (2024-09-10)")
+                .contains("replaced the stored bars");
+        STUB.verify(2, asked("SPLITS", "DIVD"));
+        STUB.verify(2, asked("DIVIDENDS", "DIVD"));
+        STUB.verify(1, asked("TIME_SERIES_DAILY", "DIVD"));
+        STUB.verify(1, asked("TIME_SERIES_DAILY", "DIVD").withQueryParam("outputsize", equalTo("full")));
+
+        // the stored bars now carry the dividends (by hand in AlphaVantageProviderTests: × 0.992 before 09-11,
+        // × 0.995 before 09-13); the closes stay as traded
+        var bars = http.get("/api/v1/instruments/DIVD/bars").json().get("bars");
+        assertThat(bars.size()).isEqualTo(5);
+        double[] adjusted = {59.2224, 59.71592, 59.501, 59.7995, 60.2};
+        double[] closes = {60.0, 60.5, 59.8, 60.1, 60.2};
+        for (int i = 0; i < 5; i++) {
+            assertThat(bars.get(i).get("adjClose").asDouble())
+                    .as(bars.get(i).get("date").asString())
+                    .isEqualTo(adjusted[i]);
+            assertThat(bars.get(i).get("close").asDouble()).isEqualTo(closes[i]);
+        }
+
+        // the fixture also lists a dividend going ex on 2024-12-12, gone ex by the calendar but after the provider's
+        // last bar (2024-09-13): the next refresh takes the whole history again and says it cannot adjust for it yet
+        Response again = http.post("/api/v1/instruments/DIVD/refresh?full=false", null, "");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("mode").asString()).isEqualTo("REPLACE");
+        assertThat(again.json().at("/warnings/0").asString())
+                .contains("a dividend of 0.5 per share went ex on 2024-12-12")
+                .contains("no bar from 2024-12-12 on yet");
+        assertThat(http.get("/api/v1/instruments/DIVD/bars")
+                        .json()
+                        .at("/bars/0/adjClose")
+                        .asDouble())
+                .isEqualTo(59.2224);
+    }
+
+    @Test
+    void aDividendDeclaredAheadOfItsExDateChangesNothingYet() throws Exception {
+        storeBeforeTheDividends("DIVF");
+        String exDate =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        answer(
+                "DIVF",
+                "daily-divd-as-traded.json",
+                "splits-none.json",
+                "{\"symbol\": \"DIVF\", \"data\": [{\"ex_dividend_date\": \"" + exDate + "\","
+                        + " \"declaration_date\": \"None\", \"record_date\": \"None\", \"payment_date\": \"None\","
+                        + " \"amount\": \"0.5\"}]}");
+        HttpTestClient http = TestAccounts.admin(port);
+        Response r = http.post("/api/v1/instruments/DIVF/refresh?full=false", null, "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("mode").asString()).isEqualTo("APPEND");
+        assertThat(r.json().get("rowsInserted").asInt()).isEqualTo(3);
+        STUB.verify(1, asked("TIME_SERIES_DAILY", "DIVF").withQueryParam("outputsize", equalTo("compact")));
+        var bars = http.get("/api/v1/instruments/DIVF/bars").json().get("bars");
+        for (int i = 0; i < bars.size(); i++) {
+            assertThat(bars.get(i).get("adjClose").asDouble())
+                    .isEqualTo(bars.get(i).get("close").asDouble());
+        }
     }
 
     @Test
