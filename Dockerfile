@@ -9,6 +9,8 @@ ARG JDK_IMAGE=eclipse-temurin:25-jdk
 ARG JRE_IMAGE=eclipse-temurin:25-jre
 
 # ---- 1. build: compile and package the layered Spring Boot jar ---------------------------------
+# `package` includes Spring AOT (process-aot): built on Java 25, its generated bean definitions fit the runtime's
+# virtual threads, and the service uses them wherever they fit the deployment (io.qnt9.srs.system.SpringAotStartup).
 FROM ${JDK_IMAGE} AS build
 WORKDIR /workspace
 COPY .mvn/ .mvn/

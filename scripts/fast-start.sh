@@ -15,6 +15,8 @@
 #
 # Java 25 and later: an AOT cache (JEP 483/515: classes loaded and linked ahead of time, plus method profiles).
 # Java 17 to 24: an application class-data-sharing archive (dynamic CDS), which covers class loading only.
+# Independently of the class cache, the service starts from the bean definitions Spring AOT generated in the build
+# wherever they fit its configuration (io.qnt9.srs.system.SpringAotStartup; the training run does the same).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 

@@ -1,5 +1,6 @@
 package io.qnt9.srs;
 
+import io.qnt9.srs.system.SpringAotStartup;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,6 +20,8 @@ public class SrsApplication {
             withCommand[args.length] = "--qnt9.cli.command=import";
             System.exit(SpringApplication.exit(app.run(withCommand)));
         }
-        SpringApplication.run(SrsApplication.class, args);
+        SpringApplication app = new SpringApplication(SrsApplication.class);
+        app.addListeners(new SpringAotStartup(SrsApplication.class));
+        app.run(args);
     }
 }

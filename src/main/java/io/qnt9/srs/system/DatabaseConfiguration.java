@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +18,8 @@ class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+    /** Defined whatever the database; it starts a server only without {@code DATABASE_URL}. */
     @Bean
-    @ConditionalOnExpression("'${qnt9.database.url:}'.isBlank()")
     static EmbeddedPostgresServer embeddedPostgresServer(Environment environment) {
         return new EmbeddedPostgresServer(environment);
     }

@@ -33,24 +33,36 @@ final class EmbeddedPostgresServer implements BeanFactoryPostProcessor, Disposab
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final DatabaseProperties.Embedded settings;
+    private final Environment environment;
+    private volatile DatabaseProperties.Embedded settings;
     private volatile CompletableFuture<EmbeddedPostgres> running;
     private volatile DataDirectoryLock lock;
 
     EmbeddedPostgresServer(Environment environment) {
-        this.settings = Binder.get(environment)
-                .bind("qnt9.database", DatabaseProperties.class)
-                .map(DatabaseProperties::embedded)
-                .orElseThrow(() -> new IllegalStateException("qnt9.database.embedded is not configured"));
+        this.environment = environment;
     }
 
+    /**
+     * Starts the server unless {@code DATABASE_URL} names an external one — decided here, at run time, and not by a
+     * condition on the bean, so that the same bean definitions serve both (Spring AOT fixes conditions at build time:
+     * {@link SpringAotStartup}). Nothing is started, and no setting is read, during the build's AOT processing.
+     */
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        start();
+        if (!AotShapeRecorder.processing() && database().usesEmbedded()) {
+            start();
+        }
+    }
+
+    private DatabaseProperties database() {
+        return Binder.get(environment)
+                .bind("qnt9.database", DatabaseProperties.class)
+                .orElseThrow(() -> new IllegalStateException("qnt9.database is not configured"));
     }
 
     private synchronized CompletableFuture<EmbeddedPostgres> start() {
         if (running == null) {
+            settings = database().embedded();
             Path dataDir = settings.dataDir().toAbsolutePath();
             // On the caller's thread: a directory in use stops start-up at once, with its own message.
             DataDirectoryLock owned;
