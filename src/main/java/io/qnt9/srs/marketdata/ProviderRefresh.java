@@ -200,7 +200,9 @@ class ProviderRefresh {
      * after the last stored bar are in the old shares. The split list is asked first: with such a split, {@link
      * ImportMode#APPEND} and {@link ImportMode#REPLACE} fetch the whole history (whatever {@code full} says) and
      * import it with {@link ImportMode#REPLACE}, so that every stored bar is adjusted too (the result's warnings say
-     * so); {@link ImportMode#REJECT} refuses with a 409 that says what to do, before the bars are fetched.
+     * so); {@link ImportMode#REJECT} refuses with a 409 that says what to do, before the bars are fetched. A split
+     * listed ahead of its day (effective after today) is left out until that day, with a warning: no bar is in the
+     * new shares yet.
      *
      * <p>Their adjusted closes account for every dividend that went ex by the last bar fetched, so a dividend going
      * ex after the last stored bar (and not after today: one declared ahead changes nothing until its ex-date) leaves
@@ -220,7 +222,13 @@ class ProviderRefresh {
                 marketData.listing(symbol).map(InstrumentListing::lastDate).orElse(null);
         LocalDate today = LocalDate.now(clock);
         boolean whole = full != null ? full : settings.wantsFullHistory(lastStored, today);
-        List<MarketDataProvider.Split> splits = provider.splits(symbol);
+        // A split announced for a later day (the provider may list it ahead) applies to no bar yet: adjusting for it
+        // now would divide every price by its factor, and it would be "after the last stored bar" at every refresh.
+        List<MarketDataProvider.Split> listed = provider.splits(symbol);
+        List<MarketDataProvider.Split> splits =
+                listed.stream().filter(s -> !s.effective().isAfter(today)).toList();
+        List<MarketDataProvider.Split> announced =
+                listed.stream().filter(s -> s.effective().isAfter(today)).toList();
         MarketDataProvider.Split split = lastStored == null
                 ? null
                 : splits.stream()
@@ -288,7 +296,16 @@ class ProviderRefresh {
             note += " The provider has no bar from " + dividend.exDate() + " on yet, so the adjusted closes do not"
                     + " account for that dividend yet; a refresh once it does will.";
         }
-        return note == null ? result : result.withWarning(note);
+        if (note != null) {
+            result = result.withWarning(note);
+        }
+        for (MarketDataProvider.Split s : announced) {
+            result = result.withWarning("According to " + provider.name() + ", a split (factor "
+                    + s.factor().stripTrailingZeros().toPlainString() + ") takes effect on " + s.effective()
+                    + ", after today: the bars are not adjusted for it yet; a refresh from that day on will fetch the"
+                    + " whole history adjusted for it.");
+        }
+        return result;
     }
 
     /** Waits between two provider calls; false when interrupted (shutting down). */

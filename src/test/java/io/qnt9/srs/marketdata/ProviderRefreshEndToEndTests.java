@@ -154,6 +154,44 @@ class ProviderRefreshEndToEndTests {
     }
 
     @Test
+    void aSplitListedAheadOfItsDayAdjustsNothingYet() throws Exception {
+        // The provider may list a split before it takes effect; until that day every bar is in today's shares.
+        String announced =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        STUB.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("SPLITS"))
+                .withQueryParam("symbol", equalTo("AHEAD"))
+                .willReturn(okJson("{\"symbol\":\"AHEAD\",\"data\":[{\"effective_date\":\"" + announced
+                        + "\",\"split_factor\":\"2.0000\"}]}")));
+        STUB.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .withQueryParam("symbol", equalTo("AHEAD"))
+                .willReturn(okJson(AlphaVantageProviderTests.body("daily-ibm-compact.json"))));
+        STUB.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("DIVIDENDS"))
+                .withQueryParam("symbol", equalTo("AHEAD"))
+                .willReturn(okJson(AlphaVantageProviderTests.body("dividends-none.json"))));
+        HttpTestClient http = TestAccounts.admin(port);
+
+        Response r = http.post("/api/v1/instruments/AHEAD/refresh", null, "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("rowsInserted").asInt()).isEqualTo(3);
+        assertThat(r.json().at("/warnings/0").asString())
+                .contains("a split (factor 2) takes effect on " + announced)
+                .contains("not adjusted for it yet");
+        // as traded, as IBM's file has it: not halved
+        var bars = http.get("/api/v1/instruments/AHEAD/bars").json().get("bars");
+        assertThat(bars.get(2).get("close").asDouble()).isEqualTo(169.03);
+        assertThat(bars.get(2).get("volume").asLong()).isEqualTo(2_956_727L);
+
+        // the next refresh appends: the split is not "after the last stored bar" until it has happened
+        Response again = http.post("/api/v1/instruments/AHEAD/refresh?full=false", null, "");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("mode").asString()).isEqualTo("APPEND");
+        assertThat(again.json().get("rowsSkipped").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aSplitAfterTheStoredBarsRefreshesTheWholeHistoryAdjustedForIt() throws Exception {
         storeAsTradedBeforeTheSplits("SPLT");
         HttpTestClient http = TestAccounts.admin(port);
