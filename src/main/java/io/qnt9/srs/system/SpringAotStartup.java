@@ -57,8 +57,8 @@ public final class SpringAotStartup implements ApplicationListener<ApplicationEn
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        if (SpringProperties.getProperty(ENABLED) != null) {
-            return;
+        if (SpringProperties.getProperty(ENABLED) != null || AotShapeRecorder.processing()) {
+            return; // set explicitly, or this is the build generating the code
         }
         String off = reasonToStayOff(event.getEnvironment());
         if (off == null) {
