@@ -62,6 +62,20 @@ public class TechnicalRatingBenchmark {
         return h[h.length - 1];
     }
 
+    /** What {@code /technicals} needed on a first ask before: the rating, then its history, each on its own. */
+    @Benchmark
+    public double rateThenHistory() {
+        double[] h = TechnicalRating.history(series);
+        return TechnicalRating.rate(series).rating() + h[h.length - 1];
+    }
+
+    /** What it needs now: both from one computation of the indicators. */
+    @Benchmark
+    public double rateWithHistory() {
+        TechnicalRating.RatedHistory both = TechnicalRating.rateWithHistory(series);
+        return both.last().rating() + both.history()[both.history().length - 1];
+    }
+
     /** The floor: the same indicators, every column, and the last value of each summed. */
     @Benchmark
     public double indicatorsOnly() {

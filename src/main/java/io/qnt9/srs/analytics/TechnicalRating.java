@@ -150,8 +150,10 @@ public final class TechnicalRating {
         if (bars.size() == 0) {
             throw new IllegalArgumentException("bars must not be empty");
         }
-        Columns columns = new Columns(bars);
-        int last = bars.size() - 1;
+        return rate(new Columns(bars), bars.size() - 1);
+    }
+
+    private static Rating rate(Columns columns, int last) {
         Group osc = Group.of(
                 OSCILLATORS.stream().map(d -> d.describe(columns, last)).toList());
         Group ma =
@@ -175,8 +177,28 @@ public final class TechnicalRating {
     public static double[] history(BarColumns bars) {
         Arguments.notNull("bars", bars);
         double[] out = new double[bars.size()];
-        computeHistory(bars, out, new double[out.length], new double[out.length]);
+        computeHistory(new Columns(bars), out, new double[out.length], new double[out.length]);
         return out;
+    }
+
+    /** {@link #rate} and {@link #history} of the same bars, each indicator computed once for both. */
+    public record RatedHistory(Rating last, double[] history) {}
+
+    /**
+     * {@link #rate} and {@link #history} together: what a rating with its track record needs, for half the work of
+     * calling both (the 26 indicators are the cost of either).
+     *
+     * @throws IllegalArgumentException if {@code bars} is empty
+     */
+    public static RatedHistory rateWithHistory(BarColumns bars) {
+        Arguments.notNull("bars", bars);
+        if (bars.size() == 0) {
+            throw new IllegalArgumentException("bars must not be empty");
+        }
+        Columns columns = new Columns(bars);
+        double[] history = new double[bars.size()];
+        computeHistory(columns, history, new double[history.length], new double[history.length]);
+        return new RatedHistory(rate(columns, bars.size() - 1), history);
     }
 
     /**
@@ -184,7 +206,11 @@ public final class TechnicalRating {
      * component of the group votes; see {@link #history}.
      */
     static void computeHistory(BarColumns bars, double[] rating, double[] oscillators, double[] movingAverages) {
-        Columns columns = new Columns(bars);
+        computeHistory(new Columns(bars), rating, oscillators, movingAverages);
+    }
+
+    private static void computeHistory(
+            Columns columns, double[] rating, double[] oscillators, double[] movingAverages) {
         double[] values = new double[Kind.MOST_READS];
         for (int i = 0; i < rating.length; i++) {
             Double osc = mean(OSCILLATORS, columns, i, values);

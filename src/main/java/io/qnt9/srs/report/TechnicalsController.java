@@ -268,8 +268,9 @@ class TechnicalsController {
 
     private static Technicals rate(String sym, DailySeries s, Prices prices, BarInterval interval) {
         BarColumns bars = IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
-        TechnicalRating.Rating r = TechnicalRating.rate(bars);
-        double[] history = TechnicalRating.history(bars);
+        TechnicalRating.RatedHistory rated = TechnicalRating.rateWithHistory(bars);
+        TechnicalRating.Rating r = rated.last();
+        double[] history = rated.history();
         return new Technicals(
                 sym,
                 interval,

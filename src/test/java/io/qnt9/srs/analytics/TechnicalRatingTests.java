@@ -442,6 +442,16 @@ class TechnicalRatingTests {
     }
 
     @Test
+    void aRatingWithItsHistoryIsBothFromOneComputation() {
+        BundledCsv aapl = BundledCsv.load("aapl.csv");
+        TechnicalRating.RatedHistory both = TechnicalRating.rateWithHistory(aapl.bars());
+        assertThat(both.history()).containsExactly(TechnicalRating.history(aapl.bars()));
+        assertThat(both.last()).isEqualTo(TechnicalRating.rate(aapl.bars()));
+        assertThatThrownBy(() -> TechnicalRating.rateWithHistory(bars(new double[0])))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theCataloguesTechratingIsTheRatingOfEachPrefixWithItsGroups() {
         BundledCsv aapl = BundledCsv.load("aapl.csv");
         IndicatorSpec spec = IndicatorCatalog.parse("techrating");
