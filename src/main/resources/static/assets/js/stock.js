@@ -384,6 +384,8 @@ function strategyPanel(symbol, charts) {
     [['long_flat', 'Long / flat'], ['long_short', 'Long / short']].map(([v, t]) => h('option', {value: v, text: t})));
   const stop = h('input', {id: 'rule-stop', name: 'stopLoss', type: 'number', min: '0', max: '99', step: 'any', class: 'price-input', placeholder: 'none'});
   const take = h('input', {id: 'rule-take', name: 'takeProfit', type: 'number', min: '0', max: '1000', step: 'any', class: 'price-input', placeholder: 'none'});
+  const after = h('select', {id: 'rule-after', name: 'afterStop'},
+    [['reenter', 'Next signal'], ['new_signal', 'A new signal']].map(([v, t]) => h('option', {value: v, text: t})));
   const result = h('div', {id: 'rule-result', 'aria-live': 'polite'});
   // conditions are comma-separated here and repeated parameters in the API
   const conditions = (name, text) => text.split(',').map((c) => c.trim()).filter(Boolean).map((c) => name + '=' + enc(c));
@@ -391,7 +393,7 @@ function strategyPanel(symbol, charts) {
     // stop and target are typed in percent and sent as fractions
     const percent = (name, field) => (field.value.trim() ? [name + '=' + enc(String(Number(field.value) / 100))] : []);
     const query = [...conditions('buy', buy.value), ...conditions('sell', sell.value), 'costBps=' + enc(cost.value || '0'), 'mode=' + mode.value,
-      ...percent('stopLoss', stop), ...percent('takeProfit', take)].join('&');
+      ...percent('stopLoss', stop), ...percent('takeProfit', take), 'afterStop=' + after.value].join('&');
     return section(result, 'strategy backtest', get('/api/v1/instruments/' + enc(symbol) + '/strategy?' + query),
       (r) => h('div', {},
         h('p', {class: 'muted small', text: `Buy when ${r.buy.join(' and ')}; sell when ${r.sell.length ? r.sell.join(' and ') : 'a buy condition fails'}. ${r.buySignals} buy and ${r.sellSignals} sell signals.`}),
@@ -399,10 +401,10 @@ function strategyPanel(symbol, charts) {
   };
   return h('section', {class: 'panel', 'aria-labelledby': 'rule-title', id: 'strategy'},
     h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
-    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating; a crossing as sma_20 crosses_above sma_50. Signals at the close, trades at the next open; a stop loss or take profit ends a position inside the day at its level.'}),
+    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating; a crossing as sma_20 crosses_above sma_50. Signals at the close, trades at the next open; a stop loss or take profit ends a position inside the day at its level, and the next signal opens one again (or only a new one: once the rule has let go).'}),
     h('form', {class: 'filters', onsubmit: (e) => { e.preventDefault(); run(); }},
       // each label stays with its field when the form wraps (a phone)
-      ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode'], [stop, 'Stop loss (%)'], [take, 'Take profit (%)']].map(([field, label]) =>
+      ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode'], [stop, 'Stop loss (%)'], [take, 'Take profit (%)'], [after, 'After a stop, enter on']].map(([field, label]) =>
         h('span', {class: 'field'}, h('label', {for: field.id, text: label}), field)),
       h('button', {type: 'submit', text: 'Run'})),
     result);

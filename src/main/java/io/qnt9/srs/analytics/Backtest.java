@@ -46,22 +46,40 @@ public final class Backtest {
 
     private Backtest() {}
 
+    /** What opens a position again after a stop loss or take profit closed one ({@link Stops}). */
+    public enum AfterStop {
+        /** The next signal for that side, even one that has held all along. */
+        REENTER,
+        /** Only a signal for that side given after the signal has left it once. */
+        NEW_SIGNAL
+    }
+
     /**
      * Exits inside a bar, relative to the price a position was opened at: a long position is sold when the price falls
      * {@code stopLoss} below it or rises {@code takeProfit} above it (a short one, mirrored), at that level — or at
      * the bar's open when the open is already beyond it (a gap). A level the open is beyond is taken first; then,
      * inside the bar, the stop before the target (when a bar's range reaches both, which came first is unknown, and
-     * the stop is the cautious guess). After such an exit the position is flat until a signal opens one again.
+     * the stop is the cautious guess). After such an exit the position is flat until a signal opens one again: with
+     * {@link AfterStop#REENTER} the next one, even the same signal that still holds (a rule whose buy condition is
+     * a state, such as close above its average, buys again at the next open); with {@link AfterStop#NEW_SIGNAL} only
+     * a signal given after the signal has left that side once (a close without a buy signal, after a long was
+     * stopped out), as a trader waits for a fresh entry after being stopped out.
      *
      * @param stopLoss a fraction in (0, 1), or NaN for none
      * @param takeProfit a fraction in (0, 10], or NaN for none
      */
-    public record Stops(double stopLoss, double takeProfit) {
+    public record Stops(double stopLoss, double takeProfit, AfterStop afterStop) {
 
         /** No stops: {@link #run} trades on the signals only. */
         public static final Stops NONE = new Stops(Double.NaN, Double.NaN);
 
+        /** Stops after which the next signal re-enters ({@link AfterStop#REENTER}). */
+        public Stops(double stopLoss, double takeProfit) {
+            this(stopLoss, takeProfit, AfterStop.REENTER);
+        }
+
         public Stops {
+            Arguments.notNull("afterStop", afterStop);
             if (!Double.isNaN(stopLoss) && !(stopLoss > 0 && stopLoss < 1)) {
                 throw new IllegalArgumentException("stopLoss must be between 0 and 1 (exclusive), got " + stopLoss);
             }
@@ -160,9 +178,18 @@ public final class Backtest {
         int wins = 0;
         int daysInvested = 0;
         int[] kind = new int[1];
+        int waiting = 0; // NEW_SIGNAL: the side a stop closed, whose signals are ignored until the signal leaves it
         equity[0] = eq;
         for (int t = from + 1; t <= to; t++) {
-            int target = target(signals[t - 1], pos, mode);
+            int signal = Integer.signum(signals[t - 1]);
+            if (waiting != 0) {
+                if (signal == waiting) {
+                    signal = 0;
+                } else {
+                    waiting = 0;
+                }
+            }
+            int target = target(signal, pos, mode);
             double reference; // the price today's return of the position is measured from
             if (target != pos) {
                 eq *= 1 + pos * (open[t] / close[t - 1] - 1);
@@ -194,6 +221,9 @@ public final class Backtest {
                     wins++;
                 }
                 trades.add(new Trade(t, kind[0] == 1 ? "STOP_LOSS" : "TAKE_PROFIT", exit, 0));
+                if (stops.afterStop() == AfterStop.NEW_SIGNAL) {
+                    waiting = pos;
+                }
                 pos = 0;
                 daysInvested++; // held for part of the day
             } else {

@@ -93,6 +93,9 @@ class StrategyController {
             @Schema(description = "The take-profit fraction, null without one")
             Double takeProfit,
 
+            @Schema(description = "What opens a position again after a stop: the next signal, or only a new one")
+            Backtest.AfterStop afterStop,
+
             double riskFreeRate,
             Performance strategy,
             Performance buyAndHold,
@@ -130,7 +133,9 @@ class StrategyController {
                     + " every entry and exit; long_flat (a sell goes flat) or long_short (a sell goes short);"
                     + " optional stopLoss and takeProfit (fractions of the entry price) end a position inside a day at"
                     + " that level (at the open when it opens beyond it; the stop first when a day reaches both),"
-                    + " after which the rule's next signal opens one again. Indicators"
+                    + " after which the rule's next signal opens one again (afterStop=reenter, even the buy that"
+                    + " still holds) or only a new one (afterStop=new_signal: once the signal has left that side)."
+                    + " Indicators"
                     + " are computed over the history up to end, so the window starts warmed up. Compared with"
                     + " buying and holding over the same days.",
             responses = {
@@ -166,6 +171,12 @@ class StrategyController {
                                     + " e.g. 0.10; above 0, at most 10")
                     @RequestParam(required = false)
                     Double takeProfit,
+            @Parameter(
+                            description = "After a stop loss or take profit: reenter on the next signal for that side,"
+                                    + " even one that still holds, or wait for a new_signal (one given after the"
+                                    + " signal has left that side)")
+                    @RequestParam(defaultValue = "reenter")
+                    Backtest.AfterStop afterStop,
             @Parameter(description = "annual, -0.05 to 0.20") @RequestParam(defaultValue = "0") double riskFreeRate) {
         IndicatorController.checkRange(start, end);
         if (!(costBps >= 0 && costBps <= 1000)) {
@@ -188,7 +199,7 @@ class StrategyController {
                             + ".");
         }
         Backtest.Stops stops = new Backtest.Stops(
-                stopLoss == null ? Double.NaN : stopLoss, takeProfit == null ? Double.NaN : takeProfit);
+                stopLoss == null ? Double.NaN : stopLoss, takeProfit == null ? Double.NaN : takeProfit, afterStop);
         List<ScreenCondition> buyRule = ScreenCondition.parseAll(buy, "buy", 1, MAX_CONDITIONS);
         List<ScreenCondition> sellRule =
                 ScreenCondition.parseAll(sell == null ? List.of() : sell, "sell", 0, MAX_CONDITIONS);
@@ -244,6 +255,7 @@ class StrategyController {
                 mode,
                 stopLoss,
                 takeProfit,
+                afterStop,
                 riskFreeRate,
                 performance(days, result.equity(), riskFreeRate),
                 performance(days, hold, riskFreeRate),

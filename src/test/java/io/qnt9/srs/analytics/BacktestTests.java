@@ -121,6 +121,96 @@ class BacktestTests {
     }
 
     @Test
+    void afterAStopTheNextSignalReentersOrOnlyAFreshOneDoes() {
+        // day:                 0    1    2    3   4   5   6
+        double[] open = {99, 101, 103, 100, 98, 97, 99};
+        double[] high = {101, 103, 105, 101, 99, 99, 102};
+        double[] low = {98, 100, 101, 96, 95, 96, 98};
+        double[] close = {100, 102, 104, 99, 97, 98, 101};
+        // a buy state that holds through day 3, pauses at day 4 and is given again at day 5
+        int[] signals = {BUY, BUY, BUY, BUY, HOLD, BUY, HOLD};
+        double stop = 101 * 0.96; // 96.96, reached on day 3 (low 96)
+        double afterStop = (1 - COST) * (1 - COST) * stop / 101;
+
+        // REENTER: the buy signal of day 3's close still holds, so day 4's open buys again (98; its 4 % stop, 94.08,
+        // is never reached)
+        Backtest.Result reenter = Backtest.run(
+                open,
+                high,
+                low,
+                close,
+                signals,
+                0,
+                6,
+                10,
+                Backtest.Mode.LONG_FLAT,
+                new Backtest.Stops(0.04, Double.NaN, Backtest.AfterStop.REENTER));
+        assertThat(reenter.trades())
+                .extracting(Backtest.Trade::day, Backtest.Trade::action, Backtest.Trade::price)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "BUY", 101.0),
+                        org.assertj.core.groups.Tuple.tuple(3, "STOP_LOSS", stop),
+                        org.assertj.core.groups.Tuple.tuple(4, "BUY", 98.0));
+        assertThat(reenter.equity()[6]).isCloseTo(afterStop * (1 - COST) * 101 / 98, within(1e-12));
+        assertThat(new Backtest.Stops(0.04, Double.NaN).afterStop()).isEqualTo(Backtest.AfterStop.REENTER);
+
+        // NEW_SIGNAL: day 3's buy is the signal that was stopped out; day 4's close gives none, so day 5's buy is a
+        // fresh one and day 6's open (99) buys
+        Backtest.Result fresh = Backtest.run(
+                open,
+                high,
+                low,
+                close,
+                signals,
+                0,
+                6,
+                10,
+                Backtest.Mode.LONG_FLAT,
+                new Backtest.Stops(0.04, Double.NaN, Backtest.AfterStop.NEW_SIGNAL));
+        assertThat(fresh.trades())
+                .extracting(Backtest.Trade::day, Backtest.Trade::action, Backtest.Trade::price)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "BUY", 101.0),
+                        org.assertj.core.groups.Tuple.tuple(3, "STOP_LOSS", stop),
+                        org.assertj.core.groups.Tuple.tuple(6, "BUY", 99.0));
+        assertThat(fresh.equity())
+                .containsExactly(
+                        new double[] {
+                            1,
+                            (1 - COST) * 102 / 101,
+                            (1 - COST) * 104 / 101,
+                            afterStop,
+                            afterStop,
+                            afterStop,
+                            afterStop * (1 - COST) * 101 / 99
+                        },
+                        within(1e-12));
+        assertThat(fresh.exposure()).as("days 1, 2, part of 3, and 6").isEqualTo(4 / 6.0);
+
+        // a sell (long/short) is the other side: after a long is stopped out it opens a short at once (at 98, whose
+        // 4 % stop, 101.92, day 6's high of 102 reaches)
+        int[] turn = {BUY, BUY, BUY, SELL, HOLD, HOLD, HOLD};
+        Backtest.Result shortNext = Backtest.run(
+                open,
+                high,
+                low,
+                close,
+                turn,
+                0,
+                6,
+                10,
+                Backtest.Mode.LONG_SHORT,
+                new Backtest.Stops(0.04, Double.NaN, Backtest.AfterStop.NEW_SIGNAL));
+        assertThat(shortNext.trades())
+                .extracting(Backtest.Trade::day, Backtest.Trade::action)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "BUY"),
+                        org.assertj.core.groups.Tuple.tuple(3, "STOP_LOSS"),
+                        org.assertj.core.groups.Tuple.tuple(4, "SHORT"),
+                        org.assertj.core.groups.Tuple.tuple(6, "STOP_LOSS"));
+    }
+
+    @Test
     void anOpenBeyondTheStopSellsAtTheOpen() {
         // the same 4 % stop, but day 3 opens at 95, below 96.96: the position is sold at the open
         double[] open = {99, 101, 103, 95, 98};

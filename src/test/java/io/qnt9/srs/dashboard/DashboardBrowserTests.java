@@ -292,6 +292,15 @@ class DashboardBrowserTests {
                         + "&stopLoss=0.05")
                 .json();
         expect(page.locator("#rule-result")).containsText(stopped.get("trades").asInt() + " trades, hit rate");
+        // … re-entering only on a new signal after a stop
+        page.selectOption("#rule-after", "new_signal");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        JsonNode waited = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
+                        + "&stopLoss=0.05&afterStop=new_signal")
+                .json();
+        expect(page.locator("#rule-result")).containsText(waited.get("trades").asInt() + " trades, hit rate");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))
                 .click();
