@@ -131,20 +131,13 @@ class BacktestTests {
         int[] signals = {BUY, BUY, BUY, BUY, HOLD, BUY, HOLD};
         double stop = 101 * 0.96; // 96.96, reached on day 3 (low 96)
         double afterStop = (1 - COST) * (1 - COST) * stop / 101;
+        // the week above with a 4 % stop, 10 bps a trade
+        WithStops run = (sig, mode, after) ->
+                Backtest.run(open, high, low, close, sig, 0, 6, 10, mode, new Backtest.Stops(0.04, Double.NaN, after));
 
         // REENTER: the buy signal of day 3's close still holds, so day 4's open buys again (98; its 4 % stop, 94.08,
         // is never reached)
-        Backtest.Result reenter = Backtest.run(
-                open,
-                high,
-                low,
-                close,
-                signals,
-                0,
-                6,
-                10,
-                Backtest.Mode.LONG_FLAT,
-                new Backtest.Stops(0.04, Double.NaN, Backtest.AfterStop.REENTER));
+        Backtest.Result reenter = run.apply(signals, Backtest.Mode.LONG_FLAT, Backtest.AfterStop.REENTER);
         assertThat(reenter.trades())
                 .extracting(Backtest.Trade::day, Backtest.Trade::action, Backtest.Trade::price)
                 .containsExactly(
@@ -156,17 +149,7 @@ class BacktestTests {
 
         // NEW_SIGNAL: day 3's buy is the signal that was stopped out; day 4's close gives none, so day 5's buy is a
         // fresh one and day 6's open (99) buys
-        Backtest.Result fresh = Backtest.run(
-                open,
-                high,
-                low,
-                close,
-                signals,
-                0,
-                6,
-                10,
-                Backtest.Mode.LONG_FLAT,
-                new Backtest.Stops(0.04, Double.NaN, Backtest.AfterStop.NEW_SIGNAL));
+        Backtest.Result fresh = run.apply(signals, Backtest.Mode.LONG_FLAT, Backtest.AfterStop.NEW_SIGNAL);
         assertThat(fresh.trades())
                 .extracting(Backtest.Trade::day, Backtest.Trade::action, Backtest.Trade::price)
                 .containsExactly(
@@ -190,17 +173,7 @@ class BacktestTests {
         // a sell (long/short) is the other side: after a long is stopped out it opens a short at once (at 98, whose
         // 4 % stop, 101.92, day 6's high of 102 reaches)
         int[] turn = {BUY, BUY, BUY, SELL, HOLD, HOLD, HOLD};
-        Backtest.Result shortNext = Backtest.run(
-                open,
-                high,
-                low,
-                close,
-                turn,
-                0,
-                6,
-                10,
-                Backtest.Mode.LONG_SHORT,
-                new Backtest.Stops(0.04, Double.NaN, Backtest.AfterStop.NEW_SIGNAL));
+        Backtest.Result shortNext = run.apply(turn, Backtest.Mode.LONG_SHORT, Backtest.AfterStop.NEW_SIGNAL);
         assertThat(shortNext.trades())
                 .extracting(Backtest.Trade::day, Backtest.Trade::action)
                 .containsExactly(
@@ -297,5 +270,10 @@ class BacktestTests {
                         .equity())
                 .containsExactly(Backtest.run(OPEN, CLOSE, signals, 0, 4, 10, Backtest.Mode.LONG_FLAT)
                         .equity());
+    }
+
+    @FunctionalInterface
+    private interface WithStops {
+        Backtest.Result apply(int[] signals, Backtest.Mode mode, Backtest.AfterStop afterStop);
     }
 }
