@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,11 +225,10 @@ class ProviderRefresh {
         boolean whole = full != null ? full : settings.wantsFullHistory(lastStored, today);
         // A split announced for a later day (the provider may list it ahead) applies to no bar yet: adjusting for it
         // now would divide every price by its factor, and it would be "after the last stored bar" at every refresh.
-        List<MarketDataProvider.Split> listed = provider.splits(symbol);
-        List<MarketDataProvider.Split> splits =
-                listed.stream().filter(s -> !s.effective().isAfter(today)).toList();
-        List<MarketDataProvider.Split> announced =
-                listed.stream().filter(s -> s.effective().isAfter(today)).toList();
+        Map<Boolean, List<MarketDataProvider.Split>> ahead = provider.splits(symbol).stream()
+                .collect(Collectors.partitioningBy(s -> s.effective().isAfter(today)));
+        List<MarketDataProvider.Split> splits = ahead.get(false);
+        List<MarketDataProvider.Split> announced = ahead.get(true);
         MarketDataProvider.Split split = lastStored == null
                 ? null
                 : splits.stream()

@@ -66,22 +66,32 @@ final class AotShape {
 
     private AotShape() {}
 
-    /** The shape of {@code environment}, for the properties named (those the conditions read in the build). */
+    /**
+     * The shape of {@code environment} in the build, for the properties the conditions read there: those compared by
+     * value (not the ones compared by meaning, the process's own or the placeholders inside those).
+     */
     static Map<String, String> describe(ConfigurableEnvironment environment, Collection<String> propertyNames) {
         Set<String> placeholders = placeholdersOfComparedByMeaning(environment);
+        return shape(
+                environment,
+                propertyNames.stream()
+                        .filter(name -> !BY_MEANING.contains(name)
+                                && !PER_PROCESS.contains(name)
+                                && !name.startsWith("spring.aot.")
+                                && !placeholders.contains(name))
+                        .toList());
+    }
+
+    /** The entries compared by meaning, and a token for each of {@code compared}. */
+    private static Map<String, String> shape(Environment environment, List<String> compared) {
         Map<String, String> shape = new TreeMap<>();
         shape.put(PROFILES, String.join(",", environment.getActiveProfiles()));
         shape.put(VIRTUAL_THREADS, String.valueOf(Threading.VIRTUAL.isActive(environment)));
         CloudPlatform platform = CloudPlatform.getActive(environment);
         shape.put(CLOUD_PLATFORM, platform == null ? "NONE" : platform.name());
         shape.put(MANAGEMENT_PORT, ManagementPortType.get(environment).name());
-        for (String name : propertyNames) {
-            if (!BY_MEANING.contains(name)
-                    && !PER_PROCESS.contains(name)
-                    && !name.startsWith("spring.aot.")
-                    && !placeholders.contains(name)) {
-                shape.put(PROPERTY + name, token(environment, name));
-            }
+        for (String name : compared) {
+            shape.put(PROPERTY + name, token(environment, name));
         }
         return shape;
     }
@@ -90,12 +100,12 @@ final class AotShape {
      * The entries of {@code built} (a shape recorded in the build) that {@code environment} does not match, empty when
      * the generated code fits it.
      */
-    static List<String> differences(Map<String, String> built, ConfigurableEnvironment environment) {
+    static List<String> differences(Map<String, String> built, Environment environment) {
         List<String> properties = built.keySet().stream()
                 .filter(k -> k.startsWith(PROPERTY))
                 .map(k -> k.substring(PROPERTY.length()))
                 .toList();
-        Map<String, String> now = describe(environment, properties);
+        Map<String, String> now = shape(environment, properties); // the build chose which to compare
         List<String> differ = new ArrayList<>();
         built.forEach((key, value) -> {
             if (!value.equals(now.get(key))) {
