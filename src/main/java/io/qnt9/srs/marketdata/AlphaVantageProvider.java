@@ -16,10 +16,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +56,8 @@ import tools.jackson.databind.ObjectMapper;
  *       list ({@code ALPHAVANTAGE_SPLITS=false}) both stay as traded, which is the same basis too.
  *   <li>A dividend adjusts only the bars it covers: one whose ex-date is after the last bar fetched (declared, not
  *       yet gone ex in the data) or that has no bar before it (older than the bars fetched) changes nothing.
- *   <li>Two dividends going ex on the same day (a special one beside the regular one) are added up.
+ *   <li>Two dividends going ex on the same day (a special one beside the regular one) are added up; an entry listed
+ *       twice (every field the same) is counted once, with a logged warning.
  *   <li>An entry without a usable ex-date, or whose amount is {@code "None"}, unreadable or not positive, and a
  *       dividend not smaller than the close before it (it would make the adjusted closes zero or negative), are
  *       left out with a logged warning: the adjusted closes are then too high before it, never an error.
@@ -81,6 +86,8 @@ class AlphaVantageProvider implements MarketDataProvider {
     private final ObjectMapper json;
     /** Created on the first call: the provider is off by default, and a JDK HTTP client costs start-up time. */
     private volatile HttpClient client;
+
+    private final AtomicLong requestsSent = new AtomicLong();
 
     AlphaVantageProvider(ProviderProperties properties, ObjectMapper json) {
         this.properties = properties;
@@ -111,6 +118,16 @@ class AlphaVantageProvider implements MarketDataProvider {
 
     boolean enabled() {
         return properties.enabled();
+    }
+
+    @Override
+    public int requestsPerRefresh() {
+        return 1 + (properties.splits() ? 1 : 0) + (properties.dividends() ? 1 : 0);
+    }
+
+    @Override
+    public long requestsSent() {
+        return requestsSent.get();
     }
 
     @Override
@@ -162,6 +179,7 @@ class AlphaVantageProvider implements MarketDataProvider {
         int attempts = Math.max(1, properties.maxAttempts());
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
+                requestsSent.incrementAndGet();
                 HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 200) {
@@ -304,12 +322,22 @@ class AlphaVantageProvider implements MarketDataProvider {
                     "Alpha Vantage's dividend list for " + symbol + " has no 'data' array.");
         }
         List<Dividend> dividends = new ArrayList<>();
+        Set<Map<String, String>> listed = new HashSet<>();
         for (JsonNode entry : data) {
             if (!entry.isObject()) {
                 throw new ProviderException(
                         ProviderException.Kind.BAD_RESPONSE,
                         "Alpha Vantage sent an unusable dividend for " + symbol + ": "
                                 + abbreviate(String.valueOf(entry)));
+            }
+            if (!listed.add(fields(entry))) {
+                // The same dividend listed twice (every field equal): paid once. Two entries of one ex-date that
+                // differ (a special dividend beside the regular one) are two dividends, added up in toCsv.
+                log.warn(
+                        "Alpha Vantage lists a dividend of {} twice; counted once: {}",
+                        symbol,
+                        abbreviate(String.valueOf(entry)));
+                continue;
             }
             Dividend dividend;
             try {
@@ -510,6 +538,15 @@ class AlphaVantageProvider implements MarketDataProvider {
                     ProviderException.Kind.BAD_RESPONSE, "Alpha Vantage sent a malformed value for '" + name + "'.");
         }
         return s;
+    }
+
+    /** An object's fields as text, in any order: two listings of the same entry compare equal. */
+    private static Map<String, String> fields(JsonNode object) {
+        Map<String, String> fields = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
+        }
+        return fields;
     }
 
     private static String text(JsonNode root, String name) {

@@ -49,6 +49,15 @@ public interface MarketDataProvider {
     String dailyBars(String symbol, boolean full, List<Split> splits, List<Dividend> dividends);
 
     /**
+     * The requests one refresh sends when all goes well: the bars, plus one for each of {@link #splits} and {@link
+     * #dividends} that asks the provider (a retry sends more, a refusal fewer). A scheduled run plans its budget by it.
+     */
+    int requestsPerRefresh();
+
+    /** The requests sent to the provider since start, retries included: what counts against its quota. */
+    long requestsSent();
+
+    /**
      * A stock split: from {@code effective} on (the first trading day at the new price), one share is {@code factor}
      * shares — 2 for a 2-for-1 split, 0.1 for a 1-for-10 reverse split.
      */

@@ -31,9 +31,12 @@ import org.springframework.stereotype.Component;
  * {@code maxSymbols}, indices excluded: the provider has no index series), fetches their latest bars — the whole
  * history when the last stored bar is older than {@code fullHistoryAfter}, so that no gap is left, or when a split or a
  * dividend came after it (see {@link #refresh}) — and imports them
- * with mode=append through the same validation as an upload. The provider's rate limit ends the run (the next run
- * goes on where it stopped, the stalest first); an unknown symbol or an unusable answer skips that instrument. One
- * replica runs at a time (a PostgreSQL advisory lock); the others skip the run.
+ * with mode=append through the same validation as an upload. A run sends at most {@code maxRequests} requests: it
+ * begins an instrument only when the requests of a refresh ({@link MarketDataProvider#requestsPerRefresh}) still fit,
+ * so the default run stays within a free key's daily quota instead of ending on the provider's refusal. The provider's
+ * rate limit, or the budget, ends the run (the next run goes on where it stopped, the stalest first); an unknown
+ * symbol or an unusable answer skips that instrument. One replica runs at a time (a PostgreSQL advisory lock); the
+ * others skip the run.
  */
 @Component
 class ProviderRefresh {
@@ -82,6 +85,12 @@ class ProviderRefresh {
         }
         if (!"-".equals(settings.cron()) && !providerProperties.enabled()) {
             log.warn("PROVIDER_REFRESH_CRON is set but ALPHAVANTAGE_API_KEY is not: no scheduled refresh will run");
+        } else if (!"-".equals(settings.cron()) && settings.maxRequests() < provider.requestsPerRefresh()) {
+            log.warn(
+                    "PROVIDER_REFRESH_MAX_REQUESTS={} is below the {} requests of one refresh: scheduled runs will"
+                            + " refresh nothing",
+                    settings.maxRequests(),
+                    provider.requestsPerRefresh());
         }
     }
 
@@ -139,7 +148,20 @@ class ProviderRefresh {
         List<String> skipped = new ArrayList<>();
         String stoppedBy = null;
         boolean rateLimited = false;
+        boolean budgetSpent = false;
+        int perRefresh = provider.requestsPerRefresh();
+        long sentBefore = provider.requestsSent();
         for (int k = 0; k < due.size(); k++) {
+            // The requests sent so far (retries and other callers' refreshes included: the provider's quota counts
+            // them all) against the run's budget; an instrument is begun only when its requests fit.
+            long left = settings.maxRequests() - (provider.requestsSent() - sentBefore);
+            if (left < perRefresh) {
+                stoppedBy = "the run's request budget (PROVIDER_REFRESH_MAX_REQUESTS=" + settings.maxRequests()
+                        + ", " + perRefresh + " per instrument) is spent; " + (due.size() - k)
+                        + " instrument(s) left for the next run";
+                budgetSpent = true;
+                break;
+            }
             if (k > 0 && !pause()) {
                 stoppedBy = "shutdown";
                 break;
@@ -175,7 +197,7 @@ class ProviderRefresh {
                 skipped.size(),
                 stoppedBy != null);
         // The provider's daily budget ending a run is expected; a refused key or a provider down needs someone.
-        boolean needsAttention = stoppedBy != null && !rateLimited && !"shutdown".equals(stoppedBy);
+        boolean needsAttention = stoppedBy != null && !rateLimited && !budgetSpent && !"shutdown".equals(stoppedBy);
         String message = "Scheduled refresh: {} refreshed {}, {} skipped {}{}";
         Object[] arguments = {
             refreshed.size(),

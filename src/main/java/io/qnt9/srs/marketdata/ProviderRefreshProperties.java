@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param cron when to run, a Spring cron expression in UTC ({@code PROVIDER_REFRESH_CRON}, e.g. {@code 0 30 22 * * MON-FRI}
  *     after the US close); {@code -} (the default) is off
- * @param maxSymbols instruments refreshed per run at most, the stalest first ({@code PROVIDER_REFRESH_MAX_SYMBOLS};
- *     Alpha Vantage's free key allows 25 requests a day, three per instrument)
+ * @param maxSymbols instruments refreshed per run at most, the stalest first ({@code PROVIDER_REFRESH_MAX_SYMBOLS})
+ * @param maxRequests provider requests per run at most ({@code PROVIDER_REFRESH_MAX_REQUESTS}): Alpha Vantage's free
+ *     key allows 25 a day, and a refresh sends three (bars, splits, dividends), so the default run refreshes eight
+ *     instruments and leaves one request; raise it with a paid plan
  * @param pause wait between two instruments ({@code PROVIDER_REFRESH_PAUSE}; three calls each with splits and
  *     dividends, and the free key allows a few a minute)
  * @param fullHistoryAfter an instrument whose last bar is older than this gets the provider's whole history
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ProviderRefreshProperties(
         @DefaultValue("-") String cron,
         @DefaultValue("20") int maxSymbols,
+        @DefaultValue("25") int maxRequests,
         @DefaultValue("30s") Duration pause,
         @DefaultValue("120d") Duration fullHistoryAfter) {
 

@@ -327,6 +327,61 @@ class AlphaVantageProviderTests {
     }
 
     @Test
+    void theSameDividendListedTwiceIsCountedOnce(CapturedOutput out) throws IOException {
+        answerSplits("splits-none.json");
+        answerBars(String.join(
+                ",", bar("2024-01-02", "31.0000"), bar("2024-01-03", "30.0000"), bar("2024-01-04", "29.9500")));
+        // The regular dividend listed twice, its fields in another order the second time, beside a special one of
+        // the same ex-date (another amount and declaration date): 0.06 + 0.04, as in the test above, not 0.16.
+        answerDividendsWith("""
+                {"symbol": "X", "data": [
+                  {"ex_dividend_date": "2024-01-04", "declaration_date": "2023-12-10", "record_date": "2024-01-05",
+                   "payment_date": "2024-01-20", "amount": "0.06"},
+                  {"amount": "0.06", "payment_date": "2024-01-20", "record_date": "2024-01-05",
+                   "declaration_date": "2023-12-10", "ex_dividend_date": "2024-01-04"},
+                  {"ex_dividend_date": "2024-01-04", "declaration_date": "2023-12-18", "record_date": "2024-01-05",
+                   "payment_date": "2024-01-20", "amount": "0.04"}]}""");
+        AlphaVantageProvider provider = provider();
+        assertThat(provider.dividends("X"))
+                .extracting(d -> d.amount().toPlainString())
+                .containsExactlyInAnyOrder("0.06", "0.04");
+        assertThat(out.getAll()).contains("Alpha Vantage lists a dividend of X twice; counted once");
+        assertThat(fetch(provider, "X", false))
+                .isEqualTo("date,open,high,low,close,adj_close,volume\n"
+                        + "2024-01-02,31.0000,31.0000,31.0000,31.0000,30.89666666666667,100\n"
+                        + "2024-01-03,30.0000,30.0000,30.0000,30.0000,29.9,100\n"
+                        + "2024-01-04,29.9500,29.9500,29.9500,29.9500,29.9500,100\n");
+    }
+
+    @Test
+    void everyRequestSentIsCountedRetriesIncludedAndARefreshPlansOnePerListAskedFor() throws IOException {
+        assertThat(provider().requestsPerRefresh()).isEqualTo(3);
+        assertThat(provider(Duration.ofSeconds(2), true, false).requestsPerRefresh())
+                .isEqualTo(2);
+        assertThat(provider(Duration.ofSeconds(2), false, false).requestsPerRefresh())
+                .isEqualTo(1);
+
+        answerSplits("splits-none.json");
+        answerDividends("dividends-none.json");
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .inScenario("flaky once")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("well"));
+        stub.stubFor(get(urlPathEqualTo("/query"))
+                .withQueryParam("function", equalTo("TIME_SERIES_DAILY"))
+                .inScenario("flaky once")
+                .whenScenarioStateIs("well")
+                .willReturn(okJson(body("daily-ibm-compact.json"))));
+        AlphaVantageProvider provider = provider();
+        assertThat(provider.requestsSent()).isZero();
+        fetch(provider, "IBM", false);
+        assertThat(provider.requestsSent()).as("splits, dividends, bars twice").isEqualTo(4);
+        stub.verify(4, getRequestedFor(urlPathEqualTo("/query")));
+    }
+
+    @Test
     void unusableDividendsAreLeftOutWithAWarningNeverAnError(CapturedOutput out) throws IOException {
         answerSplits("splits-none.json");
         answerBars(String.join(",", bar("2024-01-02", "10.0000"), bar("2024-01-03", "9.5000")));

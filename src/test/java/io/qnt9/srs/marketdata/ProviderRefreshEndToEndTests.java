@@ -389,6 +389,53 @@ class ProviderRefreshEndToEndTests {
     }
 
     @Autowired
+    MarketDataProvider provider;
+
+    @Autowired
+    ProviderProperties providerProperties;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void aScheduledRunSendsNoMoreRequestsThanItsBudget() throws Exception {
+        // The stalest three (1990): a budget of 6 requests is two refreshes of three (splits, dividends, bars).
+        importCloses("BUDG1", "date,close\n1990-01-02,10\n");
+        importCloses("BUDG2", "date,close\n1990-01-03,10\n");
+        importCloses("BUDG3", "date,close\n1990-01-04,10\n");
+        answer("BUDG1", "daily-ibm-compact.json");
+        answer("BUDG2", "daily-ibm-compact.json"); // BUDG3 is not answered: it must not be asked
+        var runMeters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var budgeted = new ProviderRefresh(
+                provider,
+                providerProperties,
+                new ProviderRefreshProperties("-", 20, 6, java.time.Duration.ZERO, java.time.Duration.ofDays(120)),
+                importer,
+                marketData,
+                dataSource,
+                clock,
+                runMeters);
+        long sentBefore = provider.requestsSent();
+
+        ProviderRefresh.Summary summary = budgeted.refreshAll();
+
+        assertThat(summary.refreshed()).containsExactly("BUDG1 +3", "BUDG2 +3");
+        assertThat(summary.stoppedBy())
+                .startsWith("the run's request budget (PROVIDER_REFRESH_MAX_REQUESTS=6, 3 per instrument) is spent;");
+        assertThat(provider.requestsSent() - sentBefore).isEqualTo(6);
+        STUB.verify(0, getRequestedFor(urlPathEqualTo("/query")).withQueryParam("symbol", equalTo("BUDG3")));
+        assertThat(runMeters
+                        .counter("qnt9.provider.refresh.runs", "outcome", "completed")
+                        .count())
+                .as("a spent budget is how a run is meant to end, not a failure")
+                .isEqualTo(1);
+        assertThat(runMeters
+                        .counter("qnt9.provider.refresh.runs", "outcome", "failed")
+                        .count())
+                .isZero();
+    }
+
+    @Autowired
     org.springframework.scheduling.TaskScheduler taskScheduler;
 
     @Test
