@@ -114,7 +114,11 @@ import org.ta4j.core.num.Num;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+// A heap of fixed size, every page touched at start: a fresh VM's first pass over a large young generation otherwise
+// pays the kernel's page faults inside the measurement (allocating rows up to 10× slower, docs/PERFORMANCE.md).
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class AnalyticsBenchmark {
 
     static final String DASHBOARD = "sma:50,ema:20,rsi:14,macd,bbands";

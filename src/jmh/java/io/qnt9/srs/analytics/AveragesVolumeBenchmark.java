@@ -53,7 +53,10 @@ import org.ta4j.core.num.Num;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+// A fixed heap, every page touched at start (why: AnalyticsBenchmark).
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class AveragesVolumeBenchmark {
 
     @Param({"syn10y", "syn40y"})

@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// A fixed heap, every page touched at start (why: AnalyticsBenchmark).
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class TechnicalRatingBenchmark {
 
     /** The specs a rating reads, as {@link TechnicalRating#rate} asks for them. */
