@@ -425,6 +425,7 @@ function backtestView(r, charts, chartId = 'equity-chart', strategyLabel = 'Stra
       {label: 'Volatility', value: (x) => pct(x.volatility, 1), class: 'n'},
       {label: 'Sharpe', value: (x) => num(x.sharpe), class: 'n'},
       {label: 'Max drawdown', value: (x) => pct(x.maxDrawdown, 1), class: 'n'},
+      {label: 'Peak → trough', value: (x) => (x.maxDrawdown < 0 && x.maxDrawdownPeak ? x.maxDrawdownPeak + ' → ' + x.maxDrawdownTrough : '—')},
     ], rows),
     r.calibration ? calibrationTable(r.calibration) : null);
   // the chart is mounted once the view is in the document (ECharts needs a size)

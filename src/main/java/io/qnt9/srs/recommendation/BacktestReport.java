@@ -1,6 +1,8 @@
 package io.qnt9.srs.recommendation;
 
 import io.qnt9.srs.analytics.Backtest;
+import io.qnt9.srs.analytics.EquityPerformance;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,10 +18,10 @@ record BacktestReport(
         double costBps,
         Backtest.Mode mode,
         double riskFreeRate,
-        Performance strategy,
-        Performance buyAndHold,
+        EquityPerformance strategy,
+        EquityPerformance buyAndHold,
         String benchmark,
-        Performance benchmarkPerformance,
+        EquityPerformance benchmarkPerformance,
         int trades,
         int roundTrips,
         Double hitRate,
@@ -29,22 +31,6 @@ record BacktestReport(
         List<Calibration.Row> calibration) {
 
     /**
-     * @param volatility annualised (sample std of daily returns × √252)
-     * @param sharpe annualised, with the request's risk-free rate
-     * @param maxDrawdown deepest fall, negative fraction
-     * @param finalEquity growth of 1 over the window
-     */
-    record Performance(
-            double totalReturn,
-            double cagr,
-            double volatility,
-            double sharpe,
-            double maxDrawdown,
-            LocalDate maxDrawdownPeak,
-            LocalDate maxDrawdownTrough,
-            double finalEquity) {}
-
-    /**
      * @param date the day of the trade, executed at that day's open
      * @param price that open (unadjusted, as quoted)
      * @param signal the band at the previous close that caused it
@@ -52,5 +38,6 @@ record BacktestReport(
     record TradeView(LocalDate date, String action, double price, int positionAfter, Band signal) {}
 
     /** Growth of 1 from the window's first close; {@code benchmark} is null when it does not cover the window. */
+    @Schema(name = "BacktestCurve")
     record Curve(List<LocalDate> dates, double[] strategy, double[] buyAndHold, double[] benchmark) {}
 }

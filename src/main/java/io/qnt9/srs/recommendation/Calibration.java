@@ -1,6 +1,7 @@
 package io.qnt9.srs.recommendation;
 
 import io.qnt9.srs.analytics.ForwardReturns;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ final class Calibration {
 
     static final int[] HORIZONS = {5, 20, 60};
 
+    @Schema(name = "CalibrationForward")
     record Forward(int horizonDays, int count, Double average, Double median) {}
 
     record Row(Band band, int count, List<Forward> forward) {}

@@ -3,8 +3,7 @@ package io.qnt9.srs.recommendation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qnt9.srs.analytics.Backtest;
-import io.qnt9.srs.analytics.PerformanceSummary;
-import io.qnt9.srs.analytics.PriceSeries;
+import io.qnt9.srs.analytics.EquityPerformance;
 import io.qnt9.srs.analytics.ReturnStatistics;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InstrumentListing;
@@ -201,20 +200,8 @@ public class Recommendations {
         return curve;
     }
 
-    private static BacktestReport.Performance performance(int[] days, double[] equity, double rf) {
-        if (days.length < 2) {
-            return null;
-        }
-        PerformanceSummary p = ReturnStatistics.summarize(new PriceSeries(days, equity), rf);
-        return new BacktestReport.Performance(
-                p.totalReturn(),
-                p.cagr(),
-                p.annualizedVolatility(),
-                p.sharpeRatio(),
-                p.maxDrawdown().depth(),
-                LocalDate.ofEpochDay(p.maxDrawdown().peakEpochDay()),
-                LocalDate.ofEpochDay(p.maxDrawdown().troughEpochDay()),
-                equity[equity.length - 1]);
+    private static EquityPerformance performance(int[] days, double[] equity, double rf) {
+        return days.length < 2 ? null : EquityPerformance.of(days, equity, rf);
     }
 
     // ---------------------------------------------------------------- ranking

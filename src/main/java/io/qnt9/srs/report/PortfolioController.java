@@ -60,6 +60,7 @@ class PortfolioController {
             @Schema(description = "Its share of the value on the last date")
             double finalWeight) {}
 
+    @Schema(name = "PortfolioBenchmark")
     record Benchmark(
             String symbol,
             int commonReturns,

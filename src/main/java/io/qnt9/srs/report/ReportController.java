@@ -14,6 +14,7 @@ import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ class ReportController {
         this.marketData = marketData;
     }
 
+    @Schema(name = "ReportBar")
     record Bar(LocalDate date, double open, double high, double low, double close, long volume) {}
 
     record KeyIndicators(

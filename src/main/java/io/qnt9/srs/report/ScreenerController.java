@@ -42,6 +42,7 @@ class ScreenerController {
         this.marketData = marketData;
     }
 
+    @Schema(name = "ScreenerMatch")
     record Match(
             String symbol,
             String name,

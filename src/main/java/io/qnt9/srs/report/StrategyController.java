@@ -2,10 +2,9 @@ package io.qnt9.srs.report;
 
 import io.qnt9.srs.analytics.Backtest;
 import io.qnt9.srs.analytics.BarColumns;
+import io.qnt9.srs.analytics.EquityPerformance;
 import io.qnt9.srs.analytics.IndicatorCatalog;
 import io.qnt9.srs.analytics.IndicatorSpec;
-import io.qnt9.srs.analytics.PerformanceSummary;
-import io.qnt9.srs.analytics.PriceSeries;
 import io.qnt9.srs.analytics.ReturnStatistics;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InsufficientDataException;
@@ -47,19 +46,6 @@ class StrategyController {
     }
 
     /**
-     * @param volatility annualised (sample deviation of daily returns × √252)
-     * @param sharpe annualised, with the request's risk-free rate
-     * @param maxDrawdown deepest fall from a peak, a negative fraction
-     */
-    record Performance(
-            double totalReturn,
-            double cagr,
-            double volatility,
-            double sharpe,
-            double maxDrawdown,
-            double finalEquity) {}
-
-    /**
      * @param date the day of the trade
      * @param action BUY, SELL, SHORT, COVER, COVER_AND_BUY, SELL_AND_SHORT (at the open), STOP_LOSS, TAKE_PROFIT (at
      *     the level, or at the open when the day opened beyond it)
@@ -68,6 +54,7 @@ class StrategyController {
     record Trade(LocalDate date, String action, double price, int positionAfter) {}
 
     /** Growth of 1 from the first close of the window. */
+    @Schema(name = "StrategyCurve")
     record Curve(List<LocalDate> dates, double[] strategy, double[] buyAndHold) {}
 
     record StrategyReport(
@@ -97,8 +84,8 @@ class StrategyController {
             Backtest.AfterStop afterStop,
 
             double riskFreeRate,
-            Performance strategy,
-            Performance buyAndHold,
+            EquityPerformance strategy,
+            EquityPerformance buyAndHold,
 
             @Schema(description = "Closes at which every buy condition held (and the sell conditions did not)")
             int buySignals,
@@ -257,8 +244,8 @@ class StrategyController {
                 takeProfit,
                 afterStop,
                 riskFreeRate,
-                performance(days, result.equity(), riskFreeRate),
-                performance(days, hold, riskFreeRate),
+                EquityPerformance.of(days, result.equity(), riskFreeRate),
+                EquityPerformance.of(days, hold, riskFreeRate),
                 buySignals,
                 sellSignals,
                 result.trades().size(),
@@ -320,16 +307,5 @@ class StrategyController {
             }
         }
         return out;
-    }
-
-    private static Performance performance(int[] days, double[] equity, double rf) {
-        PerformanceSummary p = ReturnStatistics.summarize(new PriceSeries(days, equity), rf);
-        return new Performance(
-                p.totalReturn(),
-                p.cagr(),
-                p.annualizedVolatility(),
-                p.sharpeRatio(),
-                p.maxDrawdown().depth(),
-                equity[equity.length - 1]);
     }
 }

@@ -280,6 +280,9 @@ class DashboardBrowserTests {
         expect(page.locator("#rule-result")).containsText("Buy when rsi_14<40; sell when rsi_14>60.");
         expect(page.locator("#rule-result")).containsText(rule.get("trades").asInt() + " trades");
         expect(page.locator("#rule-result table").first().locator("tbody tr")).hasCount(2);
+        expect(page.locator("#rule-result table").first().locator("tbody tr").nth(1))
+                .containsText(rule.at("/buyAndHold/maxDrawdownPeak").asString() + " → "
+                        + rule.at("/buyAndHold/maxDrawdownTrough").asString());
         expect(page.locator("#rule-equity-chart canvas").first()).isVisible();
         assertThat(ink(page, "#rule-equity-chart")).isGreaterThan(0.005);
         screenshot(page, "stock-strategy");

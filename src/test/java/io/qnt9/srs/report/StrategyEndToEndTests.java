@@ -91,6 +91,45 @@ class StrategyEndToEndTests {
         assertThat(r.get("tradeList").get(0).get("action").asString()).isEqualTo("BUY");
         assertThat(r.at("/equity/strategy")).hasSize(to - from + 1);
         assertThat(r.at("/equity/strategy/" + (to - from)).asDouble()).isCloseTo(equity, within(1e-9));
+
+        // Buy and hold's deepest fall, found in the file: the highest close so far (its first day) against each close.
+        int peak = from;
+        int bestPeak = from;
+        int trough = from;
+        double depth = 0;
+        for (int t = from; t <= to; t++) {
+            if (close[t] > close[peak]) {
+                peak = t;
+            }
+            double fall = close[t] / close[peak] - 1;
+            if (fall < depth) {
+                depth = fall;
+                bestPeak = peak;
+                trough = t;
+            }
+        }
+        assertThat(depth).as("a real fall").isLessThan(-0.2);
+        assertThat(r.at("/buyAndHold/maxDrawdown").asDouble()).isCloseTo(depth, within(1e-11));
+        assertThat(r.at("/buyAndHold/maxDrawdownPeak").asString())
+                .isEqualTo(AAPL.get(bestPeak).date().toString());
+        assertThat(r.at("/buyAndHold/maxDrawdownTrough").asString())
+                .isEqualTo(AAPL.get(trough).date().toString());
+    }
+
+    @Test
+    void theDocumentDescribesTheAnswerAsItIs() {
+        // The rule backtest's performance and curve have schemas of their own, not the statistics endpoint's
+        // Performance or the recommendation backtest's Curve (one schema per name: OpenApiSchemaNamesTests).
+        JsonNode schemas = http.get("/v3/api-docs").json().at("/components/schemas");
+        JsonNode report = schemas.at("/StrategyReport/properties");
+        assertThat(report.at("/strategy/$ref").asString()).isEqualTo("#/components/schemas/EquityPerformance");
+        assertThat(report.at("/equity/$ref").asString()).isEqualTo("#/components/schemas/StrategyCurve");
+        JsonNode answer = get("/api/v1/instruments/AAPL/strategy?buy=close>sma_50&start=2014-01-02&end=2017-12-29")
+                .json();
+        assertThat(schemas.at("/EquityPerformance/properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(answer.get("strategy").propertyNames());
+        assertThat(schemas.at("/StrategyCurve/properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(answer.get("equity").propertyNames());
     }
 
     /** A golden cross: buy when the close crosses above its 50-day average, sell when it crosses below. */

@@ -1,0 +1,47 @@
+package io.qnt9.srs.analytics;
+
+import java.time.LocalDate;
+
+/**
+ * How an equity curve did, as the backtests answer it (the rule backtest, the recommendation backtest, their
+ * buy-and-hold and benchmark): the figures of {@link ReturnStatistics#summarize} that compare strategies, with the
+ * drawdown's dates as dates.
+ *
+ * @param totalReturn growth over the window minus 1
+ * @param cagr per year of 365.25 calendar days
+ * @param volatility annualised (sample deviation of daily returns × √252)
+ * @param sharpe annualised, with the given risk-free rate
+ * @param maxDrawdown deepest fall from a peak, a negative fraction (0 when the curve never fell)
+ * @param maxDrawdownPeak the peak before that fall
+ * @param maxDrawdownTrough the bottom of that fall
+ * @param finalEquity the curve's last value (growth of 1 when it starts at 1)
+ */
+public record EquityPerformance(
+        double totalReturn,
+        double cagr,
+        double volatility,
+        double sharpe,
+        double maxDrawdown,
+        LocalDate maxDrawdownPeak,
+        LocalDate maxDrawdownTrough,
+        double finalEquity) {
+
+    /**
+     * The performance of {@code equity}, dated by {@code epochDays}.
+     *
+     * @throws IllegalArgumentException as {@link PriceSeries} and {@link ReturnStatistics#summarize} do (fewer than
+     *     two points, dates not increasing, values not positive and finite)
+     */
+    public static EquityPerformance of(int[] epochDays, double[] equity, double riskFreeRate) {
+        PerformanceSummary p = ReturnStatistics.summarize(new PriceSeries(epochDays, equity), riskFreeRate);
+        return new EquityPerformance(
+                p.totalReturn(),
+                p.cagr(),
+                p.annualizedVolatility(),
+                p.sharpeRatio(),
+                p.maxDrawdown().depth(),
+                LocalDate.ofEpochDay(p.maxDrawdown().peakEpochDay()),
+                LocalDate.ofEpochDay(p.maxDrawdown().troughEpochDay()),
+                equity[equity.length - 1]);
+    }
+}
