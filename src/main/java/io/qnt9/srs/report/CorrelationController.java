@@ -78,7 +78,7 @@ class CorrelationController {
                         description = "An instrument has fewer than 3 bars in the range (insufficient-data)")
             })
     CorrelationResponse correlations(
-            @Parameter(example = "AAPL,MSFT,GOOG,SPX") @RequestParam String symbols,
+            @Parameter(example = "AAPL,SPX") @RequestParam String symbols,
             @Parameter(example = "2014-01-01") @RequestParam(required = false) LocalDate start,
             @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end) {
         IndicatorController.checkRange(start, end);
