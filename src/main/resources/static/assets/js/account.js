@@ -1,6 +1,6 @@
 // Sign up, sign in, sign out; change the password; personal API keys. The refresh token lives in an HttpOnly cookie,
 // the access token only in this tab, and a new API key only on the screen until the page changes.
-import {currentUser, del, get, post, put, signIn, signOut, signUp} from './api.js';
+import {currentUser, del, deleteAccount, get, post, put, signIn, signOut, signUp} from './api.js';
 import {h, replace, table} from './format.js';
 import {errorBox, loading, navigate, section} from './router.js';
 
@@ -18,6 +18,7 @@ export async function renderAccount(main) {
       h('dt', {text: 'Tier'}), h('dd', {text: m.tier + (m.rateLimit ? ` (${m.rateLimit.perMinute} requests a minute)` : '')})));
     main.append(h('h2', {text: 'API keys'}), apiKeys());
     main.append(h('h2', {text: 'Change password'}), passwordForm());
+    main.append(h('h2', {text: 'Delete account'}), deletionForm());
     return null;
   }
   main.append(h('h1', {text: 'Sign in or create an account'}),
@@ -156,4 +157,28 @@ function passwordForm() {
   h('label', {for: current.id, text: 'Current password'}), current,
   h('label', {for: next.id, text: 'New password (at least 12 characters)'}), next,
   button, message);
+}
+
+/** Deletes the account with its keys and watchlists, once the password confirms it. */
+function deletionForm() {
+  const message = h('div', {class: 'form-message', 'aria-live': 'polite'});
+  const password = h('input', {id: 'delete-password', name: 'password', type: 'password', required: true, autocomplete: 'current-password'});
+  const button = h('button', {type: 'submit', class: 'danger', text: 'Delete my account'});
+  const form = h('form', {class: 'panel form', id: 'delete-form', onsubmit: async (e) => {
+    e.preventDefault();
+    button.disabled = true;
+    replace(message);
+    try {
+      await deleteAccount(password.value);
+      form.replaceWith(h('div', {class: 'notice success', role: 'status', id: 'account-deleted'},
+        'Your account was deleted, with its API keys and watchlists. ', h('a', {href: '#/account', text: 'Sign in or create an account'})));
+    } catch (err) {
+      replace(message, errorBox(err));
+      button.disabled = false;
+    }
+  }},
+  h('p', {class: 'muted small', text: 'Deletes your account, your API keys and your watchlists at once; this cannot be undone. Enter your password to confirm.'}),
+  h('label', {for: password.id, text: 'Password'}), password,
+  button, message);
+  return form;
 }

@@ -91,6 +91,12 @@ export async function signUp(email, password) {
   storeSession(await raw('POST', '/api/v1/auth/signup', {email, password}, false));
 }
 
+/** Deletes the signed-in account (the password confirms it); the session ends with it. */
+export async function deleteAccount(password) {
+  await call('DELETE', '/api/v1/auth/me', {password});
+  storeSession(null);
+}
+
 export async function signOut() {
   try {
     await raw('POST', '/api/v1/auth/signout', {}, false);

@@ -130,6 +130,7 @@ final class AccessRules {
                     "/api/v1/auth/me/password",
                     "/api/v1/auth/me/api-keys",
                     "/api/v1/auth/me/api-keys/**"),
+            new Rule(HttpMethod.DELETE, Role.USER, true, "/api/v1/auth/me"), // deleting the account, not by API key
             new Rule(null, Role.USER, "/api/v1/auth/me", "/api/v1/auth/me/**"),
             new Rule(null, Role.USER, "/api/v1/watchlists", "/api/v1/watchlists/**"),
             // Imports, deletions, provider refresh and user management; listed for the reader — the default says the

@@ -73,6 +73,24 @@ final class AccountProblems {
                 .with("parameter", "currentPassword");
     }
 
+    static ApiException wrongPasswordToDelete() {
+        return new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "wrong-password",
+                        "Wrong password",
+                        "The password is wrong; the account was not deleted.")
+                .with("parameter", "password");
+    }
+
+    static ApiException adminCannotDeleteItself() {
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                "admin-account",
+                "An admin account is not deleted by itself",
+                "This account is an admin's: another admin changes its role to USER first (PATCH"
+                        + " /api/v1/admin/users/{id}), then it can be deleted. Nothing was deleted.");
+    }
+
     static ApiException originNotAllowed() {
         return new ApiException(
                 HttpStatus.FORBIDDEN,

@@ -206,6 +206,40 @@ class Accounts {
                 client);
     }
 
+    /**
+     * Deletes the caller's account and everything that is theirs (refresh tokens, API keys, watchlists), after
+     * checking the password (a wrong one counts towards the sign-in lockout, like a failed sign-in). An admin's
+     * account is refused (409): another admin demotes it first, so that no deployment loses its last admin this way.
+     * Access tokens already issued stop working for anything that needs the account ({@code invalid-token}) and run
+     * out within their 15 minutes.
+     */
+    void deleteAccount(CurrentUser caller, String password, String client) {
+        UserRepository.UserRow user = users.findById(caller.id()).orElseThrow(AccountProblems::accountGone);
+        byte[] key = Emails.hash(user.email());
+        Instant now = clock.instant();
+        Optional<Instant> locked = throttle.lockedUntil(key, now);
+        if (locked.isPresent()) {
+            throw AccountProblems.locked(Duration.between(now, locked.get()));
+        }
+        if (password == null || password.isEmpty()) {
+            throw AccountProblems.invalidField("password", "must not be empty");
+        }
+        if (!passwords.matches(password, user.passwordHash())) {
+            recordFailure(key, user.email(), Optional.of(user), client);
+            Audit.LOG.info("event=account-delete outcome=failure user={} ip={}", user.id(), client);
+            throw AccountProblems.wrongPasswordToDelete();
+        }
+        tx.executeWithoutResult(status -> {
+            UserRepository.UserRow row = users.lockById(user.id()).orElseThrow(AccountProblems::accountGone);
+            if (row.role() == Role.ADMIN) { // read under the lock: a promotion cannot slip in between
+                throw AccountProblems.adminCannotDeleteItself();
+            }
+            users.delete(row.id());
+        });
+        throttle.clear(key);
+        Audit.LOG.info("event=account-delete outcome=success user={} ip={}", user.id(), client);
+    }
+
     Optional<UserRepository.UserRow> find(long id) {
         return users.findById(id);
     }

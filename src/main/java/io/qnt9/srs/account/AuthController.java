@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -76,6 +77,16 @@ class AuthController {
         @Override
         public String toString() {
             return "PasswordChange[<redacted>]";
+        }
+    }
+
+    record AccountDeletion(
+            @Schema(description = "The account's password, to confirm")
+            String password) {
+
+        @Override
+        public String toString() {
+            return "AccountDeletion[<redacted>]";
         }
     }
 
@@ -232,6 +243,31 @@ class AuthController {
         UUID session = sessionOf(jwt);
         accounts.changePassword(caller, session, body.currentPassword(), body.newPassword(), request.getRemoteAddr());
         return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping(value = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "deleteAccount",
+            summary = "Delete the account",
+            description = "Deletes the signed-in user's account and everything that is theirs: sign-in sessions, API"
+                    + " keys, watchlists. Needs the password (400 wrong-password otherwise; failures count towards the"
+                    + " sign-in lockout). An admin's account is refused (409 admin-account): another admin makes it a"
+                    + " USER first. Access tokens already issued are refused by everything that needs the account"
+                    + " (401 invalid-token) and run out within 15 minutes; the address can sign up again.",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted; the refresh cookie is cleared"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "The password is missing or wrong (invalid-request-body, wrong-password)"),
+                @ApiResponse(responseCode = "409", description = "An admin's account (admin-account)")
+            })
+    ResponseEntity<Void> deleteAccount(
+            @RequestBody AccountDeletion body, CurrentUser caller, HttpServletRequest request) {
+        accounts.deleteAccount(caller, body.password(), request.getRemoteAddr());
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, cookie.clear())
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     private String presented(RefreshRequest body, String fromCookie, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.qnt9.srs.account;
 
+import io.qnt9.srs.system.ApiException;
 import java.util.List;
 
 /**
@@ -14,5 +15,13 @@ public record CurrentUser(long id, String email, List<Role> roles, Tier tier) {
 
     public boolean isAdmin() {
         return roles.contains(Role.ADMIN);
+    }
+
+    /**
+     * The problem for a token whose account was deleted while the token was still valid (401 {@code invalid-token}),
+     * for a module that finds out by itself (a row that references the user is refused).
+     */
+    public ApiException gone() {
+        return AccountProblems.accountGone();
     }
 }

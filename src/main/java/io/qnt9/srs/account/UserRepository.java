@@ -33,6 +33,9 @@ class UserRepository {
             ORDER BY id LIMIT :limit OFFSET :offset""";
     private static final String COUNT = """
             SELECT count(*) FROM app_user WHERE (CAST(:filter AS text) IS NULL OR strpos(email, CAST(:filter AS text)) > 0)""";
+    /** The user and, by ON DELETE CASCADE, their refresh tokens, API keys, watchlists and watchlist items. */
+    private static final String DELETE = "DELETE FROM app_user WHERE id = :id";
+
     private static final String COUNT_ADMINS_LOCKED =
             "SELECT count(*) FROM (SELECT id FROM app_user WHERE role = 'ADMIN' FOR UPDATE) a";
 
@@ -108,6 +111,11 @@ class UserRepository {
                 .param("tier", tier.name())
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** Deletes the user with everything that is theirs; false when there was no such user. */
+    boolean delete(long id) {
+        return jdbc.sql(DELETE).param("id", id).update() == 1;
     }
 
     /** Admins, with their rows locked so that two demotions cannot both see "another admin is left". */

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,8 @@ class Watchlists {
             });
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
+        } catch (DataIntegrityViolationException e) {
+            throw user.gone(); // the owner's account was deleted while this access token was still valid
         }
     }
 

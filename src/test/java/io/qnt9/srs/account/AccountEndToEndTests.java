@@ -319,6 +319,83 @@ class AccountEndToEndTests {
                 .contains("event=password-change outcome=success user=" + u.id() + " other-sessions-revoked=1");
     }
 
+    private int rowsOf(long user) {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM app_user WHERE id = :id)
+                             + (SELECT count(*) FROM refresh_token WHERE user_id = :id)
+                             + (SELECT count(*) FROM api_key WHERE user_id = :id)
+                             + (SELECT count(*) FROM watchlist WHERE owner_id = :id)
+                             + (SELECT count(*) FROM watchlist_item i JOIN watchlist w ON w.id = i.watchlist_id
+                                WHERE w.owner_id = :id)""").param("id", user).query(Integer.class).single();
+    }
+
+    @Test
+    void deletingTheAccountNeedsThePasswordAndTakesEverythingThatIsTheirs(CapturedOutput output) {
+        var u = TestAccounts.newUser(http);
+        Response list = u.client().post("/api/v1/watchlists", JSON, "{\"name\":\"Mine\"}");
+        assertThat(list.status()).as(list.body()).isEqualTo(201);
+        u.client()
+                .post("/api/v1/watchlists/" + list.json().get("id").asLong() + "/items", JSON, "{\"symbol\":\"AAPL\"}");
+        String key = u.client()
+                .post("/api/v1/auth/me/api-keys", JSON, "{\"name\":\"script\"}")
+                .json()
+                .get("key")
+                .asString();
+        HttpTestClient script = http.withBearer(key);
+        assertThat(rowsOf(u.id())).as("user, session, key, list, item").isEqualTo(5);
+
+        // wrong or missing password, or by API key: nothing deleted
+        assertThat(assertProblem(
+                                u.client().method("DELETE", "/api/v1/auth/me", JSON, "{\"password\":\"not-it\"}"),
+                                400,
+                                "wrong-password")
+                        .get("parameter")
+                        .asString())
+                .isEqualTo("password");
+        assertProblem(u.client().method("DELETE", "/api/v1/auth/me", JSON, "{}"), 400, "invalid-request-body");
+        assertThat(script.method(
+                                "DELETE",
+                                "/api/v1/auth/me",
+                                JSON,
+                                "{\"password\":\"" + TestAccounts.USER_PASSWORD + "\"}")
+                        .status())
+                .as("an API key cannot delete its owner")
+                .isEqualTo(403);
+        assertThat(rowsOf(u.id())).isEqualTo(5);
+
+        Response deleted = u.client()
+                .method("DELETE", "/api/v1/auth/me", JSON, "{\"password\":\"" + TestAccounts.USER_PASSWORD + "\"}");
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(deleted.header("Set-Cookie")).contains("Max-Age=0");
+        assertThat(rowsOf(u.id())).isZero();
+        assertThat(output.getOut()).contains("event=account-delete outcome=success user=" + u.id());
+
+        // every credential is dead: password, refresh token, API key; the access token for anything of the account
+        assertProblem(
+                http.post("/api/v1/auth/signin", JSON, credentials(u.email(), TestAccounts.USER_PASSWORD)),
+                401,
+                "signin-failed");
+        assertProblem(refresh(u.refreshToken()), 401, "invalid-refresh-token");
+        assertThat(script.get("/api/v1/watchlists").status()).isEqualTo(401);
+        assertProblem(u.client().get("/api/v1/auth/me"), 401, "invalid-token");
+        assertProblem(u.client().post("/api/v1/watchlists", JSON, "{\"name\":\"Again\"}"), 401, "invalid-token");
+        assertThat(u.client().get("/api/v1/watchlists").json()).isEmpty();
+        assertThat(rowsOf(u.id())).isZero();
+        // and the address is free again
+        assertThat(http.post("/api/v1/auth/signup", JSON, credentials(u.email(), TestAccounts.USER_PASSWORD))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void anAdminsAccountIsNotDeletedByItself() {
+        HttpTestClient admin = TestAccounts.admin(port);
+        Response r = admin.method(
+                "DELETE", "/api/v1/auth/me", JSON, "{\"password\":\"" + TestAccounts.ADMIN_PASSWORD + "\"}");
+        assertProblem(r, 409, "admin-account");
+        assertThat(users(TestAccounts.ADMIN_EMAIL)).isEqualTo(1);
+    }
+
     @Test
     void adminsPageThroughUsersAndChangeTiersAndRoles(CapturedOutput output) {
         HttpTestClient admin = TestAccounts.admin(port);

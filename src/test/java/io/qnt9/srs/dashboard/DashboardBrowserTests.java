@@ -746,6 +746,24 @@ class DashboardBrowserTests {
                 .click();
         expect(page.locator("#password-form .notice")).containsText("Password changed");
         TestAccounts.signIn(http, user.email(), "a-brand-new-password-42");
+
+        // deleting the account: the password confirms it, then the account and its sessions are gone
+        problems.expect(e -> e.contains("status of 400") && e.contains("/api/v1/auth/me"));
+        page.locator("#delete-password").fill("not-the-password-at-all");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account"))
+                .click();
+        expect(page.locator("#delete-form .alert")).containsText("the account was not deleted");
+        page.locator("#delete-password").fill("a-brand-new-password-42");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account"))
+                .click();
+        expect(page.locator("#account-deleted")).containsText("Your account was deleted");
+        expect(page.locator("#nav-account")).hasText("Sign in");
+        assertThat(http.post(
+                                "/api/v1/auth/signin",
+                                "application/json",
+                                TestAccounts.credentials(user.email(), "a-brand-new-password-42"))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
