@@ -386,6 +386,8 @@ function strategyPanel(symbol, charts) {
   const take = h('input', {id: 'rule-take', name: 'takeProfit', type: 'number', min: '0', max: '1000', step: 'any', class: 'price-input', placeholder: 'none'});
   const after = h('select', {id: 'rule-after', name: 'afterStop'},
     [['reenter', 'Next signal'], ['new_signal', 'A new signal']].map(([v, t]) => h('option', {value: v, text: t})));
+  const interval = h('select', {id: 'rule-interval', name: 'interval'},
+    [['daily', 'Daily'], ['weekly', 'Weekly'], ['monthly', 'Monthly']].map(([v, t]) => h('option', {value: v, text: t})));
   const result = h('div', {id: 'rule-result', 'aria-live': 'polite'});
   // conditions are comma-separated here and repeated parameters in the API
   const conditions = (name, text) => text.split(',').map((c) => c.trim()).filter(Boolean).map((c) => name + '=' + enc(c));
@@ -393,7 +395,7 @@ function strategyPanel(symbol, charts) {
     // stop and target are typed in percent and sent as fractions
     const percent = (name, field) => (field.value.trim() ? [name + '=' + enc(String(Number(field.value) / 100))] : []);
     const query = [...conditions('buy', buy.value), ...conditions('sell', sell.value), 'costBps=' + enc(cost.value || '0'), 'mode=' + mode.value,
-      ...percent('stopLoss', stop), ...percent('takeProfit', take), 'afterStop=' + after.value].join('&');
+      ...percent('stopLoss', stop), ...percent('takeProfit', take), 'afterStop=' + after.value, 'interval=' + interval.value].join('&');
     return section(result, 'strategy backtest', get('/api/v1/instruments/' + enc(symbol) + '/strategy?' + query),
       (r) => h('div', {},
         h('p', {class: 'muted small', text: `Buy when ${r.buy.join(' and ')}; sell when ${r.sell.length ? r.sell.join(' and ') : 'a buy condition fails'}. ${r.buySignals} buy and ${r.sellSignals} sell signals.`}),
@@ -401,10 +403,10 @@ function strategyPanel(symbol, charts) {
   };
   return h('section', {class: 'panel', 'aria-labelledby': 'rule-title', id: 'strategy'},
     h('h2', {id: 'rule-title', text: 'Backtest your own rule'}),
-    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating; a crossing as sma_20 crosses_above sma_50. Signals at the close, trades at the next open; a stop loss or take profit ends a position inside the day at its level, and the next signal opens one again (or only a new one: once the rule has let go).'}),
+    h('p', {class: 'muted small', text: 'Conditions as the screener takes them, comma-separated, all of which must hold: a number, open high low close volume, an indicator column (sma_50, rsi_14, macd_hist_12_26_9, bb_lower_20_2) or tech_rating; a crossing as sma_20 crosses_above sma_50. Signals at the close, trades at the next open (on weekly or monthly bars: at the close of the bar and the open of the next, indicators counted in those bars); a stop loss or take profit ends a position inside the day at its level, and the next signal opens one again (or only a new one: once the rule has let go).'}),
     h('form', {class: 'filters', onsubmit: (e) => { e.preventDefault(); run(); }},
       // each label stays with its field when the form wraps (a phone)
-      ...[[buy, 'Buy when'], [sell, 'Sell when'], [cost, 'Cost (bps)'], [mode, 'Mode'], [stop, 'Stop loss (%)'], [take, 'Take profit (%)'], [after, 'After a stop, enter on']].map(([field, label]) =>
+      ...[[buy, 'Buy when'], [sell, 'Sell when'], [interval, 'Bars'], [cost, 'Cost (bps)'], [mode, 'Mode'], [stop, 'Stop loss (%)'], [take, 'Take profit (%)'], [after, 'After a stop, enter on']].map(([field, label]) =>
         h('span', {class: 'field'}, h('label', {for: field.id, text: label}), field)),
       h('button', {type: 'submit', text: 'Run'})),
     result);
@@ -416,7 +418,7 @@ function backtestView(r, charts, chartId = 'equity-chart', strategyLabel = 'Stra
   if (r.benchmarkPerformance) rows.push(perf('Benchmark ' + (r.benchmark || ''), r.benchmarkPerformance));
   const equityBox = h('div', {id: chartId});
   const view = h('div', {},
-    h('p', {class: 'muted', text: `${r.start} … ${r.end} · ${String(r.mode || '').toLowerCase().replace('_', '/')} · costs ${num(r.costBps, 0)} bps · ${r.trades} trades, hit rate ${pct(r.hitRate, 0)}, time in market ${pct(r.exposure, 0)}`}),
+    h('p', {class: 'muted', text: `${r.start} … ${r.end}${r.interval && r.interval !== 'DAILY' ? ' · ' + r.interval.toLowerCase() + ' bars' : ''} · ${String(r.mode || '').toLowerCase().replace('_', '/')} · costs ${num(r.costBps, 0)} bps · ${r.trades} trades, hit rate ${pct(r.hitRate, 0)}, time in market ${pct(r.exposure, 0)}`}),
     equityBox,
     table('Performance over the backtest', [
       {label: '', value: (x) => x.label},

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  *
  * @param totalReturn growth over the window minus 1
  * @param cagr per year of 365.25 calendar days
- * @param volatility annualised (sample deviation of daily returns × √252)
+ * @param volatility annualised (sample deviation of daily returns × √252; of weekly ones × √52, monthly × √12)
  * @param sharpe annualised, with the given risk-free rate
  * @param maxDrawdown deepest fall from a peak, a negative fraction (0 when the curve never fell)
  * @param maxDrawdownPeak the peak before that fall
@@ -33,7 +33,16 @@ public record EquityPerformance(
      *     two points, dates not increasing, values not positive and finite)
      */
     public static EquityPerformance of(int[] epochDays, double[] equity, double riskFreeRate) {
-        PerformanceSummary p = ReturnStatistics.summarize(new PriceSeries(epochDays, equity), riskFreeRate);
+        return of(epochDays, equity, riskFreeRate, ReturnStatistics.TRADING_DAYS_PER_YEAR);
+    }
+
+    /**
+     * The performance of a curve of {@code periodsPerYear} points a year (52 weekly, 12 monthly): volatility and
+     * Sharpe annualised by {@code √periodsPerYear} ({@link ReturnStatistics#summarize(PriceSeries, double, int)}).
+     */
+    public static EquityPerformance of(int[] epochDays, double[] equity, double riskFreeRate, int periodsPerYear) {
+        PerformanceSummary p =
+                ReturnStatistics.summarize(new PriceSeries(epochDays, equity), riskFreeRate, periodsPerYear);
         return new EquityPerformance(
                 p.totalReturn(),
                 p.cagr(),

@@ -97,11 +97,16 @@ public final class ReturnStatistics {
      * @throws IllegalArgumentException unless {@code annual} is finite and greater than −1
      */
     public static double dailyRiskFreeRate(double annual) {
+        return periodRiskFreeRate(annual, TRADING_DAYS_PER_YEAR);
+    }
+
+    /** The equivalent of an annual rate over one of {@code periodsPerYear} periods: {@code (1 + annual)^(1/p) − 1}. */
+    static double periodRiskFreeRate(double annual, int periodsPerYear) {
         if (!Double.isFinite(annual) || annual <= -1) {
             throw new IllegalArgumentException(
                     "riskFreeRate must be a finite annual rate greater than -1 (0.02 = 2 %), got " + annual);
         }
-        return Math.pow(1 + annual, 1.0 / TRADING_DAYS_PER_YEAR) - 1;
+        return Math.pow(1 + annual, 1.0 / periodsPerYear) - 1;
     }
 
     // ---------------------------------------------------------------- summary
@@ -132,8 +137,26 @@ public final class ReturnStatistics {
      *     the rate is not finite and greater than −1
      */
     public static PerformanceSummary summarize(PriceSeries series, double riskFreeRate) {
+        return summarize(series, riskFreeRate, TRADING_DAYS_PER_YEAR);
+    }
+
+    /**
+     * {@link #summarize(PriceSeries, double)} of a series of {@code periodsPerYear} bars a year instead of 252 daily
+     * ones (52 for weekly bars, 12 for monthly): the deviations are annualised by {@code √periodsPerYear}, the
+     * Sortino ratio's mean by {@code periodsPerYear}, and the risk-free rate is converted to one period, {@code (1 +
+     * rf)^(1/periodsPerYear) − 1}; "day" in the names of the result (best/worst day, positive days, 1-day VaR) then
+     * means one bar. The CAGR counts calendar days whatever the bars. 252 gives exactly the figures of the daily
+     * method.
+     *
+     * @throws IllegalArgumentException as the daily method does, or if {@code periodsPerYear} is not 1..366
+     */
+    public static PerformanceSummary summarize(PriceSeries series, double riskFreeRate, int periodsPerYear) {
         Arguments.notNull("series", series);
-        double rfDaily = dailyRiskFreeRate(riskFreeRate);
+        if (periodsPerYear < 1 || periodsPerYear > 366) {
+            throw new IllegalArgumentException("periodsPerYear must be 1 to 366, got " + periodsPerYear);
+        }
+        double rfDaily = periodRiskFreeRate(riskFreeRate, periodsPerYear);
+        double annualise = periodsPerYear == TRADING_DAYS_PER_YEAR ? ANNUALISE : Math.sqrt(periodsPerYear);
         double[] p = series.prices();
         int[] days = series.epochDays();
         int n = p.length;
@@ -274,12 +297,12 @@ public final class ReturnStatistics {
         double squares = (q0 + q1) + (q2 + q3);
         double downsideSquares = ((w0 + w1) + (w2 + w3)) * 0.25;
         double deviation = Math.sqrt(squares / (count - 1));
-        double volatility = deviation * ANNUALISE;
-        double sharpe = deviation == 0 ? 0 : excessMean / deviation * ANNUALISE;
-        double downside = Math.sqrt(downsideSquares / count) * ANNUALISE;
+        double volatility = deviation * annualise;
+        double sharpe = deviation == 0 ? 0 : excessMean / deviation * annualise;
+        double downside = Math.sqrt(downsideSquares / count) * annualise;
         // Annualised like Sharpe: the mean excess return × 252 over the annualised downside deviation (it used to be
         // × √252, i.e. the daily ratio, √252 ≈ 15.9 times too small beside the annualised Sharpe).
-        double sortino = downside == 0 ? 0 : excessMean * TRADING_DAYS_PER_YEAR / downside;
+        double sortino = downside == 0 ? 0 : excessMean * periodsPerYear / downside;
 
         double growth = p[n - 1] / p[0];
         double cagr = Math.pow(growth, DAYS_PER_YEAR / (days[n - 1] - days[0])) - 1;

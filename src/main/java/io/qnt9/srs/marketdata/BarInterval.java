@@ -12,6 +12,15 @@ public enum BarInterval {
     WEEKLY,
     MONTHLY;
 
+    /** Bars of this interval in a year, to annualise by: 252 trading days, 52 weeks, 12 months. */
+    public int periodsPerYear() {
+        return switch (this) {
+            case DAILY -> 252;
+            case WEEKLY -> 52;
+            case MONTHLY -> 12;
+        };
+    }
+
     /** The period a day belongs to, as a number that grows with time; days of one period share it. */
     int period(int epochDay) {
         return switch (this) {

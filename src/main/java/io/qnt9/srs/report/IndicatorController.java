@@ -5,6 +5,7 @@ import io.qnt9.srs.analytics.IndicatorCatalog;
 import io.qnt9.srs.analytics.IndicatorDefinition;
 import io.qnt9.srs.analytics.IndicatorSpec;
 import io.qnt9.srs.analytics.InvalidIndicatorSpecException;
+import io.qnt9.srs.marketdata.BarInterval;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
@@ -204,6 +205,23 @@ class IndicatorController {
     }
 
     /** The bars of a series as the indicators read them with {@code prices}. */
+    /**
+     * The bars of {@code interval} built from the daily ones on {@code prices}: for weekly or monthly bars on adjusted
+     * prices, the adjusted daily bars are aggregated (so a week's high over a split or ex-dividend day is not a
+     * pre-split high scaled by the post-split factor), and the result's prices are the adjusted ones — read it with
+     * {@link Prices#QUOTED} ({@link #bars(DailySeries, Prices, BarInterval)}).
+     */
+    static DailySeries inInterval(DailySeries s, Prices prices, BarInterval interval) {
+        return interval == BarInterval.DAILY || prices == Prices.QUOTED
+                ? interval.aggregate(s)
+                : interval.aggregate(adjustedSeries(s));
+    }
+
+    /** The price columns of bars {@link #inInterval} built: weekly and monthly ones carry their prices already. */
+    static BarColumns bars(DailySeries s, Prices prices, BarInterval interval) {
+        return bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
+    }
+
     static BarColumns bars(DailySeries s, Prices prices) {
         return prices == Prices.ADJUSTED
                 ? adjusted(s)
@@ -211,6 +229,25 @@ class IndicatorController {
     }
 
     /** Open, high, low and close times each bar's adjustment factor; the close becomes the adjusted close. */
+    /**
+     * The daily bars on adjusted prices, as a series of their own: a weekly or monthly bar is then built from bars on
+     * one footing (its high over a split or ex-dividend day is not a pre-split high scaled by the post-split factor).
+     */
+    private static DailySeries adjustedSeries(DailySeries s) {
+        BarColumns b = bars(s, Prices.ADJUSTED);
+        int[] days = s.epochDays();
+        double[] open = b.open();
+        double[] high = b.high();
+        double[] low = b.low();
+        double[] close = b.close();
+        long[] volume = b.volume();
+        DailySeries.Builder out = new DailySeries.Builder(s.symbol(), days.length);
+        for (int i = 0; i < days.length; i++) {
+            out.add(days[i], open[i], high[i], low[i], close[i], close[i], volume[i]);
+        }
+        return out.build();
+    }
+
     private static BarColumns adjusted(DailySeries s) {
         int n = s.size();
         double[] open = new double[n];

@@ -6,6 +6,7 @@ import io.qnt9.srs.analytics.EquityPerformance;
 import io.qnt9.srs.analytics.IndicatorCatalog;
 import io.qnt9.srs.analytics.IndicatorSpec;
 import io.qnt9.srs.analytics.ReturnStatistics;
+import io.qnt9.srs.marketdata.BarInterval;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +48,11 @@ class StrategyController {
     }
 
     /**
-     * @param date the day of the trade
+     * @param date the day of the trade; on weekly or monthly bars, the bar's date (its last trading day)
      * @param action BUY, SELL, SHORT, COVER, COVER_AND_BUY, SELL_AND_SHORT (at the open), STOP_LOSS, TAKE_PROFIT (at
      *     the level, or at the open when the day opened beyond it)
-     * @param price as quoted (the simulation trades on the request's prices; an adjusted price is converted back)
+     * @param price as quoted (the simulation trades on the request's prices; an adjusted price is converted back, on
+     *     weekly or monthly bars with the adjustment of the bar's first trading day, where its open is)
      */
     record Trade(LocalDate date, String action, double price, int positionAfter) {}
 
@@ -62,6 +65,9 @@ class StrategyController {
             LocalDate start,
             LocalDate end,
             Prices prices,
+
+            @Schema(description = "The bars the rule was evaluated and traded on")
+            BarInterval interval,
 
             @Schema(description = "The buy conditions, spelled out (defaults filled in)")
             List<String> buy,
@@ -99,7 +105,7 @@ class StrategyController {
             @Schema(description = "Share of closed round trips that made money; null when none was closed")
             Double hitRate,
 
-            @Schema(description = "Share of the window's days spent in a position")
+            @Schema(description = "Share of the window's bars spent in a position")
             double exposure,
 
             List<Trade> tradeList,
@@ -144,6 +150,13 @@ class StrategyController {
             @RequestParam(required = false) LocalDate start,
             @RequestParam(required = false) LocalDate end,
             @RequestParam(defaultValue = "adjusted") Prices prices,
+            @Parameter(
+                            description = "The bars the rule is evaluated and traded on: daily, or weekly or monthly"
+                                    + " bars built from the daily ones (on adjusted prices: from adjusted days);"
+                                    + " indicators count bars of that interval (sma_50 on weekly bars: 50 weeks),"
+                                    + " volatility and Sharpe are annualised by √52 or √12")
+                    @RequestParam(defaultValue = "daily")
+                    BarInterval interval,
             @Parameter(description = "0 to 1000 basis points per unit of position traded")
                     @RequestParam(defaultValue = "5")
                     double costBps,
@@ -191,20 +204,22 @@ class StrategyController {
         List<ScreenCondition> sellRule =
                 ScreenCondition.parseAll(sell == null ? List.of() : sell, "sell", 0, MAX_CONDITIONS);
         DailySeries whole = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
-        int to = end == null ? whole.size() - 1 : whole.lastIndexOnOrBefore(end);
-        int from = start == null ? 0 : whole.firstIndexOnOrAfter(start);
+        int dailyTo = end == null ? whole.size() - 1 : whole.lastIndexOnOrBefore(end);
+        DailySeries daily = dailyTo == whole.size() - 1 ? whole : whole.slice(0, Math.max(0, dailyTo + 1));
+        DailySeries s = IndicatorController.inInterval(daily, prices, interval);
+        int to = s.size() - 1;
+        int from = start == null ? 0 : s.firstIndexOnOrAfter(start);
         int inWindow = Math.max(0, to - from + 1);
         if (inWindow < ReturnStatistics.MIN_ANNUALISED_BARS) {
             throw new InsufficientDataException(
-                    "A strategy backtest needs at least " + ReturnStatistics.MIN_ANNUALISED_BARS
-                            + " daily bars in its window; " + whole.symbol() + " has " + inWindow + " between "
-                            + (start == null ? "its first bar" : start) + " and " + (end == null ? "its last bar" : end)
-                            + " (stored: " + whole.coverage() + ").",
+                    "A strategy backtest needs at least " + ReturnStatistics.MIN_ANNUALISED_BARS + " "
+                            + interval.name().toLowerCase(Locale.ROOT) + " bars in its window; " + whole.symbol()
+                            + " has " + inWindow + " between " + (start == null ? "its first bar" : start) + " and "
+                            + (end == null ? "its last bar" : end) + " (stored: " + whole.coverage() + ").",
                     ReturnStatistics.MIN_ANNUALISED_BARS,
                     inWindow);
         }
-        DailySeries s = to == whole.size() - 1 ? whole : whole.slice(0, to + 1);
-        BarColumns bars = IndicatorController.bars(s, prices);
+        BarColumns bars = IndicatorController.bars(s, prices, interval);
         Map<String, double[]> columns = columns(s, bars, buyRule, sellRule);
 
         int[] signals = new int[s.size()];
@@ -226,16 +241,26 @@ class StrategyController {
         for (int k = 0; k < hold.length; k++) {
             hold[k] = close[from + k] / close[from];
         }
+        double[] dailyAdjusted = prices == Prices.ADJUSTED
+                ? IndicatorController.bars(daily, prices).close()
+                : null;
         List<Trade> trades = new ArrayList<>();
         for (Backtest.Trade t : result.trades()) {
             int d = t.day();
-            trades.add(new Trade(s.date(d), t.action(), t.price() * s.close()[d] / close[d], t.positionAfter()));
+            double price = t.price();
+            if (dailyAdjusted != null) {
+                // back to the quote of the bar's first trading day, where its open is (a daily bar: that day)
+                int k = d == 0 ? 0 : daily.firstIndexOnOrAfter(s.date(d - 1).plusDays(1));
+                price *= daily.close()[k] / dailyAdjusted[k];
+            }
+            trades.add(new Trade(s.date(d), t.action(), price, t.positionAfter()));
         }
         return new StrategyReport(
                 s.symbol(),
                 s.date(from),
                 s.date(to),
                 prices,
+                interval,
                 buyRule.stream().map(ScreenCondition::canonical).toList(),
                 sellRule.stream().map(ScreenCondition::canonical).toList(),
                 costBps,
@@ -244,8 +269,8 @@ class StrategyController {
                 takeProfit,
                 afterStop,
                 riskFreeRate,
-                EquityPerformance.of(days, result.equity(), riskFreeRate),
-                EquityPerformance.of(days, hold, riskFreeRate),
+                EquityPerformance.of(days, result.equity(), riskFreeRate, interval.periodsPerYear()),
+                EquityPerformance.of(days, hold, riskFreeRate, interval.periodsPerYear()),
                 buySignals,
                 sellSignals,
                 result.trades().size(),

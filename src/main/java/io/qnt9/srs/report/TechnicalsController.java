@@ -247,9 +247,8 @@ class TechnicalsController {
                 }
             }
         }
-        // the bars rated: a weekly or monthly bar built from days adjusted first (see adjusted)
-        DailySeries rated =
-                interval.aggregate(interval == BarInterval.DAILY || prices == Prices.QUOTED ? s : adjusted(s));
+        // the bars rated: a weekly or monthly bar built from days adjusted first (IndicatorController.inInterval)
+        DailySeries rated = IndicatorController.inInterval(s, prices, interval);
         int bars = rated.size();
         if (bars < MIN_BARS) {
             String unit = interval.name().toLowerCase(java.util.Locale.ROOT);
@@ -267,7 +266,7 @@ class TechnicalsController {
     }
 
     private static Technicals rate(String sym, DailySeries s, Prices prices, BarInterval interval) {
-        BarColumns bars = IndicatorController.bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
+        BarColumns bars = IndicatorController.bars(s, prices, interval);
         TechnicalRating.RatedHistory rated = TechnicalRating.rateWithHistory(bars);
         TechnicalRating.Rating r = rated.last();
         double[] history = rated.history();
@@ -317,24 +316,5 @@ class TechnicalsController {
     private static Outcome outcome(int[] days, double[] values) {
         PerformanceSummary p = ReturnStatistics.summarize(new PriceSeries(days, values), 0);
         return new Outcome(p.totalReturn(), p.cagr(), p.maxDrawdown().depth());
-    }
-
-    /**
-     * The daily bars on adjusted prices, as a series of their own: a weekly or monthly bar is then built from bars on
-     * one footing (its high over a split or ex-dividend day is not a pre-split high scaled by the post-split factor).
-     */
-    private static DailySeries adjusted(DailySeries s) {
-        BarColumns b = IndicatorController.bars(s, Prices.ADJUSTED);
-        int[] days = s.epochDays();
-        double[] open = b.open();
-        double[] high = b.high();
-        double[] low = b.low();
-        double[] close = b.close();
-        long[] volume = b.volume();
-        DailySeries.Builder out = new DailySeries.Builder(s.symbol(), days.length);
-        for (int i = 0; i < days.length; i++) {
-            out.add(days[i], open[i], high[i], low[i], close[i], close[i], volume[i]);
-        }
-        return out.build();
     }
 }

@@ -304,6 +304,16 @@ class DashboardBrowserTests {
                         + "&stopLoss=0.05&afterStop=new_signal")
                 .json();
         expect(page.locator("#rule-result")).containsText(waited.get("trades").asInt() + " trades, hit rate");
+        // … on weekly bars
+        page.selectOption("#rule-interval", "weekly");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        JsonNode weeklyRule = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
+                        + "&stopLoss=0.05&afterStop=new_signal&interval=weekly")
+                .json();
+        expect(page.locator("#rule-result")).containsText("weekly bars");
+        expect(page.locator("#rule-result")).containsText(weeklyRule.get("trades").asInt() + " trades, hit rate");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))
                 .click();

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.qnt9.srs.HttpTestClient;
 import io.qnt9.srs.ReferenceCsv;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,116 @@ class StrategyEndToEndTests {
                 .isEqualTo(AAPL.get(bestPeak).date().toString());
         assertThat(r.at("/buyAndHold/maxDrawdownTrough").asString())
                 .isEqualTo(AAPL.get(trough).date().toString());
+    }
+
+    /** The file's days grouped into ISO weeks (Monday to Sunday), oldest first: each week's days. */
+    static List<List<ReferenceCsv.Row>> isoWeeks(List<ReferenceCsv.Row> days) {
+        List<List<ReferenceCsv.Row>> weeks = new ArrayList<>();
+        int previous = Integer.MIN_VALUE;
+        for (ReferenceCsv.Row d : days) {
+            int week = d.date().get(IsoFields.WEEK_BASED_YEAR) * 100 + d.date().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            if (week != previous) {
+                weeks.add(new ArrayList<>());
+                previous = week;
+            }
+            weeks.get(weeks.size() - 1).add(d);
+        }
+        return weeks;
+    }
+
+    /**
+     * Weekly bars: long while the week's close is above the average of the last 10 weekly closes, traded at the next
+     * week's first open, simulated here from the file's days grouped into ISO weeks; volatility and Sharpe annualised
+     * by √52 from the simulated weekly equity.
+     */
+    @Test
+    void onWeeklyBarsTheRuleIsTheSimulationOfTheFilesWeeks() {
+        JsonNode r = get("/api/v1/instruments/AAPL/strategy?buy=close>sma_10&prices=quoted&costBps=5&interval=weekly")
+                .json();
+        List<List<ReferenceCsv.Row>> weeks = isoWeeks(AAPL);
+        int n = weeks.size();
+        double[] open = weeks.stream().mapToDouble(w -> w.get(0).open()).toArray();
+        double[] close =
+                weeks.stream().mapToDouble(w -> w.get(w.size() - 1).close()).toArray();
+        double cost = 5 / 10_000.0;
+        double[] equity = new double[n];
+        equity[0] = 1;
+        boolean long_ = false;
+        int trades = 0;
+        for (int t = 1; t < n; t++) {
+            boolean want = false;
+            if (t - 1 >= 9) {
+                double mean = 0;
+                for (int k = t - 10; k < t; k++) {
+                    mean += close[k] / 10;
+                }
+                want = close[t - 1] > mean;
+            }
+            double e = equity[t - 1];
+            if (want != long_) {
+                trades++;
+                e *= long_ ? open[t] / close[t - 1] * (1 - cost) : (1 - cost) * close[t] / open[t];
+                long_ = want;
+            } else if (long_) {
+                e *= close[t] / close[t - 1];
+            }
+            equity[t] = e;
+        }
+        double[] returns = new double[n - 1];
+        double mean = 0;
+        for (int t = 1; t < n; t++) {
+            returns[t - 1] = equity[t] / equity[t - 1] - 1;
+            mean += returns[t - 1] / (n - 1);
+        }
+        double squares = 0;
+        for (double x : returns) {
+            squares += (x - mean) * (x - mean);
+        }
+        double deviation = Math.sqrt(squares / (n - 2));
+
+        assertThat(r.get("interval").asString()).isEqualTo("WEEKLY");
+        // bars are dated by their last trading day
+        assertThat(r.get("start").asString())
+                .isEqualTo(weeks.get(0).get(weeks.get(0).size() - 1).date().toString());
+        assertThat(r.get("end").asString())
+                .isEqualTo(
+                        weeks.get(n - 1).get(weeks.get(n - 1).size() - 1).date().toString());
+        assertThat(trades).as("a real record").isGreaterThan(10);
+        assertThat(r.get("trades").asInt()).isEqualTo(trades);
+        assertThat(r.at("/equity/strategy")).hasSize(n);
+        assertThat(r.at("/strategy/totalReturn").asDouble()).isCloseTo(equity[n - 1] - 1, within(1e-9));
+        assertThat(r.at("/strategy/volatility").asDouble()).isCloseTo(deviation * Math.sqrt(52), within(1e-9));
+        assertThat(r.at("/strategy/sharpe").asDouble()).isCloseTo(mean / deviation * Math.sqrt(52), within(1e-9));
+        assertThat(r.at("/buyAndHold/totalReturn").asDouble()).isCloseTo(close[n - 1] / close[0] - 1, within(1e-11));
+
+        // On adjusted prices, a trade at a week's open is reported at the quoted open of the week's first day.
+        JsonNode adjusted = get("/api/v1/instruments/AAPL/strategy?buy=close>sma_10&interval=weekly")
+                .json();
+        int checked = 0;
+        for (JsonNode trade : adjusted.get("tradeList")) {
+            LocalDate date = LocalDate.parse(trade.get("date").asString());
+            List<ReferenceCsv.Row> week = weeks.stream()
+                    .filter(w -> w.get(w.size() - 1).date().equals(date))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(trade.get("price").asDouble())
+                    .as("%s %s", trade.get("action").asString(), date)
+                    .isCloseTo(week.get(0).open(), within(week.get(0).open() * 1e-9));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(10);
+
+        // monthly bars: annualised by √12; a bad interval is a 400 that lists the good ones
+        JsonNode monthly = get("/api/v1/instruments/SPX/strategy?buy=close>sma_10&interval=monthly")
+                .json();
+        assertThat(monthly.get("interval").asString()).isEqualTo("MONTHLY");
+        assertThat(monthly.at("/equity/strategy").size()).isBetween(240, 250);
+        assertProblem(
+                get("/api/v1/instruments/AAPL/strategy?buy=close>sma_10&interval=hourly"), 400, "invalid-parameter");
+        assertProblem(
+                get("/api/v1/instruments/AAPL/strategy?buy=close>sma_10&interval=monthly&start=2017-01-01"),
+                422,
+                "insufficient-data");
     }
 
     @Test
