@@ -30,6 +30,27 @@ class ReturnStatisticsTests {
     }
 
     @Test
+    void weeklyBarsAreAnnualisedByFiftyTwoPeriods() {
+        // returns 0.1, -0.1, 0, 0.2: mean 0.05, sample variance 0.05 / 3; rf 4 % a year is 1.04^(1/52) − 1 a week
+        PerformanceSummary w = ReturnStatistics.summarize(SERIES, 0.04, 52);
+        double mean = 0.05;
+        double deviation = Math.sqrt(0.05 / 3);
+        double rfWeek = Math.pow(1.04, 1.0 / 52) - 1;
+        double downside = Math.sqrt((Math.pow(Math.min(0, -0.1 - rfWeek), 2) + Math.pow(Math.min(0, -rfWeek), 2)) / 4);
+        assertThat(w.annualizedVolatility()).isCloseTo(deviation * Math.sqrt(52), within(EPS));
+        assertThat(w.sharpeRatio()).isCloseTo((mean - rfWeek) / deviation * Math.sqrt(52), within(EPS));
+        assertThat(w.annualizedDownsideDeviation()).isCloseTo(downside * Math.sqrt(52), within(EPS));
+        assertThat(w.sortinoRatio()).isCloseTo((mean - rfWeek) * 52 / (downside * Math.sqrt(52)), within(EPS));
+        assertThat(w.cagr())
+                .as("calendar days, whatever the bars")
+                .isCloseTo(Math.pow(1.188, 365.25 / 730) - 1, within(EPS));
+        // 252 periods is the daily method, bit for bit
+        assertThat(ReturnStatistics.summarize(SERIES, 0.04, 252)).isEqualTo(ReturnStatistics.summarize(SERIES, 0.04));
+        assertThatThrownBy(() -> ReturnStatistics.summarize(SERIES, 0, 0))
+                .hasMessage("periodsPerYear must be 1 to 366, got 0");
+    }
+
+    @Test
     void totalReturnCagrAndVolatility() {
         PerformanceSummary s = ReturnStatistics.summarize(SERIES, 0);
         double mean = (0.1 - 0.1 + 0 + 0.2) / 4;

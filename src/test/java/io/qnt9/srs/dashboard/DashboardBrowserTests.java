@@ -313,7 +313,8 @@ class DashboardBrowserTests {
                         + "&stopLoss=0.05&afterStop=new_signal&interval=weekly")
                 .json();
         expect(page.locator("#rule-result")).containsText("weekly bars");
-        expect(page.locator("#rule-result")).containsText(weeklyRule.get("trades").asInt() + " trades, hit rate");
+        expect(page.locator("#rule-result"))
+                .containsText(weeklyRule.get("trades").asInt() + " trades, hit rate");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("5Y"))
                 .click();
