@@ -1,12 +1,13 @@
 // The stock page: headline numbers, the interactive chart, statistics, the explained recommendation, the technical
 // rating, the backtest.
 import {ApiError, get, qs, enc, currentUser} from './api.js';
-import {h, replace, num, pct, int, money, signClass, bandLabel, bandClass, addMonths, table} from './format.js';
+import {h, replace, num, pct, int, money, signClass, bandLabel, bandClass, addDays, addMonths, table} from './format.js';
 import {errorBox, errorText, loading, section, currentQuery, setQuery} from './router.js';
 import {mount, stockOption, linesOption} from './charts.js';
 import {addToWatchlistControl} from './watchlists.js';
 
 const RANGES = [['1M', 1], ['6M', 6], ['1Y', 12], ['5Y', 60], ['Max', 0]];
+const INTERVALS = [['daily', 'D', 'Daily bars'], ['weekly', 'W', 'Weekly bars'], ['monthly', 'M', 'Monthly bars']];
 const INDICATORS = 'sma:50,ema:20,bbands:20:2,rsi:14,macd:12:26:9';
 const MAX_EXTRA = 6;
 let catalogPromise = null;
@@ -52,6 +53,7 @@ export async function renderStock(main, {symbol}) {
   // chart with range, overlays and panes
   const state = {
     range: RANGES.some(([k]) => k === query.get('range')) ? query.get('range') : '1Y',
+    interval: INTERVALS.some(([k]) => k === query.get('iv')) ? query.get('iv') : 'daily',
     sma: query.get('sma') !== '0', ema: query.get('ema') === '1', bb: query.get('bb') === '1',
     rsi: query.get('rsi') !== '0', macd: query.get('macd') === '1',
     // more indicators, as canonical specs (the server's spelling, defaults filled in)
@@ -64,6 +66,8 @@ export async function renderStock(main, {symbol}) {
   const statsBox = h('div', {id: 'statistics'});
   const rangeButtons = RANGES.map(([key]) => h('button', {type: 'button', class: 'seg', 'aria-pressed': String(key === state.range), 'data-range': key, text: key,
     onclick: () => { state.range = key; rangeButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === key))); load(); }}));
+  const intervalButtons = INTERVALS.map(([key, short, label]) => h('button', {type: 'button', class: 'seg', 'aria-pressed': String(key === state.interval), 'data-interval': key, text: short, title: label, 'aria-label': label,
+    onclick: () => { state.interval = key; intervalButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.interval === key))); load(); }}));
   // "More indicators": any catalogue entry with its parameters; each is checked by the API before it is added
   const pickerSelect = h('select', {id: 'indicator-name', name: 'indicator'});
   const pickerParams = h('input', {id: 'indicator-params', name: 'params', class: 'params-input', autocomplete: 'off', maxlength: 60,
@@ -132,6 +136,7 @@ export async function renderStock(main, {symbol}) {
       h('h2', {id: 'chart-title', text: 'Price chart'}),
       h('div', {class: 'chart-controls'},
         h('div', {class: 'segmented', role: 'group', 'aria-label': 'Range (relative to the last bar)'}, rangeButtons),
+        h('div', {class: 'segmented', role: 'group', 'aria-label': 'Bar interval'}, intervalButtons),
         h('fieldset', {class: 'toggles'}, h('legend', {text: 'Overlays'}), toggle('sma', 'SMA 50'), toggle('ema', 'EMA 20'), toggle('bb', 'Bollinger 20, 2')),
         h('fieldset', {class: 'toggles'}, h('legend', {text: 'Panes'}), toggle('rsi', 'RSI 14'), toggle('macd', 'MACD 12/26/9'))),
       indicatorPicker,
@@ -144,7 +149,7 @@ export async function renderStock(main, {symbol}) {
   let data = null;
 
   const draw = () => {
-    setQuery({range: state.range, sma: state.sma ? '1' : '0', ema: state.ema ? '1' : '0', bb: state.bb ? '1' : '0', rsi: state.rsi ? '1' : '0', macd: state.macd ? '1' : '0',
+    setQuery({range: state.range, ...(state.interval === 'daily' ? {} : {iv: state.interval}), sma: state.sma ? '1' : '0', ema: state.ema ? '1' : '0', bb: state.bb ? '1' : '0', rsi: state.rsi ? '1' : '0', macd: state.macd ? '1' : '0',
       ...(state.extra.length ? {ind: state.extra.join(',')} : {})});
     if (!data) return;
     const extra = state.extra.map((spec) => ({spec, columns: specColumns(state.defs, spec)}));
@@ -170,19 +175,24 @@ export async function renderStock(main, {symbol}) {
     section(statsBox, 'statistics', get('/api/v1/instruments/' + enc(symbol) + '/statistics' + qs({...range, benchmark: symbol === 'SPX' ? undefined : 'SPX'})), statisticsCards);
     try {
       // the candles do not wait for (or fail with) the indicators: a short history has bars but no indicators
+      // weekly and monthly candles are built here from the adjusted days, as the API builds the bars of its
+      // indicators; the days from the start of the first week or month are fetched, so that the first candle is whole
+      const interval = state.interval;
+      const daysFrom = interval === 'weekly' ? addDays(start, -6) : interval === 'monthly' ? start.slice(0, 8) + '01' : start;
       const [bars, ind] = await Promise.all([
-        get('/api/v1/instruments/' + enc(symbol) + '/bars' + qs(range)),
-        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: [INDICATORS, ...state.extra].join(','), prices: 'adjusted'}))
+        get('/api/v1/instruments/' + enc(symbol) + '/bars' + qs({...range, start: daysFrom})),
+        get('/api/v1/instruments/' + enc(symbol) + '/indicators' + qs({...range, names: [INDICATORS, ...state.extra].join(','), prices: 'adjusted',
+          interval: interval === 'daily' ? undefined : interval}))
           .catch((e) => ({dates: [], columns: {}, notice: 'Indicators unavailable: ' + (e.friendly || e.message)})),
       ]);
       if (mine !== loadSeq) return;
-      const adjusted = adjust(bars.bars);
+      const adjusted = aggregate(adjust(bars.bars), interval).filter((b) => b.date >= start);
       data = chartData(adjusted, ind);
       // say what the adjustment is from the data itself: provider bars and many uploads carry no dividend adjustment
       const basis = bars.bars.some((b) => b.adjClose !== b.close)
         ? "prices scaled by the data's adjusted close (its adjustment for dividends and splits)"
         : "prices as stored (the data's adjusted close equals its close over this range)";
-      replace(chartStatus, h('p', {class: 'muted small', text: `${int(bars.count)} daily bars, ${range.start} … ${range.end}, ${basis}, as the statistics and the recommendation read them. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
+      replace(chartStatus, h('p', {class: 'muted small', text: `${int(adjusted.length)} ${interval} bars, ${range.start} … ${range.end}, ${basis}, as the statistics and the recommendation read them. Drag or scroll on the chart to zoom.${ind.notice ? ' ' + ind.notice : ''}`}));
       draw();
       replace(chartTable, numbersTable(symbol, adjusted, data, state.extra.flatMap((spec) => specColumns(state.defs, spec).map((c) => c.column))));
       chartBox.dataset.ready = 'true';
@@ -255,6 +265,28 @@ function adjust(bars) {
     const f = b.adjClose / b.close;
     return {...b, open: b.open * f, high: b.high * f, low: b.low * f, close: b.adjClose};
   });
+}
+
+/**
+ * Weekly (ISO weeks, Monday first) or monthly bars from daily ones, as the API builds them: the first open, the
+ * highest high, the lowest low, the last close, the summed volume, dated by the last day.
+ */
+function aggregate(bars, interval) {
+  if (interval === 'daily') return bars;
+  const period = (date) => (interval === 'monthly' ? date.slice(0, 7) : addDays(date, -((new Date(date + 'T00:00:00Z').getUTCDay() + 6) % 7)));
+  const out = [];
+  let key = null;
+  for (const b of bars) {
+    const k = period(b.date);
+    const last = out[out.length - 1];
+    if (k !== key) {
+      out.push({...b});
+      key = k;
+    } else {
+      Object.assign(last, {date: b.date, high: Math.max(last.high, b.high), low: Math.min(last.low, b.low), close: b.close, adjClose: b.adjClose, volume: last.volume + b.volume});
+    }
+  }
+  return out;
 }
 
 function chartData(bars, ind) {

@@ -14,6 +14,7 @@ import io.qnt9.srs.system.ApiException;
 import io.qnt9.srs.system.Significant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -74,11 +75,24 @@ class IndicatorController {
             LocalDate end,
             int count,
             Prices prices,
+
+            @Schema(
+                    description = "The bars the indicators were computed on; weekly and monthly ones are dated by their"
+                            + " last trading day")
+            BarInterval interval,
+
             List<String> specs,
             Map<String, Integer> warmup,
             String notice,
             List<LocalDate> dates,
             Map<String, List<Double>> columns) {}
+
+    private static final String INTERVAL = "daily (default), or weekly or monthly bars built from the daily ones";
+
+    /** "daily", "weekly" or "monthly", for messages. */
+    static String unit(BarInterval interval) {
+        return interval.name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     private static final String PRICES = "quoted (default): the bars as stored, as TA-Lib and most charts read them;"
             + " adjusted: open, high, low and close scaled by adjClose / close (the source's adjustment for dividends"
@@ -89,6 +103,7 @@ class IndicatorController {
     private record Table(
             String symbol,
             Prices prices,
+            BarInterval interval,
             List<String> specs,
             Map<String, Integer> warmup,
             String notice,
@@ -104,7 +119,10 @@ class IndicatorController {
             description = "names: comma-separated specs such as sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2 (see"
                     + " /api/v1/indicators). Without start, rows begin where every requested indicator is valid."
                     + " prices=quoted (default) reads the bars as stored, prices=adjusted the prices scaled by"
-                    + " adjClose / close that the report and the recommendation use.",
+                    + " adjClose / close that the report and the recommendation use. interval=weekly or monthly"
+                    + " computes them on bars built from the daily ones (ISO weeks, calendar months; dated by their"
+                    + " last trading day; on adjusted prices from adjusted days), periods counted in those bars"
+                    + " (rsi:14 on weekly bars: 14 weeks).",
             responses = {
                 @ApiResponse(
                         responseCode = "422",
@@ -115,8 +133,9 @@ class IndicatorController {
             @Parameter(example = "sma:50,ema:20,rsi:14,macd:12:26:9,bbands:20:2") @RequestParam String names,
             @Parameter(example = "2017-01-01") @RequestParam(required = false) LocalDate start,
             @Parameter(example = "2017-12-31") @RequestParam(required = false) LocalDate end,
-            @Parameter(description = PRICES) @RequestParam(defaultValue = "quoted") Prices prices) {
-        Table t = compute(symbol, names, start, end, prices);
+            @Parameter(description = PRICES) @RequestParam(defaultValue = "quoted") Prices prices,
+            @Parameter(description = INTERVAL) @RequestParam(defaultValue = "daily") BarInterval interval) {
+        Table t = compute(symbol, names, start, end, prices, interval);
         List<LocalDate> dates = new ArrayList<>(t.to() - t.from());
         for (int i = t.from(); i < t.to(); i++) {
             dates.add(LocalDate.ofEpochDay(t.epochDays()[i]));
@@ -129,6 +148,7 @@ class IndicatorController {
                 dates.isEmpty() ? null : dates.get(dates.size() - 1),
                 dates.size(),
                 t.prices(),
+                t.interval(),
                 t.specs(),
                 t.warmup(),
                 t.notice(),
@@ -142,8 +162,9 @@ class IndicatorController {
             @RequestParam String names,
             @RequestParam(required = false) LocalDate start,
             @RequestParam(required = false) LocalDate end,
-            @RequestParam(defaultValue = "quoted") Prices prices) {
-        Table t = compute(symbol, names, start, end, prices);
+            @RequestParam(defaultValue = "quoted") Prices prices,
+            @RequestParam(defaultValue = "daily") BarInterval interval) {
+        Table t = compute(symbol, names, start, end, prices, interval);
         StringBuilder csv = new StringBuilder("date");
         t.columns().keySet().forEach(c -> csv.append(',').append(c));
         csv.append('\n');
@@ -163,10 +184,15 @@ class IndicatorController {
                 .body(csv.toString());
     }
 
-    private Table compute(String symbol, String names, LocalDate start, LocalDate end, Prices prices) {
+    private Table compute(
+            String symbol, String names, LocalDate start, LocalDate end, Prices prices, BarInterval interval) {
         checkRange(start, end);
         List<IndicatorSpec> specs = parse(names);
-        DailySeries s = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
+        DailySeries daily = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
+        // weekly or monthly: the bars up to end, the last one possibly a week or month in progress
+        DailySeries s = interval == BarInterval.DAILY
+                ? daily
+                : inInterval(end == null ? daily : daily.asOf(end), prices, interval);
         int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
         int warm = specs.stream().mapToInt(IndicatorSpec::warmup).max().orElse(0);
         if (to <= warm) {
@@ -174,7 +200,8 @@ class IndicatorController {
                     .max(java.util.Comparator.comparingInt(IndicatorSpec::warmup))
                     .orElseThrow();
             throw new InsufficientDataException(
-                    hungriest.canonical() + " needs at least " + (warm + 1) + " daily bars; " + s.symbol() + " has "
+                    hungriest.canonical() + " needs at least " + (warm + 1) + " " + unit(interval) + " bars; "
+                            + s.symbol() + " has "
                             + Math.max(0, to) + (end == null ? "" : " up to " + end) + ".",
                     warm + 1,
                     Math.max(0, to));
@@ -192,7 +219,7 @@ class IndicatorController {
             notice = null;
         }
         DailySeries known = to == s.size() ? s : s.slice(0, to);
-        BarColumns bars = bars(known, prices);
+        BarColumns bars = bars(known, prices, interval);
         Map<String, double[]> columns = new LinkedHashMap<>();
         Map<String, Integer> warmup = new LinkedHashMap<>();
         List<String> canonical = new ArrayList<>();
@@ -201,7 +228,7 @@ class IndicatorController {
             warmup.put(spec.canonical(), spec.warmup());
             canonical.add(spec.canonical());
         }
-        return new Table(s.symbol(), prices, canonical, warmup, notice, known.epochDays(), from, to, columns);
+        return new Table(s.symbol(), prices, interval, canonical, warmup, notice, known.epochDays(), from, to, columns);
     }
 
     /** The bars of a series as the indicators read them with {@code prices}. */

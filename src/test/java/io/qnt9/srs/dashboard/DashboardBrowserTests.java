@@ -337,6 +337,27 @@ class DashboardBrowserTests {
         expect(page.locator("#recommendation table.reasons"))
                 .containsText(String.format(java.util.Locale.ROOT, "RSI %.1f:", rsi));
         screenshot(page, "stock-aapl");
+
+        // weekly candles: one per ISO week of the file, the last week's RSI the API's weekly RSI
+        long weeks = io.qnt9.srs.ReferenceCsv.read("aapl.csv").stream()
+                .map(r -> r.date().get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) * 100
+                        + r.date().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+                .distinct()
+                .count();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Weekly bars"))
+                .click();
+        expect(page.locator(".chart-status")).containsText(weeks + " weekly bars");
+        expect(chart).hasAttribute("data-ready", "true");
+        assertThat(page.url()).contains("iv=weekly");
+        double weeklyRsi = new HttpTestClient(port)
+                .get(
+                        "/api/v1/instruments/AAPL/indicators?names=rsi:14&prices=adjusted&interval=weekly&start=2018-05-07")
+                .json()
+                .at("/columns/rsi_14/0")
+                .asDouble();
+        expect(page.locator("details.numbers table tbody tr").first())
+                .containsText(String.format(java.util.Locale.ROOT, "%.2f", weeklyRsi));
+        screenshot(page, "stock-aapl-weekly");
     }
 
     @Test

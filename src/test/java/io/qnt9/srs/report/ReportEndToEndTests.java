@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,68 @@ class ReportEndToEndTests {
                 .isNotCloseTo(adjusted.at("/columns/sma_50/0").asDouble(), within(0.1));
         assertProblem(
                 http.get("/api/v1/instruments/AAPL/indicators?names=sma:5&prices=total"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void weeklyIndicatorsAreComputedOnTheWeeksBuiltFromTheAdjustedDays() {
+        // ISO weeks of the file up to Wednesday 2017-06-14: that week so far is the last bar, dated by its last day
+        LocalDate end = LocalDate.of(2017, 6, 14);
+        List<List<Row>> weeks = new ArrayList<>();
+        int previous = Integer.MIN_VALUE;
+        for (Row d : AAPL) {
+            if (d.date().isAfter(end)) {
+                break;
+            }
+            int week = d.date().get(IsoFields.WEEK_BASED_YEAR) * 100 + d.date().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            if (week != previous) {
+                weeks.add(new ArrayList<>());
+                previous = week;
+            }
+            weeks.get(weeks.size() - 1).add(d);
+        }
+        int n = weeks.size();
+        JsonNode r = http.get("/api/v1/instruments/AAPL/indicators?names=sma:10,donchian:4&prices=adjusted"
+                        + "&interval=weekly&start=2017-05-01&end=" + end)
+                .json();
+        assertThat(r.get("interval").asString()).isEqualTo("WEEKLY");
+        assertThat(r.get("end").asString()).isEqualTo(end.toString());
+        assertThat(r.get("start").asString())
+                .as("the first week ending on or after start")
+                .isEqualTo("2017-05-05");
+        JsonNode dates = r.get("dates");
+        assertThat(dates.get(dates.size() - 2).asString()).isEqualTo("2017-06-09");
+        double sma = 0;
+        double upper = Double.NEGATIVE_INFINITY;
+        for (int w = n - 10; w < n; w++) {
+            List<Row> days = weeks.get(w);
+            sma += days.get(days.size() - 1).adj() / 10; // the week's adjusted close
+            if (w >= n - 4) {
+                for (Row d : days) {
+                    upper = Math.max(upper, d.high() * d.adj() / d.close());
+                }
+            }
+        }
+        int last = dates.size() - 1;
+        assertThat(r.at("/columns/sma_10/" + last).asDouble()).isCloseTo(sma, within(1e-9));
+        assertThat(r.at("/columns/donchian_upper_4/" + last).asDouble()).isCloseTo(upper, within(1e-9));
+
+        Response csv = http.get(
+                "/api/v1/instruments/AAPL/indicators?names=sma:10&prices=adjusted&interval=weekly&start=2017-06-12&end="
+                        + end,
+                "Accept",
+                "text/csv");
+        String[] lines = csv.body().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith(end + ",");
+        assertThat(Double.parseDouble(lines[1].substring(lines[1].indexOf(',') + 1)))
+                .isCloseTo(sma, within(1e-9));
+        assertThat(assertProblem(
+                                http.get("/api/v1/instruments/AAPL/indicators?names=sma:300&interval=weekly"),
+                                422,
+                                "insufficient-data")
+                        .get("detail")
+                        .asString())
+                .contains("needs at least 300 weekly bars");
     }
 
     @Test
