@@ -3,6 +3,7 @@ package io.qnt9.srs.report;
 import io.qnt9.srs.analytics.BarColumns;
 import io.qnt9.srs.analytics.IndicatorSpec;
 import io.qnt9.srs.analytics.TechnicalRating;
+import io.qnt9.srs.marketdata.BarInterval;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InstrumentKind;
 import io.qnt9.srs.marketdata.InstrumentListing;
@@ -27,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The screener: which instruments meet every condition at their last bar (or at {@code asOf}) — e.g.
  * {@code where=rsi_14<30&where=close>sma_200}. Each instrument's indicators are computed over its whole history up
  * to that bar, exactly as {@code /api/v1/instruments/{symbol}/indicators} computes them, so a value here is the last
- * value there; a technical rating ({@code tech_rating>0.5}) is {@code /technicals}' rating of that bar, daily, on the
- * screener's prices. A rating is computed only for an instrument that meets every other condition.
+ * value there; a technical rating ({@code tech_rating>0.5}) is {@code /technicals}' rating of that bar on the
+ * screener's prices and interval (weekly or monthly bars as {@code /indicators?interval=} builds them). A rating is computed only for an instrument that meets every other condition.
  */
 @RestController
 @Tag(name = "Indicators", description = "Technical indicators (TA-Lib conventions)")
@@ -60,6 +61,10 @@ class ScreenerController {
             List<String> conditions,
 
             Prices prices,
+
+            @Schema(description = "The bars the conditions were checked on; weekly and monthly ones end at asOf")
+            BarInterval interval,
+
             LocalDate asOf,
 
             @Schema(description = "Instruments checked (after the kind and sector filters)")
@@ -91,6 +96,12 @@ class ScreenerController {
             @RequestParam(required = false) String sector,
             @Parameter(example = "2016-06-30") @RequestParam(required = false) LocalDate asOf,
             @RequestParam(defaultValue = "quoted") Prices prices,
+            @Parameter(
+                            description = "daily (default), or weekly or monthly bars built from the daily ones (on"
+                                    + " adjusted prices from adjusted days): rsi_14<30 on weekly bars is the weekly"
+                                    + " RSI; the last bar is the week or month in progress up to asOf")
+                    @RequestParam(defaultValue = "daily")
+                    BarInterval interval,
             @Parameter(example = "rsi_14") @RequestParam(defaultValue = "symbol") String sort,
             @Parameter(description = "asc | desc") @RequestParam(defaultValue = "asc") String direction) {
         List<ScreenCondition> conditions = ScreenCondition.parseAll(where, "where", 1, MAX_CONDITIONS);
@@ -143,8 +154,9 @@ class ScreenerController {
             if (s == null || s.isEmpty()) {
                 continue;
             }
+            s = IndicatorController.inInterval(s, prices, interval);
             screened++;
-            BarColumns bars = IndicatorController.bars(s, prices);
+            BarColumns bars = IndicatorController.bars(s, prices, interval);
             int last = s.size() - 1;
             Map<String, double[]> computed = computed(s, bars, specs, plain.contains("volume"));
             Map<String, Double> values = valuesAt(computed, plain, last);
@@ -190,6 +202,7 @@ class ScreenerController {
         return new ScreenResponse(
                 conditions.stream().map(ScreenCondition::canonical).toList(),
                 prices,
+                interval,
                 asOf,
                 screened,
                 items.size(),

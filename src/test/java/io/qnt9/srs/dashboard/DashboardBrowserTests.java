@@ -488,6 +488,19 @@ class DashboardBrowserTests {
         page.waitForURL(Pattern.compile(".*where=close%3E0&where=rsi_14%3E%3D0&kind=STOCK.*"));
         screenshot(page, "screener");
 
+        // on weekly bars: AAPL's weekly RSI, as the indicator API computes it on quoted weekly bars
+        page.selectOption("#screen-interval", "weekly");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen"))
+                .click();
+        expect(page.locator("#screen-results")).containsText("on weekly bars");
+        double weeklyRsi = new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/indicators?names=rsi:14&interval=weekly&start="
+                        + report.get("asOf").asString())
+                .json()
+                .at("/columns/rsi_14/0")
+                .asDouble();
+        expect(aapl).containsText(String.format(java.util.Locale.ROOT, "%.2f", weeklyRsi));
+
         problems.expect(e -> e.contains("status of 400"));
         page.fill("#screen-where", "price>10");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen"))

@@ -127,6 +127,29 @@ class ScreenerEndToEndTests {
     }
 
     @Test
+    void onWeeklyBarsAValueIsTheLastOfTheWeeklyIndicatorApi() {
+        // a Wednesday: the week in progress up to it is the last weekly bar
+        JsonNode body = screen(
+                        "where=rsi_14>0", "where=sma_10>0", "interval=weekly", "prices=adjusted", "asOf=2017-06-14")
+                .json();
+        assertThat(body.get("interval").asString()).isEqualTo("WEEKLY");
+        JsonNode weekly = http.get("/api/v1/instruments/AAPL/indicators?names=rsi:14,sma:10&prices=adjusted"
+                        + "&interval=weekly&start=2017-06-12&end=2017-06-14")
+                .json();
+        JsonNode aapl = item(body, "AAPL");
+        assertThat(aapl.get("date").asString()).isEqualTo("2017-06-14");
+        assertThat(aapl.at("/values/rsi_14").asDouble())
+                .isEqualTo(weekly.at("/columns/rsi_14/0").asDouble());
+        assertThat(aapl.at("/values/sma_10").asDouble())
+                .isEqualTo(weekly.at("/columns/sma_10/0").asDouble());
+        JsonNode daily =
+                screen("where=rsi_14>0", "prices=adjusted", "asOf=2017-06-14").json();
+        assertThat(item(daily, "AAPL").at("/values/rsi_14").asDouble())
+                .as("the daily RSI is another number")
+                .isNotCloseTo(aapl.at("/values/rsi_14").asDouble(), within(0.5));
+    }
+
+    @Test
     void aValueIsTheLastOfTheIndicatorApiAndSortingFollowsIt() {
         JsonNode body = screen("where=macd_hist_12_26_9>-1000000", "sort=macd_hist_12_26_9", "direction=desc")
                 .json();
