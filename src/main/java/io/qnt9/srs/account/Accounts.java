@@ -2,12 +2,14 @@ package io.qnt9.srs.account;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.qnt9.srs.system.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,6 +176,30 @@ class Accounts {
     }
 
     void changePassword(CurrentUser caller, UUID session, String current, String next, String client) {
+        Confirmable c = confirmable(caller, "currentPassword", current);
+        List<String> problems = Passwords.violations(next, c.user().email());
+        if (!problems.isEmpty()) { // before the password is checked: a weak new one is no failed attempt
+            throw AccountProblems.invalidFields("newPassword", problems);
+        }
+        UserRepository.UserRow user = confirm(c, current, "password-change", client, AccountProblems::wrongPassword);
+        String hash = passwords.hash(next);
+        int revoked = tx.execute(status -> {
+            users.updatePassword(user.id(), hash, clock.instant());
+            return refreshTokens.revokeAll(user.id(), session);
+        });
+        throttle.clear(c.key());
+        Audit.LOG.info(
+                "event=password-change outcome=success user={} other-sessions-revoked={} ip={}",
+                user.id(),
+                revoked,
+                client);
+    }
+
+    /** The caller's account and the lockout key of its address, for an action its password has to confirm. */
+    private record Confirmable(UserRepository.UserRow user, byte[] key) {}
+
+    /** The caller's account, unless its address is locked out (429) or no password came (400 naming {@code field}). */
+    private Confirmable confirmable(CurrentUser caller, String field, String password) {
         UserRepository.UserRow user = users.findById(caller.id()).orElseThrow(AccountProblems::accountGone);
         byte[] key = Emails.hash(user.email());
         Instant now = clock.instant();
@@ -181,29 +207,25 @@ class Accounts {
         if (locked.isPresent()) {
             throw AccountProblems.locked(Duration.between(now, locked.get()));
         }
-        if (current == null || current.isEmpty()) {
-            throw AccountProblems.invalidField("currentPassword", "must not be empty");
+        if (password == null || password.isEmpty()) {
+            throw AccountProblems.invalidField(field, "must not be empty");
         }
-        List<String> problems = Passwords.violations(next, user.email());
-        if (!problems.isEmpty()) {
-            throw AccountProblems.invalidFields("newPassword", problems);
+        return new Confirmable(user, key);
+    }
+
+    /**
+     * The account once {@code password} is its password; a wrong one counts towards the sign-in lockout, is audited as
+     * a failed {@code event} and refused with {@code wrong}.
+     */
+    private UserRepository.UserRow confirm(
+            Confirmable c, String password, String event, String client, Supplier<ApiException> wrong) {
+        UserRepository.UserRow user = c.user();
+        if (!passwords.matches(password, user.passwordHash())) {
+            recordFailure(c.key(), user.email(), Optional.of(user), client);
+            Audit.LOG.info("event={} outcome=failure user={} ip={}", event, user.id(), client);
+            throw wrong.get();
         }
-        if (!passwords.matches(current, user.passwordHash())) {
-            recordFailure(key, user.email(), Optional.of(user), client);
-            Audit.LOG.info("event=password-change outcome=failure user={} ip={}", user.id(), client);
-            throw AccountProblems.wrongPassword();
-        }
-        String hash = passwords.hash(next);
-        int revoked = tx.execute(status -> {
-            users.updatePassword(user.id(), hash, clock.instant());
-            return refreshTokens.revokeAll(user.id(), session);
-        });
-        throttle.clear(key);
-        Audit.LOG.info(
-                "event=password-change outcome=success user={} other-sessions-revoked={} ip={}",
-                user.id(),
-                revoked,
-                client);
+        return user;
     }
 
     /**
@@ -214,21 +236,9 @@ class Accounts {
      * out within their 15 minutes.
      */
     void deleteAccount(CurrentUser caller, String password, String client) {
-        UserRepository.UserRow user = users.findById(caller.id()).orElseThrow(AccountProblems::accountGone);
-        byte[] key = Emails.hash(user.email());
-        Instant now = clock.instant();
-        Optional<Instant> locked = throttle.lockedUntil(key, now);
-        if (locked.isPresent()) {
-            throw AccountProblems.locked(Duration.between(now, locked.get()));
-        }
-        if (password == null || password.isEmpty()) {
-            throw AccountProblems.invalidField("password", "must not be empty");
-        }
-        if (!passwords.matches(password, user.passwordHash())) {
-            recordFailure(key, user.email(), Optional.of(user), client);
-            Audit.LOG.info("event=account-delete outcome=failure user={} ip={}", user.id(), client);
-            throw AccountProblems.wrongPasswordToDelete();
-        }
+        Confirmable c = confirmable(caller, "password", password);
+        UserRepository.UserRow user =
+                confirm(c, password, "account-delete", client, AccountProblems::wrongPasswordToDelete);
         tx.executeWithoutResult(status -> {
             UserRepository.UserRow row = users.lockById(user.id()).orElseThrow(AccountProblems::accountGone);
             if (row.role() == Role.ADMIN) { // read under the lock: a promotion cannot slip in between
@@ -236,7 +246,7 @@ class Accounts {
             }
             users.delete(row.id());
         });
-        throttle.clear(key);
+        throttle.clear(c.key());
         Audit.LOG.info("event=account-delete outcome=success user={} ip={}", user.id(), client);
     }
 
