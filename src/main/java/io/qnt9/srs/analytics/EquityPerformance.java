@@ -30,7 +30,7 @@ public record EquityPerformance(
      * The performance of {@code equity}, dated by {@code epochDays}.
      *
      * @throws IllegalArgumentException as {@link PriceSeries} and {@link ReturnStatistics#summarize} do (fewer than
-     *     two points, dates not increasing, values not positive and finite)
+     *     three points, dates not increasing, values not positive and finite)
      */
     public static EquityPerformance of(int[] epochDays, double[] equity, double riskFreeRate) {
         return of(epochDays, equity, riskFreeRate, ReturnStatistics.TRADING_DAYS_PER_YEAR);

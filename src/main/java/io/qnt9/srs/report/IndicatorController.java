@@ -231,7 +231,6 @@ class IndicatorController {
         return new Table(s.symbol(), prices, interval, canonical, warmup, notice, known.epochDays(), from, to, columns);
     }
 
-    /** The bars of a series as the indicators read them with {@code prices}. */
     /**
      * The bars of {@code interval} built from the daily ones on {@code prices}: for weekly or monthly bars on adjusted
      * prices, the adjusted daily bars are aggregated (so a week's high over a split or ex-dividend day is not a
@@ -249,13 +248,13 @@ class IndicatorController {
         return bars(s, interval == BarInterval.DAILY ? prices : Prices.QUOTED);
     }
 
+    /** The bars of a series as the indicators read them with {@code prices}. */
     static BarColumns bars(DailySeries s, Prices prices) {
         return prices == Prices.ADJUSTED
                 ? adjusted(s)
                 : new BarColumns(s.open(), s.high(), s.low(), s.close(), s.volume());
     }
 
-    /** Open, high, low and close times each bar's adjustment factor; the close becomes the adjusted close. */
     /**
      * The daily bars on adjusted prices, as a series of their own: a weekly or monthly bar is then built from bars on
      * one footing (its high over a split or ex-dividend day is not a pre-split high scaled by the post-split factor).
@@ -275,6 +274,7 @@ class IndicatorController {
         return out.build();
     }
 
+    /** Open, high, low and close times each bar's adjustment factor; the close becomes the adjusted close. */
     private static BarColumns adjusted(DailySeries s) {
         int n = s.size();
         double[] open = new double[n];

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code where=rsi_14<30&where=close>sma_200}. Each instrument's indicators are computed over its whole history up
  * to that bar, exactly as {@code /api/v1/instruments/{symbol}/indicators} computes them, so a value here is the last
  * value there; a technical rating ({@code tech_rating>0.5}) is {@code /technicals}' rating of that bar on the
- * screener's prices and interval (weekly or monthly bars as {@code /indicators?interval=} builds them). A rating is computed only for an instrument that meets every other condition.
+ * screener's prices and interval (weekly or monthly bars as {@code /indicators?interval=} builds them). A rating is
+ * computed only for an instrument that meets every other condition.
  */
 @RestController
 @Tag(name = "Indicators", description = "Technical indicators (TA-Lib conventions)")

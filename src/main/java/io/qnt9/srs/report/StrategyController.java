@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -213,7 +212,7 @@ class StrategyController {
         if (inWindow < ReturnStatistics.MIN_ANNUALISED_BARS) {
             throw new InsufficientDataException(
                     "A strategy backtest needs at least " + ReturnStatistics.MIN_ANNUALISED_BARS + " "
-                            + interval.name().toLowerCase(Locale.ROOT) + " bars in its window; " + whole.symbol()
+                            + IndicatorController.unit(interval) + " bars in its window; " + whole.symbol()
                             + " has " + inWindow + " between " + (start == null ? "its first bar" : start) + " and "
                             + (end == null ? "its last bar" : end) + " (stored: " + whole.coverage() + ").",
                     ReturnStatistics.MIN_ANNUALISED_BARS,
@@ -241,9 +240,11 @@ class StrategyController {
         for (int k = 0; k < hold.length; k++) {
             hold[k] = close[from + k] / close[from];
         }
-        double[] dailyAdjusted = prices == Prices.ADJUSTED
-                ? IndicatorController.bars(daily, prices).close()
-                : null;
+        double[] dailyAdjusted = prices == Prices.QUOTED
+                ? null
+                : interval == BarInterval.DAILY
+                        ? close
+                        : IndicatorController.bars(daily, prices).close();
         List<Trade> trades = new ArrayList<>();
         for (Backtest.Trade t : result.trades()) {
             int d = t.day();

@@ -251,7 +251,7 @@ class TechnicalsController {
         DailySeries rated = IndicatorController.inInterval(s, prices, interval);
         int bars = rated.size();
         if (bars < MIN_BARS) {
-            String unit = interval.name().toLowerCase(java.util.Locale.ROOT);
+            String unit = IndicatorController.unit(interval);
             throw new InsufficientDataException(
                     "A technical rating needs at least " + MIN_BARS + " " + unit + " bars (the 10-bar averages); " + sym
                             + " has " + bars + (asOf == null ? "" : " up to " + asOf) + ".",
