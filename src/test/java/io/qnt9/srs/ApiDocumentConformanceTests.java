@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * checked against the schema the document gives for it — every field of every object documented (a field the
  * document does not know, or an object documented as another type, is a defect: a generated client drops or
  * misreads it), every value of its documented type. A client generated from the document then reads what the service
- * sends. Null values pass (optional fields); {@code oneOf}/{@code anyOf} schemas are not checked.
+ * sends. The writes are checked the same way, in an account's and an admin's order of business. Null values pass
+ * (optional fields); {@code oneOf}/{@code anyOf} schemas are not checked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -83,6 +84,188 @@ class ApiDocumentConformanceTests {
                         "/api/v1/instruments/{symbol}/statistics",
                         "/api/v1/watchlists/{id}");
         assertThat(problems).as("answers that differ from the document").isEmpty();
+    }
+
+    /**
+     * The writes, in an order that makes each possible: an account's life (sign-up, sign-in, refresh, a watchlist and
+     * an item, an API key), the read-only POSTs, and an admin's imports, deletions and user changes — each answer
+     * checked against the schema the document gives for its status.
+     */
+    @Test
+    void everyWriteOperationAnswersWhatTheDocumentSays() {
+        HttpTestClient anonymous = new HttpTestClient(port);
+        JsonNode document = anonymous.get("/v3/api-docs").json();
+        List<String> problems = new ArrayList<>();
+        Set<String> checked = new LinkedHashSet<>();
+        String email = "doc-" + java.util.UUID.randomUUID() + "@test.qnt9.io";
+        String credentials = TestAccounts.credentials(email, TestAccounts.USER_PASSWORD);
+        JsonNode tokens =
+                write(document, anonymous, "POST", "/api/v1/auth/signup", JSON, credentials, 201, problems, checked);
+        write(document, anonymous, "POST", "/api/v1/auth/signin", JSON, credentials, 200, problems, checked);
+        write(
+                document,
+                anonymous,
+                "POST",
+                "/api/v1/auth/refresh",
+                JSON,
+                "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}",
+                200,
+                problems,
+                checked);
+        HttpTestClient user = anonymous.withBearer(tokens.get("accessToken").asString());
+        long list = write(
+                        document,
+                        user,
+                        "POST",
+                        "/api/v1/watchlists",
+                        JSON,
+                        "{\"name\":\"Doc\"}",
+                        201,
+                        problems,
+                        checked)
+                .get("id")
+                .asLong();
+        write(
+                document,
+                user,
+                "POST",
+                "/api/v1/watchlists/" + list + "/items",
+                JSON,
+                "{\"symbol\":\"AAPL\",\"note\":\"n\",\"targetPrice\":200}",
+                201,
+                problems,
+                checked);
+        write(
+                document,
+                user,
+                "PUT",
+                "/api/v1/watchlists/" + list + "/items/AAPL",
+                JSON,
+                "{\"note\":\"m\"}",
+                200,
+                problems,
+                checked);
+        write(
+                document,
+                user,
+                "PUT",
+                "/api/v1/watchlists/" + list,
+                JSON,
+                "{\"name\":\"Doc 2\"}",
+                200,
+                problems,
+                checked);
+        write(document, user, "POST", "/api/v1/auth/me/api-keys", JSON, "{\"name\":\"doc\"}", 201, problems, checked);
+        write(
+                document,
+                anonymous,
+                "POST",
+                "/api/v1/stock/search",
+                JSON,
+                "{\"query\":\"apple\"}",
+                200,
+                problems,
+                checked);
+        String batch = "{\"tickers\":[\"AAPL\",\"MSFT\"]}";
+        write(document, anonymous, "POST", "/api/v1/stats/batch", JSON, batch, 200, problems, checked);
+        write(document, anonymous, "POST", "/api/stats/batch", JSON, batch, 200, problems, checked);
+
+        HttpTestClient admin = TestAccounts.admin(port);
+        String csv = "text/csv";
+        write(
+                document,
+                admin,
+                "POST",
+                "/api/v1/instruments",
+                csv,
+                "symbol,name,sector\nDOCA,Document Corp,Utilities\n",
+                200,
+                problems,
+                checked);
+        write(
+                document,
+                admin,
+                "POST",
+                "/api/v1/instruments/DOCA/bars",
+                csv,
+                "date,open,high,low,close,volume\n2020-01-02,10,11,9,10.5,100\n2020-01-03,10.5,11,10,10.8,120\n",
+                200,
+                problems,
+                checked);
+        write(
+                document,
+                admin,
+                "POST",
+                "/api/v1/bars?mode=append",
+                csv,
+                "symbol,date,close\nDOCA,2020-01-06,11\nDOCB,2020-01-06,20\n",
+                200,
+                problems,
+                checked);
+        write(
+                document,
+                admin,
+                "DELETE",
+                "/api/v1/instruments/DOCA/bars?start=2020-01-06",
+                null,
+                null,
+                200,
+                problems,
+                checked);
+        write(document, admin, "DELETE", "/api/v1/instruments/DOCB", null, null, 200, problems, checked);
+        write(
+                document,
+                admin,
+                "PATCH",
+                "/api/v1/admin/users/" + tokens.at("/user/id").asLong(),
+                JSON,
+                "{\"tier\":\"PAID\"}",
+                200,
+                problems,
+                checked);
+        write(
+                document,
+                admin,
+                "DELETE",
+                "/api/v1/admin/users/" + tokens.at("/user/id").asLong() + "/api-keys",
+                null,
+                null,
+                200,
+                problems,
+                checked);
+        assertThat(checked).hasSize(18);
+        assertThat(problems).as("answers that differ from the document").isEmpty();
+    }
+
+    private static final String JSON = "application/json";
+
+    /** Sends one write, requires {@code status}, and checks its body against the document's schema for it. */
+    private static JsonNode write(
+            JsonNode document,
+            HttpTestClient client,
+            String method,
+            String uri,
+            String contentType,
+            String body,
+            int status,
+            List<String> problems,
+            Set<String> checked) {
+        Response r = client.method(method, uri, contentType, body);
+        assertThat(r.status()).as(method + " " + uri + " → " + r.body()).isEqualTo(status);
+        String path = uri.replaceAll("\\?.*", "")
+                .replaceAll("/watchlists/\\d+", "/watchlists/{id}")
+                .replaceAll("/users/\\d+", "/users/{id}")
+                .replaceAll("/instruments/DOC[AB]", "/instruments/{symbol}")
+                .replaceAll("/items/AAPL", "/items/{symbol}");
+        JsonNode operation = document.at("/paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        JsonNode schema = operation.at("/responses/" + status + "/content/application~1json/schema");
+        if (schema.isMissingNode()) {
+            problems.add(method + " " + path + ": no JSON schema for its " + status + " answer");
+        } else {
+            conform(document.at("/components/schemas"), schema, r.json(), method + " " + uri + " ", problems);
+        }
+        checked.add(method + " " + path);
+        return r.json();
     }
 
     @Test
