@@ -1,6 +1,6 @@
 // Sign up, sign in, sign out; change the password; personal API keys. The refresh token lives in an HttpOnly cookie,
 // the access token only in this tab, and a new API key only on the screen until the page changes.
-import {currentUser, del, deleteAccount, get, post, put, signIn, signOut, signUp} from './api.js';
+import {currentUser, del, deleteAccount, get, post, put, signIn, signOut, signOutEverywhere, signUp} from './api.js';
 import {h, replace, table} from './format.js';
 import {errorBox, loading, navigate, section} from './router.js';
 
@@ -10,8 +10,12 @@ export async function renderAccount(main) {
     const me = h('div');
     main.append(h('h1', {text: 'Account'}), h('section', {class: 'panel'}, me,
       h('p', {}, h('a', {href: '#/watchlists', text: 'Your watchlists'})),
-      h('button', {type: 'button', id: 'signout', class: 'secondary', text: 'Sign out',
-        onclick: async () => { try { await signOut(); } finally { navigate('/account'); } }})));
+      h('div', {class: 'button-row'},
+        h('button', {type: 'button', id: 'signout', class: 'secondary', text: 'Sign out',
+          onclick: async () => { try { await signOut(); } finally { navigate('/account'); } }}),
+        h('button', {type: 'button', id: 'signout-everywhere', class: 'secondary', text: 'Sign out everywhere',
+          title: 'End every sign-in session of this account, on every device (API keys stay)',
+          onclick: async () => { try { await signOutEverywhere(); } finally { navigate('/account'); } }}))));
     section(me, 'account', get('/api/v1/auth/me'), (m) => h('dl', {class: 'facts'},
       h('dt', {text: 'E-mail'}), h('dd', {id: 'account-email', text: m.email}),
       h('dt', {text: 'Role'}), h('dd', {text: (m.roles || [m.role]).join(', ')}),

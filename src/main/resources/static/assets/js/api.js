@@ -97,6 +97,15 @@ export async function deleteAccount(password) {
   storeSession(null);
 }
 
+/** Ends every sign-in session of the account, this one included. */
+export async function signOutEverywhere() {
+  try {
+    await call('DELETE', '/api/v1/auth/me/sessions');
+  } finally {
+    storeSession(null);
+  }
+}
+
 export async function signOut() {
   try {
     await raw('POST', '/api/v1/auth/signout', {}, false);

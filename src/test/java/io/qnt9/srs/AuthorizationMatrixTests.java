@@ -118,6 +118,7 @@ class AuthorizationMatrixTests {
             row("GET", "/api/v1/auth/me", USER),
             passwordSignin("PUT", "/api/v1/auth/me/password", USER),
             passwordSignin("DELETE", "/api/v1/auth/me", USER),
+            passwordSignin("DELETE", "/api/v1/auth/me/sessions", USER),
             passwordSignin("GET", "/api/v1/auth/me/api-keys", USER),
             passwordSignin("POST", "/api/v1/auth/me/api-keys", USER),
             passwordSignin("DELETE", "/api/v1/auth/me/api-keys/{}", USER),

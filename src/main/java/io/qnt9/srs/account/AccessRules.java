@@ -128,6 +128,7 @@ final class AccessRules {
                     Role.USER,
                     true,
                     "/api/v1/auth/me/password",
+                    "/api/v1/auth/me/sessions",
                     "/api/v1/auth/me/api-keys",
                     "/api/v1/auth/me/api-keys/**"),
             new Rule(HttpMethod.DELETE, Role.USER, true, "/api/v1/auth/me"), // deleting the account, not by API key

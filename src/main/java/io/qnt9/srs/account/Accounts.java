@@ -175,6 +175,18 @@ class Accounts {
         }
     }
 
+    /**
+     * Ends every sign-in session of the caller, this one included (a lost phone, a shared computer): every refresh
+     * token is revoked, so no session outlives its current access token (at most 15 minutes).
+     *
+     * @return the sessions ended
+     */
+    int signOutEverywhere(CurrentUser caller, String client) {
+        int revoked = refreshTokens.revokeAll(caller.id(), null);
+        Audit.LOG.info("event=signout-everywhere user={} sessions-revoked={} ip={}", caller.id(), revoked, client);
+        return revoked;
+    }
+
     void changePassword(CurrentUser caller, UUID session, String current, String next, String client) {
         Confirmable c = confirmable(caller, "currentPassword", current);
         List<String> problems = Passwords.violations(next, c.user().email());

@@ -245,6 +245,25 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
+    record SessionsEnded(
+            @Schema(description = "Sign-in sessions ended, this one included")
+            int revoked) {}
+
+    @DeleteMapping("/me/sessions")
+    @Operation(
+            operationId = "signOutEverywhere",
+            summary = "Sign out everywhere",
+            description = "Ends every sign-in session of the account, this one included: every refresh token is"
+                    + " revoked and the cookie cleared, so no session lasts beyond its current access token (at most"
+                    + " 15 minutes). API keys are not affected (revoke them one by one). Needs a password sign-in.")
+    ResponseEntity<SessionsEnded> signOutEverywhere(CurrentUser caller, HttpServletRequest request) {
+        int revoked = accounts.signOutEverywhere(caller, request.getRemoteAddr());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.SET_COOKIE, cookie.clear())
+                .cacheControl(CacheControl.noStore())
+                .body(new SessionsEnded(revoked));
+    }
+
     @DeleteMapping(value = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "deleteAccount",

@@ -319,6 +319,34 @@ class AccountEndToEndTests {
                 .contains("event=password-change outcome=success user=" + u.id() + " other-sessions-revoked=1");
     }
 
+    @Test
+    void signingOutEverywhereEndsEverySessionButNotTheApiKeys(CapturedOutput output) {
+        var u = TestAccounts.newUser(http); // one session
+        JsonNode other = TestAccounts.signIn(http, u.email(), TestAccounts.USER_PASSWORD); // and another
+        String key = u.client()
+                .post("/api/v1/auth/me/api-keys", JSON, "{\"name\":\"script\"}")
+                .json()
+                .get("key")
+                .asString();
+
+        assertThat(http.withBearer(key)
+                        .method("DELETE", "/api/v1/auth/me/sessions", null, null)
+                        .status())
+                .as("not by API key")
+                .isEqualTo(403);
+        Response r = u.client().method("DELETE", "/api/v1/auth/me/sessions", null, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("revoked").asInt()).isEqualTo(2);
+        assertThat(r.header("Set-Cookie")).contains("Max-Age=0");
+        assertProblem(refresh(u.refreshToken()), 401, "invalid-refresh-token");
+        assertProblem(refresh(other.get("refreshToken").asString()), 401, "invalid-refresh-token");
+        assertThat(http.withBearer(key).get("/api/v1/auth/me").status())
+                .as("API keys stay")
+                .isEqualTo(200);
+        assertThat(output.getOut()).contains("event=signout-everywhere user=" + u.id() + " sessions-revoked=2");
+        TestAccounts.signIn(http, u.email(), TestAccounts.USER_PASSWORD); // a new session starts as usual
+    }
+
     private int rowsOf(long user) {
         return jdbc.sql("""
                         SELECT (SELECT count(*) FROM app_user WHERE id = :id)

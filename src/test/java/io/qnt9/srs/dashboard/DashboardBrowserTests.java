@@ -731,7 +731,9 @@ class DashboardBrowserTests {
         page.navigate(url("#/account"));
         expect(page.locator("#account-email")).hasText(email);
         screenshot(page, "account");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign out").setExact(true))
                 .click();
         expect(page.locator("#nav-account")).hasText("Sign in");
         page.reload();
@@ -791,6 +793,16 @@ class DashboardBrowserTests {
                 .click();
         expect(page.locator("#password-form .notice")).containsText("Password changed");
         TestAccounts.signIn(http, user.email(), "a-brand-new-password-42");
+
+        // signing out everywhere: this browser's session ends too; signing in again starts a new one
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out everywhere"))
+                .click();
+        expect(page.locator("#nav-account")).hasText("Sign in");
+        page.locator("#signin-email").fill(user.email());
+        page.locator("#signin-password").fill("a-brand-new-password-42");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        expect(page.locator("#account-email")).hasText(user.email());
 
         // deleting the account: the password confirms it, then the account and its sessions are gone
         problems.expect(e -> e.contains("status of 400") && e.contains("/api/v1/auth/me"));
