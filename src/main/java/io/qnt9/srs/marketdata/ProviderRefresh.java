@@ -1,6 +1,7 @@
 package io.qnt9.srs.marketdata;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qnt9.srs.system.ApiException;
 import java.io.ByteArrayInputStream;
@@ -83,6 +84,11 @@ class ProviderRefresh {
                             .tag("outcome", outcome)
                             .register(meters));
         }
+        // Every request sent, retries, admin refreshes and scheduled runs alike: what the provider's quota counts.
+        FunctionCounter.builder("qnt9.provider.requests", provider, MarketDataProvider::requestsSent)
+                .description("Requests sent to the live market-data provider, retries included")
+                .tag("provider", provider.name())
+                .register(meters);
         if (!"-".equals(settings.cron()) && !providerProperties.enabled()) {
             log.warn("PROVIDER_REFRESH_CRON is set but ALPHAVANTAGE_API_KEY is not: no scheduled refresh will run");
         } else if (!"-".equals(settings.cron()) && settings.maxRequests() < provider.requestsPerRefresh()) {

@@ -423,6 +423,9 @@ class ProviderRefreshEndToEndTests {
         assertThat(summary.stoppedBy())
                 .startsWith("the run's request budget (PROVIDER_REFRESH_MAX_REQUESTS=6, 3 per instrument) is spent;");
         assertThat(provider.requestsSent() - sentBefore).isEqualTo(6);
+        assertThat(runMeters.get("qnt9.provider.requests").functionCounter().count())
+                .as("the quota's meter, every request since start")
+                .isEqualTo(provider.requestsSent());
         STUB.verify(0, getRequestedFor(urlPathEqualTo("/query")).withQueryParam("symbol", equalTo("BUDG3")));
         assertThat(runMeters
                         .counter("qnt9.provider.refresh.runs", "outcome", "completed")
