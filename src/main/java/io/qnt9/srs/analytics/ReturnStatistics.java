@@ -152,11 +152,8 @@ public final class ReturnStatistics {
      */
     public static PerformanceSummary summarize(PriceSeries series, double riskFreeRate, int periodsPerYear) {
         Arguments.notNull("series", series);
-        if (periodsPerYear < 1 || periodsPerYear > 366) {
-            throw new IllegalArgumentException("periodsPerYear must be 1 to 366, got " + periodsPerYear);
-        }
+        double annualise = annualiser(periodsPerYear);
         double rfDaily = periodRiskFreeRate(riskFreeRate, periodsPerYear);
-        double annualise = periodsPerYear == TRADING_DAYS_PER_YEAR ? ANNUALISE : Math.sqrt(periodsPerYear);
         double[] p = series.prices();
         int[] days = series.epochDays();
         int n = p.length;
@@ -752,10 +749,28 @@ public final class ReturnStatistics {
      * @throws IllegalArgumentException if {@code window} is outside 2..5000
      */
     public static RollingSeries rollingVolatility(PriceSeries series, int window) {
+        return rollingVolatility(series, window, TRADING_DAYS_PER_YEAR);
+    }
+
+    /**
+     * {@link #rollingVolatility(PriceSeries, int)} of bars {@code periodsPerYear} a year: annualised by {@code
+     * √periodsPerYear} (52 weekly, 12 monthly).
+     *
+     * @throws IllegalArgumentException also if {@code periodsPerYear} is not 1..366
+     */
+    public static RollingSeries rollingVolatility(PriceSeries series, int window, int periodsPerYear) {
         Arguments.notNull("series", series);
         Arguments.period("window", window, 2);
-        double[] values = rollingMoments(series.prices(), window, 0, false);
+        double[] values = rollingMoments(series.prices(), window, 0, false, annualiser(periodsPerYear));
         return new RollingSeries(series.epochDays(), values, window);
+    }
+
+    /** {@code √periodsPerYear}; exactly the daily constant for 252. */
+    private static double annualiser(int periodsPerYear) {
+        if (periodsPerYear < 1 || periodsPerYear > 366) {
+            throw new IllegalArgumentException("periodsPerYear must be 1 to 366, got " + periodsPerYear);
+        }
+        return periodsPerYear == TRADING_DAYS_PER_YEAR ? ANNUALISE : Math.sqrt(periodsPerYear);
     }
 
     /**
@@ -766,15 +781,26 @@ public final class ReturnStatistics {
      *     −1
      */
     public static RollingSeries rollingSharpe(PriceSeries series, int window, double riskFreeRate) {
+        return rollingSharpe(series, window, riskFreeRate, TRADING_DAYS_PER_YEAR);
+    }
+
+    /**
+     * {@link #rollingSharpe(PriceSeries, int, double)} of bars {@code periodsPerYear} a year: the risk-free rate per
+     * bar {@code (1 + rf)^(1/periodsPerYear) − 1}, annualised by {@code √periodsPerYear}.
+     *
+     * @throws IllegalArgumentException also if {@code periodsPerYear} is not 1..366
+     */
+    public static RollingSeries rollingSharpe(PriceSeries series, int window, double riskFreeRate, int periodsPerYear) {
         Arguments.notNull("series", series);
         Arguments.period("window", window, 2);
-        double rfDaily = dailyRiskFreeRate(riskFreeRate);
-        double[] values = rollingMoments(series.prices(), window, rfDaily, true);
+        double annualise = annualiser(periodsPerYear);
+        double rfDaily = periodRiskFreeRate(riskFreeRate, periodsPerYear);
+        double[] values = rollingMoments(series.prices(), window, rfDaily, true, annualise);
         return new RollingSeries(series.epochDays(), values, window);
     }
 
     /** Sliding-window Welford over simple returns minus {@code shift}: volatility or Sharpe, as requested. */
-    private static double[] rollingMoments(double[] p, int window, double shift, boolean sharpe) {
+    private static double[] rollingMoments(double[] p, int window, double shift, boolean sharpe, double annualise) {
         int n = p.length;
         double[] out = new double[n];
         if (n <= window) {
@@ -819,9 +845,9 @@ public final class ReturnStatistics {
             }
             double deviation = run >= window ? 0 : Math.sqrt(Math.max(m2, 0) * invSample);
             if (sharpe) {
-                out[i] = deviation == 0 ? 0 : mean / deviation * ANNUALISE;
+                out[i] = deviation == 0 ? 0 : mean / deviation * annualise;
             } else {
-                out[i] = deviation * ANNUALISE;
+                out[i] = deviation * annualise;
             }
         }
         return out;

@@ -9,12 +9,14 @@ import io.qnt9.srs.analytics.PriceSeries;
 import io.qnt9.srs.analytics.ReturnStatistics;
 import io.qnt9.srs.analytics.RollingSeries;
 import io.qnt9.srs.analytics.TailRisk;
+import io.qnt9.srs.marketdata.BarInterval;
 import io.qnt9.srs.marketdata.DailySeries;
 import io.qnt9.srs.marketdata.InsufficientDataException;
 import io.qnt9.srs.marketdata.MarketData;
 import io.qnt9.srs.marketdata.Symbols;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -101,6 +103,10 @@ class StatisticsController {
 
     record StatisticsResponse(
             String symbol,
+
+            @Schema(description = "The bars the figures are over; \"day\" in their names then means one bar")
+            BarInterval interval,
+
             LocalDate start,
             LocalDate end,
             int bars,
@@ -115,8 +121,12 @@ class StatisticsController {
     @Operation(
             operationId = "getStatistics",
             summary = "Risk/return statistics over a date range",
-            description = "benchmark: a symbol (default SPX) or 'none'. window: rolling window in trading days for"
-                    + " rolling volatility, Sharpe and beta. includeReturns: add the daily simple and log returns.",
+            description = "benchmark: a symbol (default SPX) or 'none'. window: rolling window in bars for"
+                    + " rolling volatility, Sharpe and beta. includeReturns: add the bars' simple and log returns."
+                    + " interval=weekly or monthly: every figure over weekly or monthly bars (built from the days,"
+                    + " dated by their last trading day, the last one the week or month in progress up to end):"
+                    + " volatility and Sharpe annualised by √52 or √12, beta and correlation of weekly or monthly"
+                    + " returns, VaR and best/worst over one bar.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The statistics over the range"),
                 @ApiResponse(
@@ -134,20 +144,30 @@ class StatisticsController {
             @Parameter(example = "SPX") @RequestParam(defaultValue = "SPX") String benchmark,
             @Parameter(description = "annual, -0.05 to 0.20", example = "0.02") @RequestParam(defaultValue = "0")
                     double riskFreeRate,
-            @Parameter(description = "2 to 5000 trading days") @RequestParam(defaultValue = "63") int window,
-            @RequestParam(defaultValue = "false") boolean includeReturns) {
+            @Parameter(description = "2 to 5000 bars") @RequestParam(defaultValue = "63") int window,
+            @RequestParam(defaultValue = "false") boolean includeReturns,
+            @Parameter(description = "daily (default), weekly or monthly bars") @RequestParam(defaultValue = "daily")
+                    BarInterval interval) {
         IndicatorController.checkRange(start, end);
         IndicatorController.checkRiskFreeRate(riskFreeRate);
         if (window < 2 || window > 5000) {
-            throw IndicatorController.invalid(
-                    "window", "window must be between 2 and 5000 trading days; got " + window + ".");
+            throw IndicatorController.invalid("window", "window must be between 2 and 5000 bars; got " + window + ".");
         }
-        DailySeries s = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
+        DailySeries s =
+                inInterval(marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol"), end, interval);
         DailySeries bench = benchmark.equalsIgnoreCase("none")
                 ? null
-                : marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark");
-        PriceSeries prices = window(s, start, end);
-        PerformanceSummary p = ReturnStatistics.summarize(prices, riskFreeRate);
+                : inInterval(
+                        marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark"), end, interval);
+        int periods = interval.periodsPerYear();
+        PriceSeries prices = window(
+                s,
+                start,
+                end,
+                ReturnStatistics.MIN_ANNUALISED_BARS,
+                "Statistics need",
+                IndicatorController.unit(interval));
+        PerformanceSummary p = ReturnStatistics.summarize(prices, riskFreeRate, periods);
 
         Benchmark relation = null;
         String notice = null;
@@ -169,12 +189,12 @@ class StatisticsController {
             }
         }
         if (window > prices.size() - 1) {
-            String empty = "window " + window + " is longer than the " + (prices.size() - 1)
-                    + " daily returns in the range: the rolling series have no values.";
+            String empty = "window " + window + " is longer than the " + (prices.size() - 1) + " "
+                    + IndicatorController.unit(interval) + " returns in the range: the rolling series have no values.";
             notice = notice == null ? empty : notice + " " + empty;
         }
-        RollingSeries vol = ReturnStatistics.rollingVolatility(prices, window);
-        RollingSeries sharpe = ReturnStatistics.rollingSharpe(prices, window, riskFreeRate);
+        RollingSeries vol = ReturnStatistics.rollingVolatility(prices, window, periods);
+        RollingSeries sharpe = ReturnStatistics.rollingSharpe(prices, window, riskFreeRate, periods);
         Rolling rolling = new Rolling(
                 window,
                 dates(vol.epochDays()),
@@ -196,6 +216,7 @@ class StatisticsController {
         }
         return new StatisticsResponse(
                 s.symbol(),
+                interval,
                 LocalDate.ofEpochDay(p.firstEpochDay()),
                 LocalDate.ofEpochDay(p.lastEpochDay()),
                 prices.size(),
@@ -217,17 +238,32 @@ class StatisticsController {
      * required} daily bars" when the range has fewer.
      */
     static PriceSeries window(DailySeries s, LocalDate start, LocalDate end, int required, String needs) {
+        return window(s, start, end, required, needs, "daily");
+    }
+
+    /** {@link #window(DailySeries, LocalDate, LocalDate, int, String)} of bars of {@code unit} ("weekly"). */
+    private static PriceSeries window(
+            DailySeries s, LocalDate start, LocalDate end, int required, String needs, String unit) {
         int from = start == null ? 0 : s.firstIndexOnOrAfter(start);
         int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
         if (to - from < required) {
             throw new InsufficientDataException(
-                    needs + " at least " + required + " daily bars; " + s.symbol() + " has "
+                    needs + " at least " + required + " " + unit + " bars; " + s.symbol() + " has "
                             + Math.max(0, to - from) + " between " + (start == null ? "its first bar" : start)
                             + " and " + (end == null ? "its last bar" : end) + ".",
                     required,
                     Math.max(0, to - from));
         }
         return new PriceSeries(Arrays.copyOfRange(s.epochDays(), from, to), Arrays.copyOfRange(s.adjClose(), from, to));
+    }
+
+    /**
+     * The series as bars of {@code interval}, built from its days up to {@code end} (so that the last one is the week
+     * or month in progress then); the daily series itself for DAILY. The adjusted close of a weekly or monthly bar is
+     * that of its last day.
+     */
+    private static DailySeries inInterval(DailySeries s, LocalDate end, BarInterval interval) {
+        return interval == BarInterval.DAILY ? s : interval.aggregate(end == null ? s : s.asOf(end));
     }
 
     /** The benchmark's bars over the asset's range (relativeTo aligns them on common dates). */

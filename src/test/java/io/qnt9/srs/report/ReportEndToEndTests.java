@@ -320,6 +320,75 @@ class ReportEndToEndTests {
         assertThat(s.get("notice").isNull()).isTrue();
     }
 
+    /** The adjusted closes of the ISO weeks of {@code rows} up to {@code end}, dated by each week's last day. */
+    static java.util.TreeMap<LocalDate, Double> weeklyAdjusted(List<Row> rows, LocalDate end) {
+        java.util.TreeMap<Integer, Row> lastOfWeek = new java.util.TreeMap<>();
+        for (Row d : rows) {
+            if (!d.date().isAfter(end)) {
+                lastOfWeek.put(
+                        d.date().get(IsoFields.WEEK_BASED_YEAR) * 100 + d.date().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                        d);
+            }
+        }
+        java.util.TreeMap<LocalDate, Double> out = new java.util.TreeMap<>();
+        lastOfWeek.values().forEach(d -> out.put(d.date(), d.adj()));
+        return out;
+    }
+
+    private static double sampleStd(double[] x) {
+        double mean = java.util.Arrays.stream(x).average().orElseThrow();
+        return Math.sqrt(
+                java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
+    }
+
+    @Test
+    void weeklyStatisticsAreOverTheWeeksOfTheCsv() {
+        LocalDate start = LocalDate.of(2014, 1, 1);
+        LocalDate end = LocalDate.of(2017, 6, 14); // a Wednesday: the last week is the one in progress
+        JsonNode s = http.get(
+                        "/api/v1/instruments/AAPL/statistics?interval=weekly&window=26&start=" + start + "&end=" + end)
+                .json();
+        var asset = weeklyAdjusted(AAPL, end).tailMap(start, true);
+        var bench = weeklyAdjusted(read("spx.csv"), end).tailMap(start, true);
+        double[] p = asset.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] r = new double[p.length - 1];
+        for (int k = 1; k < p.length; k++) {
+            r[k - 1] = p[k] / p[k - 1] - 1;
+        }
+        assertThat(s.get("interval").asString()).isEqualTo("WEEKLY");
+        assertThat(s.get("bars").asInt()).isEqualTo(p.length);
+        assertThat(s.get("end").asString()).isEqualTo(end.toString());
+        assertThat(s.get("annualizedVolatility").asDouble()).isCloseTo(sampleStd(r) * Math.sqrt(52), within(1e-12));
+        double[] last26 = java.util.Arrays.copyOfRange(r, r.length - 26, r.length);
+        JsonNode rollingVolatility = s.at("/rolling/volatility");
+        assertThat(rollingVolatility.get(rollingVolatility.size() - 1).asDouble())
+                .isCloseTo(sampleStd(last26) * Math.sqrt(52), within(1e-12));
+        // beta of the weekly returns on the weeks both have (the same weeks here: one calendar)
+        assertThat(bench.keySet()).isEqualTo(asset.keySet());
+        double[] b = bench.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] rb = new double[b.length - 1];
+        for (int k = 1; k < b.length; k++) {
+            rb[k - 1] = b[k] / b[k - 1] - 1;
+        }
+        double ma = java.util.Arrays.stream(r).average().orElseThrow();
+        double mb = java.util.Arrays.stream(rb).average().orElseThrow();
+        double cov = 0;
+        double var = 0;
+        for (int k = 0; k < r.length; k++) {
+            cov += (r[k] - ma) * (rb[k] - mb);
+            var += (rb[k] - mb) * (rb[k] - mb);
+        }
+        assertThat(s.at("/benchmark/beta").asDouble()).isCloseTo(cov / var, within(1e-9));
+        assertThat(s.at("/benchmark/commonReturns").asInt()).isEqualTo(r.length);
+        assertThat(assertProblem(
+                                http.get("/api/v1/instruments/AAPL/statistics?interval=monthly&start=2017-01-01"),
+                                422,
+                                "insufficient-data")
+                        .get("detail")
+                        .asString())
+                .contains("at least 20 monthly bars");
+    }
+
     @Test
     void aRollingWindowLongerThanTheRangeSaysWhyTheSeriesIsEmpty() {
         // data/msft.csv has 249 rows: 248 daily returns; a window of 248 still gives one value, 249 none.
