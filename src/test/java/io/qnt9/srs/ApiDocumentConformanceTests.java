@@ -94,178 +94,67 @@ class ApiDocumentConformanceTests {
     @Test
     void everyWriteOperationAnswersWhatTheDocumentSays() {
         HttpTestClient anonymous = new HttpTestClient(port);
-        JsonNode document = anonymous.get("/v3/api-docs").json();
-        List<String> problems = new ArrayList<>();
-        Set<String> checked = new LinkedHashSet<>();
+        Writes w = new Writes(anonymous.get("/v3/api-docs").json(), new ArrayList<>(), new LinkedHashSet<>());
         String email = "doc-" + java.util.UUID.randomUUID() + "@test.qnt9.io";
         String credentials = TestAccounts.credentials(email, TestAccounts.USER_PASSWORD);
-        JsonNode tokens =
-                write(document, anonymous, "POST", "/api/v1/auth/signup", JSON, credentials, 201, problems, checked);
-        write(document, anonymous, "POST", "/api/v1/auth/signin", JSON, credentials, 200, problems, checked);
-        write(
-                document,
-                anonymous,
-                "POST",
-                "/api/v1/auth/refresh",
-                JSON,
-                "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}",
-                200,
-                problems,
-                checked);
+        JsonNode tokens = w.send(anonymous, "POST", "/api/v1/auth/signup", JSON, credentials, 201);
+        w.send(anonymous, "POST", "/api/v1/auth/signin", JSON, credentials, 200);
+        String refresh = "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}";
+        w.send(anonymous, "POST", "/api/v1/auth/refresh", JSON, refresh, 200);
         HttpTestClient user = anonymous.withBearer(tokens.get("accessToken").asString());
-        long list = write(
-                        document,
-                        user,
-                        "POST",
-                        "/api/v1/watchlists",
-                        JSON,
-                        "{\"name\":\"Doc\"}",
-                        201,
-                        problems,
-                        checked)
+        long list = w.send(user, "POST", "/api/v1/watchlists", JSON, "{\"name\":\"Doc\"}", 201)
                 .get("id")
                 .asLong();
-        write(
-                document,
-                user,
-                "POST",
-                "/api/v1/watchlists/" + list + "/items",
-                JSON,
-                "{\"symbol\":\"AAPL\",\"note\":\"n\",\"targetPrice\":200}",
-                201,
-                problems,
-                checked);
-        write(
-                document,
-                user,
-                "PUT",
-                "/api/v1/watchlists/" + list + "/items/AAPL",
-                JSON,
-                "{\"note\":\"m\"}",
-                200,
-                problems,
-                checked);
-        write(
-                document,
-                user,
-                "PUT",
-                "/api/v1/watchlists/" + list,
-                JSON,
-                "{\"name\":\"Doc 2\"}",
-                200,
-                problems,
-                checked);
-        write(document, user, "POST", "/api/v1/auth/me/api-keys", JSON, "{\"name\":\"doc\"}", 201, problems, checked);
-        write(
-                document,
-                anonymous,
-                "POST",
-                "/api/v1/stock/search",
-                JSON,
-                "{\"query\":\"apple\"}",
-                200,
-                problems,
-                checked);
+        String item = "{\"symbol\":\"AAPL\",\"note\":\"n\",\"targetPrice\":200}";
+        w.send(user, "POST", "/api/v1/watchlists/" + list + "/items", JSON, item, 201);
+        w.send(user, "PUT", "/api/v1/watchlists/" + list + "/items/AAPL", JSON, "{\"note\":\"m\"}", 200);
+        w.send(user, "PUT", "/api/v1/watchlists/" + list, JSON, "{\"name\":\"Doc 2\"}", 200);
+        w.send(user, "POST", "/api/v1/auth/me/api-keys", JSON, "{\"name\":\"doc\"}", 201);
+        w.send(anonymous, "POST", "/api/v1/stock/search", JSON, "{\"query\":\"apple\"}", 200);
         String batch = "{\"tickers\":[\"AAPL\",\"MSFT\"]}";
-        write(document, anonymous, "POST", "/api/v1/stats/batch", JSON, batch, 200, problems, checked);
-        write(document, anonymous, "POST", "/api/stats/batch", JSON, batch, 200, problems, checked);
+        w.send(anonymous, "POST", "/api/v1/stats/batch", JSON, batch, 200);
+        w.send(anonymous, "POST", "/api/stats/batch", JSON, batch, 200);
 
         HttpTestClient admin = TestAccounts.admin(port);
         String csv = "text/csv";
-        write(
-                document,
-                admin,
-                "POST",
-                "/api/v1/instruments",
-                csv,
-                "symbol,name,sector\nDOCA,Document Corp,Utilities\n",
-                200,
-                problems,
-                checked);
-        write(
-                document,
-                admin,
-                "POST",
-                "/api/v1/instruments/DOCA/bars",
-                csv,
-                "date,open,high,low,close,volume\n2020-01-02,10,11,9,10.5,100\n2020-01-03,10.5,11,10,10.8,120\n",
-                200,
-                problems,
-                checked);
-        write(
-                document,
-                admin,
-                "POST",
-                "/api/v1/bars?mode=append",
-                csv,
-                "symbol,date,close\nDOCA,2020-01-06,11\nDOCB,2020-01-06,20\n",
-                200,
-                problems,
-                checked);
-        write(
-                document,
-                admin,
-                "DELETE",
-                "/api/v1/instruments/DOCA/bars?start=2020-01-06",
-                null,
-                null,
-                200,
-                problems,
-                checked);
-        write(document, admin, "DELETE", "/api/v1/instruments/DOCB", null, null, 200, problems, checked);
-        write(
-                document,
-                admin,
-                "PATCH",
-                "/api/v1/admin/users/" + tokens.at("/user/id").asLong(),
-                JSON,
-                "{\"tier\":\"PAID\"}",
-                200,
-                problems,
-                checked);
-        write(
-                document,
-                admin,
-                "DELETE",
-                "/api/v1/admin/users/" + tokens.at("/user/id").asLong() + "/api-keys",
-                null,
-                null,
-                200,
-                problems,
-                checked);
-        assertThat(checked).hasSize(18);
-        assertThat(problems).as("answers that differ from the document").isEmpty();
+        w.send(admin, "POST", "/api/v1/instruments", csv, "symbol,name,sector\nDOCA,Document Corp,Utilities\n", 200);
+        String bars = "date,open,high,low,close,volume\n2020-01-02,10,11,9,10.5,100\n2020-01-03,10.5,11,10,10.8,120\n";
+        w.send(admin, "POST", "/api/v1/instruments/DOCA/bars", csv, bars, 200);
+        String manySymbols = "symbol,date,close\nDOCA,2020-01-06,11\nDOCB,2020-01-06,20\n";
+        w.send(admin, "POST", "/api/v1/bars?mode=append", csv, manySymbols, 200);
+        w.send(admin, "DELETE", "/api/v1/instruments/DOCA/bars?start=2020-01-06", null, null, 200);
+        w.send(admin, "DELETE", "/api/v1/instruments/DOCB", null, null, 200);
+        long id = tokens.at("/user/id").asLong();
+        w.send(admin, "PATCH", "/api/v1/admin/users/" + id, JSON, "{\"tier\":\"PAID\"}", 200);
+        w.send(admin, "DELETE", "/api/v1/admin/users/" + id + "/api-keys", null, null, 200);
+        assertThat(w.checked()).hasSize(18);
+        assertThat(w.problems()).as("answers that differ from the document").isEmpty();
     }
 
     private static final String JSON = "application/json";
 
-    /** Sends one write, requires {@code status}, and checks its body against the document's schema for it. */
-    private static JsonNode write(
-            JsonNode document,
-            HttpTestClient client,
-            String method,
-            String uri,
-            String contentType,
-            String body,
-            int status,
-            List<String> problems,
-            Set<String> checked) {
-        Response r = client.method(method, uri, contentType, body);
-        assertThat(r.status()).as(method + " " + uri + " → " + r.body()).isEqualTo(status);
-        String path = uri.replaceAll("\\?.*", "")
-                .replaceAll("/watchlists/\\d+", "/watchlists/{id}")
-                .replaceAll("/users/\\d+", "/users/{id}")
-                .replaceAll("/instruments/DOC[AB]", "/instruments/{symbol}")
-                .replaceAll("/items/AAPL", "/items/{symbol}");
-        JsonNode operation = document.at("/paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
-        JsonNode schema = operation.at("/responses/" + status + "/content/application~1json/schema");
-        if (schema.isMissingNode()) {
-            problems.add(method + " " + path + ": no JSON schema for its " + status + " answer");
-        } else {
-            conform(document.at("/components/schemas"), schema, r.json(), method + " " + uri + " ", problems);
+    /** Writes checked against {@code document}: where they differ, and which operations were checked. */
+    private record Writes(JsonNode document, List<String> problems, Set<String> checked) {
+
+        /** Sends one write, requires {@code status}, and checks its body against the document's schema for it. */
+        JsonNode send(HttpTestClient client, String method, String uri, String contentType, String body, int status) {
+            Response r = client.method(method, uri, contentType, body);
+            assertThat(r.status()).as(method + " " + uri + " → " + r.body()).isEqualTo(status);
+            String path = uri.replaceAll("\\?.*", "")
+                    .replaceAll("/watchlists/\\d+", "/watchlists/{id}")
+                    .replaceAll("/users/\\d+", "/users/{id}")
+                    .replaceAll("/instruments/DOC[AB]", "/instruments/{symbol}")
+                    .replaceAll("/items/AAPL", "/items/{symbol}");
+            JsonNode operation = document.at("/paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+            JsonNode schema = operation.at("/responses/" + status + "/content/application~1json/schema");
+            if (schema.isMissingNode()) {
+                problems.add(method + " " + path + ": no JSON schema for its " + status + " answer");
+            } else {
+                conform(document.at("/components/schemas"), schema, r.json(), method + " " + uri + " ", problems);
+            }
+            checked.add(method + " " + path);
+            return r.json();
         }
-        checked.add(method + " " + path);
-        return r.json();
     }
 
     @Test
