@@ -189,10 +189,7 @@ class IndicatorController {
         checkRange(start, end);
         List<IndicatorSpec> specs = parse(names);
         DailySeries daily = marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol");
-        // weekly or monthly: the bars up to end, the last one possibly a week or month in progress
-        DailySeries s = interval == BarInterval.DAILY
-                ? daily
-                : inInterval(end == null ? daily : daily.asOf(end), prices, interval);
+        DailySeries s = inIntervalUpTo(daily, prices, interval, end);
         int to = end == null ? s.size() : s.lastIndexOnOrBefore(end) + 1;
         int warm = specs.stream().mapToInt(IndicatorSpec::warmup).max().orElse(0);
         if (to <= warm) {
@@ -241,6 +238,15 @@ class IndicatorController {
         return interval == BarInterval.DAILY || prices == Prices.QUOTED
                 ? interval.aggregate(s)
                 : interval.aggregate(adjustedSeries(s));
+    }
+
+    /**
+     * {@link #inInterval} of the days up to {@code end} (all of them when null), so that a weekly or monthly last bar
+     * is the week or month in progress at {@code end}; the daily series itself, whole, for DAILY (callers cut daily
+     * bars at {@code end} themselves).
+     */
+    static DailySeries inIntervalUpTo(DailySeries s, Prices prices, BarInterval interval, LocalDate end) {
+        return interval == BarInterval.DAILY ? s : inInterval(end == null ? s : s.asOf(end), prices, interval);
     }
 
     /** The price columns of bars {@link #inInterval} built: weekly and monthly ones carry their prices already. */

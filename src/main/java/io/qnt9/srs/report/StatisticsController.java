@@ -153,12 +153,18 @@ class StatisticsController {
         if (window < 2 || window > 5000) {
             throw IndicatorController.invalid("window", "window must be between 2 and 5000 bars; got " + window + ".");
         }
-        DailySeries s =
-                inInterval(marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol"), end, interval);
+        DailySeries s = IndicatorController.inIntervalUpTo(
+                marketData.requireSeries(Symbols.require(symbol, "symbol"), "symbol"),
+                IndicatorController.Prices.ADJUSTED,
+                interval,
+                end);
         DailySeries bench = benchmark.equalsIgnoreCase("none")
                 ? null
-                : inInterval(
-                        marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark"), end, interval);
+                : IndicatorController.inIntervalUpTo(
+                        marketData.requireSeries(Symbols.require(benchmark, "benchmark"), "benchmark"),
+                        IndicatorController.Prices.ADJUSTED,
+                        interval,
+                        end);
         int periods = interval.periodsPerYear();
         PriceSeries prices = window(
                 s,
@@ -255,15 +261,6 @@ class StatisticsController {
                     Math.max(0, to - from));
         }
         return new PriceSeries(Arrays.copyOfRange(s.epochDays(), from, to), Arrays.copyOfRange(s.adjClose(), from, to));
-    }
-
-    /**
-     * The series as bars of {@code interval}, built from its days up to {@code end} (so that the last one is the week
-     * or month in progress then); the daily series itself for DAILY. The adjusted close of a weekly or monthly bar is
-     * that of its last day.
-     */
-    private static DailySeries inInterval(DailySeries s, LocalDate end, BarInterval interval) {
-        return interval == BarInterval.DAILY ? s : interval.aggregate(end == null ? s : s.asOf(end));
     }
 
     /** The benchmark's bars over the asset's range (relativeTo aligns them on common dates). */

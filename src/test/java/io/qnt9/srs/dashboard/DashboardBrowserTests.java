@@ -272,11 +272,7 @@ class DashboardBrowserTests {
         // your own rule: RSI below 40 buys, above 60 sells; the figures are the API's for the same rule
         page.fill("#rule-buy", "rsi_14<40");
         page.fill("#rule-sell", "rsi_14>60");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
-                .click();
-        JsonNode rule = new HttpTestClient(port)
-                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat")
-                .json();
+        JsonNode rule = runRule("");
         expect(page.locator("#rule-result")).containsText("Buy when rsi_14<40; sell when rsi_14>60.");
         expect(page.locator("#rule-result")).containsText(rule.get("trades").asInt() + " trades");
         expect(page.locator("#rule-result table").first().locator("tbody tr")).hasCount(2);
@@ -288,30 +284,15 @@ class DashboardBrowserTests {
         screenshot(page, "stock-strategy");
         // a 5 % stop loss: the API's figures for the same rule with stopLoss=0.05
         page.fill("#rule-stop", "5");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
-                .click();
-        JsonNode stopped = new HttpTestClient(port)
-                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
-                        + "&stopLoss=0.05")
-                .json();
+        JsonNode stopped = runRule("&stopLoss=0.05");
         expect(page.locator("#rule-result")).containsText(stopped.get("trades").asInt() + " trades, hit rate");
         // … re-entering only on a new signal after a stop
         page.selectOption("#rule-after", "new_signal");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
-                .click();
-        JsonNode waited = new HttpTestClient(port)
-                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
-                        + "&stopLoss=0.05&afterStop=new_signal")
-                .json();
+        JsonNode waited = runRule("&stopLoss=0.05&afterStop=new_signal");
         expect(page.locator("#rule-result")).containsText(waited.get("trades").asInt() + " trades, hit rate");
         // … on weekly bars
         page.selectOption("#rule-interval", "weekly");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
-                .click();
-        JsonNode weeklyRule = new HttpTestClient(port)
-                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
-                        + "&stopLoss=0.05&afterStop=new_signal&interval=weekly")
-                .json();
+        JsonNode weeklyRule = runRule("&stopLoss=0.05&afterStop=new_signal&interval=weekly");
         expect(page.locator("#rule-result")).containsText("weekly bars");
         expect(page.locator("#rule-result"))
                 .containsText(weeklyRule.get("trades").asInt() + " trades, hit rate");
@@ -358,6 +339,19 @@ class DashboardBrowserTests {
         expect(page.locator("details.numbers table tbody tr").first())
                 .containsText(String.format(java.util.Locale.ROOT, "%.2f", weeklyRsi));
         screenshot(page, "stock-aapl-weekly");
+    }
+
+    /**
+     * Runs the stock page's rule form (buy rsi_14<40, sell rsi_14>60, 5 bps, long/flat, plus what the form was set to)
+     * and returns the API's answer for the same rule with {@code more} query parameters.
+     */
+    private JsonNode runRule(String more) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        return new HttpTestClient(port)
+                .get("/api/v1/instruments/AAPL/strategy?buy=rsi_14%3C40&sell=rsi_14%3E60&costBps=5&mode=long_flat"
+                        + more)
+                .json();
     }
 
     @Test
